@@ -1,0 +1,60 @@
+"""`check` and `packs`: what a pack author runs to see whether packs load, and why not."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .models import Library
+from .packs import display_path, find_pack_files, load_files, load_library, pack_dirs
+
+
+def run(args) -> int:
+    return check(args) if args.command == "check" else list_packs(args)
+
+
+def check(args) -> int:
+    if args.paths:
+        missing = [p for p in args.paths if not p.exists()]
+        if missing:
+            print(f"osmosis-quiz check: no such file or folder: {missing[0]}", file=sys.stderr)
+            return 2
+        files = find_pack_files(args.paths)
+        # The shipped packs give the ids a checked pack may refer to.
+        context = _context_for(files)
+        library = load_files(files, context=context)
+    else:
+        library = load_library(args.packs)
+    for refused in library.refused:
+        for problem in refused.problems:
+            print(problem)
+    for pack in library.packs:
+        print(f"ok  {display_path(pack.path)}: {_counts(pack)}")
+    total = len(library.packs) + len(library.refused)
+    print(f"{total} pack{'s' if total != 1 else ''} checked: {len(library.packs)} valid, "
+          f"{len(library.refused)} refused, {sum(len(r.problems) for r in library.refused)} problems")
+    return 1 if library.refused or not total else 0
+
+
+def _context_for(files: list[Path]) -> Library:
+    checked = {f.resolve() for f in files}
+    others = [f for f in find_pack_files([d for d in pack_dirs()[:1] if d.is_dir()]) if f.resolve() not in checked]
+    return load_files(others)
+
+
+def list_packs(args) -> int:
+    library = load_library(args.packs)
+    if library.packs:
+        print(f"{'pack':<22} {'chars':>5} {'tropes':>6} {'questions':>9}  title / file")
+    for pack in library.packs:
+        print(f"{pack.id:<22} {len(pack.characters):>5} {len(pack.tropes):>6} {len(pack.questions):>9}  "
+              f"{pack.title}\n{'':<46}{display_path(pack.path)}")
+    for refused in library.refused:
+        print(f"refused {display_path(refused.path)}: {refused.reason}")
+    if not library.packs and not library.refused:
+        print("no packs found")
+    return 0
+
+
+def _counts(pack) -> str:
+    return (f"{len(pack.characters)} characters, {len(pack.tropes)} tropes, "
+            f"{len(pack.reveals)} reveals, {len(pack.questions)} questions")

@@ -1,0 +1,120 @@
+"""The command line: `python main.py [COMMAND] [options]`; plays the desktop game by default.
+
+Each command's module is imported only when that command runs, so `check` never
+loads pygame and the game never loads the importers.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+# command -> (module, help); the module has run(args) -> int
+COMMANDS = {
+    "play": ("game.ui.app", "play the desktop game (the default)"),
+    "text": ("game.terminal", "play in the terminal; reads answers line by line from standard input"),
+    "check": ("game.checking", "validate packs; exit 0 when all are valid, 1 when any is not"),
+    "packs": ("game.checking", "list the packs found and the refused ones with their first reason"),
+    "export": ("game.export", "write questions as JSON to standard output"),
+    "scores": ("game.terminal", "show the high-score table"),
+    "import": ("game.importers", "turn a trope page, Open Trivia DB JSON or GIFT file into a pack"),
+    "new-pack": ("game.importers", "write a commented starter pack into your pack folder"),
+}
+
+
+def _common(parser: argparse.ArgumentParser, top: bool) -> None:
+    # Subcommands repeat the common options with SUPPRESS so that a value given
+    # before the command is not reset to the default by the subparser.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--packs", metavar="DIR", type=Path, action="append",
+                        default=[] if top else argparse.SUPPRESS,
+                        help="also load the packs in DIR (may be repeated)")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, default=default,
+                        help="where scores are saved (default: your user data folder)")
+
+
+def _game_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, help="seed for a reproducible quiz")
+    parser.add_argument("--no-spoilers", action="store_true", help="leave out every question that touches a twist")
+    parser.add_argument("--difficulty", choices=("easy", "medium", "hard"), default="medium")
+    parser.add_argument("--pack", action="append", metavar="ID", help="only use this pack (may be repeated)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="osmosis-quiz", description="A trivia game about the series Osmosis (2019).")
+    _common(parser, top=True)
+    play_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help=COMMANDS["play"][1])
+    _common(play, top=False)
+    play_options(play, suppress=True)
+
+    text = sub.add_parser("text", help=COMMANDS["text"][1])
+    _common(text, top=False)
+    _game_options(text)
+    text.add_argument("--name", default=None, help="your player name (asked when absent)")
+    text.add_argument("--daily", action="store_true", help="today's daily challenge: the same quiz for everyone")
+    text.add_argument("--practice", action="store_true", help="practise the questions you missed before")
+    text.add_argument("--relaxed", action="store_true", help="no timer")
+
+    check = sub.add_parser("check", help=COMMANDS["check"][1])
+    _common(check, top=False)
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack files or folders (default: every pack found)")
+
+    packs = sub.add_parser("packs", help=COMMANDS["packs"][1])
+    _common(packs, top=False)
+
+    export = sub.add_parser("export", help=COMMANDS["export"][1])
+    _common(export, top=False)
+    _game_options(export)
+    export.add_argument("--count", type=int, default=30, help="questions in the quiz (default 30)")
+    export.add_argument("--all", action="store_true", help="every question the generator can build, one instance each")
+    export.add_argument("--kinds", help="comma-separated question kinds to include")
+    export.add_argument("--format", choices=("json", "opentdb"), default="json")
+
+    scores = sub.add_parser("scores", help=COMMANDS["scores"][1])
+    _common(scores, top=False)
+
+    imp = sub.add_parser("import", help=COMMANDS["import"][1])
+    _common(imp, top=False)
+    imp.add_argument("source_format", choices=("tropes", "opentdb", "gift"), metavar="FORMAT",
+                     help="tropes, opentdb or gift")
+    imp.add_argument("source", type=Path, metavar="FILE")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="PACK.yaml")
+    imp.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+
+    new_pack = sub.add_parser("new-pack", help=COMMANDS["new-pack"][1])
+    _common(new_pack, top=False)
+    new_pack.add_argument("name", help="the pack's name, e.g. my-osmosis-questions")
+    new_pack.add_argument("--force", action="store_true", help="overwrite the pack if it exists")
+    return parser
+
+
+def play_options(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    flag_default = argparse.SUPPRESS if suppress else False
+    parser.add_argument("--test-mode", action="store_true", default=flag_default,
+                        help="check answers: the answer key on every question, no timer, nothing saved")
+    parser.add_argument("--pack", action="append", metavar="ID", default=default,
+                        help="with --test-mode: only this pack's questions")
+    parser.add_argument("--frames", type=int, metavar="N", default=default, help="run N frames and exit")
+    parser.add_argument("--screenshot", type=Path, metavar="DIR", default=default,
+                        help="render every scene to PNG files in DIR and exit")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.command = args.command or "play"
+    module = importlib.import_module(COMMANDS[args.command][0])
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # stdout closed early (e.g. `| head`): not an error for the user.
+        sys.stderr.close()
+        return 0

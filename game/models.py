@@ -1,0 +1,212 @@
+"""The facts and packs the quiz is built from: plain frozen data, no behaviour beyond lookups."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    year: int | None = None
+    language: str = ""
+    network: str = ""
+    creator: str = ""
+    genre: str = ""
+    premise: str = ""
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """`<owner> <type> <other>`, e.g. paul sibling esther."""
+
+    type: str
+    other: str
+    note: str = ""
+    spoiler: bool = False
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    role: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    spoiler: bool = False
+    relationships: tuple[Relationship, ...] = ()
+    pack: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TropeExample:
+    characters: tuple[str, ...]
+    clue: str
+    also: tuple[str, ...] = ()
+    spoiler: bool = False
+
+    @property
+    def involved(self) -> frozenset[str]:
+        return frozenset(self.characters) | frozenset(self.also)
+
+
+@dataclass(frozen=True)
+class Trope:
+    id: str
+    name: str
+    definition: str
+    examples: tuple[TropeExample, ...]
+    pack: str = ""
+
+    @property
+    def involved(self) -> frozenset[str]:
+        """Everyone any example of this trope touches: never a wrong answer for it."""
+        return frozenset().union(*(example.involved for example in self.examples))
+
+
+@dataclass(frozen=True)
+class Reveal:
+    id: str
+    statement: str
+    clues: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    spoiler: bool = True
+    pack: str = ""
+
+
+@dataclass(frozen=True)
+class RedHerring:
+    id: str
+    statement: str
+    characters: tuple[str, ...] = ()
+    pack: str = ""
+
+
+@dataclass(frozen=True)
+class PackQuestion:
+    """A hand-written multiple-choice question from a pack."""
+
+    id: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: str
+    explanation: str = ""
+    difficulty: str = "medium"
+    spoiler: bool = False
+    about: tuple[str, ...] = ()
+    source: str = ""
+    pack: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    path: Path
+    description: str = ""
+    author: str = ""
+    source: str = ""
+    series: Series | None = None
+    characters: tuple[Character, ...] = ()
+    tropes: tuple[Trope, ...] = ()
+    reveals: tuple[Reveal, ...] = ()
+    red_herrings: tuple[RedHerring, ...] = ()
+    questions: tuple[PackQuestion, ...] = ()
+
+    @property
+    def is_fact_pack(self) -> bool:
+        return bool(self.characters or self.tropes or self.reveals)
+
+
+@dataclass(frozen=True)
+class RefusedPack:
+    path: Path
+    problems: tuple  # of yamlsafe.Problem
+
+    @property
+    def reason(self) -> str:
+        return str(self.problems[0]) if self.problems else f"{self.path}: refused"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every pack that loaded, every pack that was refused, and the facts they add up to."""
+
+    packs: tuple[Pack, ...] = ()
+    refused: tuple[RefusedPack, ...] = ()
+
+    def only(self, pack_ids: set[str] | None) -> "Library":
+        if not pack_ids:
+            return self
+        return Library(tuple(p for p in self.packs if p.id in pack_ids), self.refused)
+
+    @cached_property
+    def facts(self) -> "FactBase":
+        return FactBase.merge(self.packs)
+
+
+@dataclass(frozen=True)
+class FactBase:
+    """All loaded facts, merged across packs (ids are unique across packs by validation)."""
+
+    series: Series | None = None
+    characters: dict[str, Character] = field(default_factory=dict)
+    tropes: dict[str, Trope] = field(default_factory=dict)
+    reveals: tuple[Reveal, ...] = ()
+    red_herrings: tuple[RedHerring, ...] = ()
+    questions: tuple[PackQuestion, ...] = ()
+
+    @classmethod
+    def merge(cls, packs) -> "FactBase":
+        packs = tuple(packs)
+        return cls(
+            series=next((p.series for p in packs if p.series), None),
+            characters={c.id: c for p in packs for c in p.characters},
+            tropes={t.id: t for p in packs for t in p.tropes},
+            reveals=tuple(r for p in packs for r in p.reveals),
+            red_herrings=tuple(r for p in packs for r in p.red_herrings),
+            questions=tuple(q for p in packs for q in p.questions),
+        )
+
+    def name(self, character_id: str) -> str:
+        return self.characters[character_id].name
+
+
+KINDS = ("trope-to-character", "character-to-trope", "spot-the-reveal", "relationship",
+         "true-false", "typed", "pack")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question as every front end shows it: built by the generator, played by the engine."""
+
+    id: str  # stable across runs: the same facts give the same id
+    kind: str  # one of KINDS
+    prompt: str
+    answer: str  # the exact text of the right choice, or the canonical typed answer
+    choices: tuple[str, ...] = ()  # empty for typed questions
+    accepted: tuple[str, ...] = ()  # typed: every form that counts as right
+    rejected: tuple[str, ...] = ()  # typed: other names that must never count as right
+    explanation: str = ""
+    difficulty: str = "medium"
+    spoiler: bool = False
+    facts: tuple[tuple[str, str], ...] = ()  # what it is built on, e.g. (("trope", "Irony"),)
+    source: str = ""
+    pack: str = ""
+
+    @property
+    def is_typed(self) -> bool:
+        return not self.choices
+
+    def is_right(self, response: str) -> bool:
+        """Whether a chosen choice, or a typed answer, is right."""
+        if not self.is_typed:
+            return response == self.answer
+        from .text import is_accepted
+        return is_accepted(response, self.accepted or (self.answer,), self.rejected)

@@ -1,0 +1,269 @@
+"""Finding, loading and validating packs. A bad pack is refused with line-numbered
+problems; it never stops the other packs from loading."""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from . import schema
+from .models import (Character, Library, Pack, PackQuestion, RedHerring, RefusedPack, Relationship,
+                     Reveal, Series, Trope, TropeExample)
+from .paths import builtin_pack_dir, user_pack_dir
+from .text import normalize
+from .yamlsafe import Problem, YamlRefused, YMap, parse, read_text
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def pack_dirs(extra: Iterable[Path] = ()) -> list[Path]:
+    """Where packs are looked for: the shipped ones, the user's folder, then any --packs folders."""
+    return [builtin_pack_dir(), user_pack_dir(), *extra]
+
+
+def find_pack_files(paths: Iterable[Path]) -> list[Path]:
+    """Pack files in `paths` (files or folders), each once, in a stable order."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        path = Path(path)
+        candidates = sorted(p for p in path.iterdir() if p.suffix.lower() in PACK_SUFFIXES) \
+            if path.is_dir() else [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def load_library(extra_dirs: Iterable[Path] = ()) -> Library:
+    """Every pack found in the usual places."""
+    dirs = [d for d in pack_dirs(extra_dirs) if Path(d).is_dir()]
+    return load_files(find_pack_files(dirs))
+
+
+def load_files(files: Iterable[Path], context: Library | None = None) -> Library:
+    """Load `files` as packs; ids may refer to (and must not clash with) packs in `context`."""
+    parsed: list[tuple[Path, YMap]] = []
+    refused: list[RefusedPack] = []
+    for path in files:
+        try:
+            value = read_pack_value(Path(path))
+        except YamlRefused as exc:
+            refused.append(RefusedPack(Path(path), tuple(exc.problems)))
+        else:
+            parsed.append((Path(path), value))
+
+    known = _Known.from_library(context)
+    candidates: list[tuple[Path, YMap, str]] = []
+    for path, value in parsed:
+        pack_id = value.get("id") or _slug(path.stem)
+        problems = known.claim(path, pack_id, value)
+        if problems:
+            refused.append(RefusedPack(path, tuple(problems)))
+        else:
+            candidates.append((path, value, pack_id))
+
+    packs: list[Pack] = []
+    for path, value, pack_id in candidates:
+        problems = _check_references(value, display_path(path), known)
+        if problems:
+            refused.append(RefusedPack(path, tuple(problems)))
+        else:
+            packs.append(build_pack(value, path, pack_id))
+    return Library(tuple(packs), tuple(refused))
+
+
+def read_pack_value(path: Path) -> YMap:
+    """Parse and structurally validate one file, or raise YamlRefused with every problem."""
+    display = display_path(path)
+    value = parse(read_text(path, display), display)
+    problems = schema.check_structure(value, display)
+    problems += _check_questions(value, display) if not problems else []
+    if problems:
+        raise YamlRefused(problems)
+    return value
+
+
+def display_path(path: Path) -> str:
+    """A path as a person would type it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "pack"
+
+
+def question_id(pack_id: str, prompt: str) -> str:
+    """A stable id for a question that has none: its pack and a hash of its prompt."""
+    digest = hashlib.sha1(" ".join(prompt.split()).casefold().encode()).hexdigest()[:8]
+    return f"{pack_id}-{digest}"
+
+
+def _check_questions(value: YMap, display: str) -> list[Problem]:
+    problems = []
+    for index, question in enumerate(value.get("questions") or ()):
+        answer = question["answer"]
+        if answer not in question["choices"]:
+            line, col = question.key_pos["answer"]
+            close = [c for c in question["choices"] if c.strip().casefold() == answer.strip().casefold()]
+            hint = f"; did you mean {close[0]!r}?" if close else f"; the choices are {list(question['choices'])}"
+            problems.append(Problem(display, line, col, f"answer {answer!r} is not one of the choices{hint}"))
+    return problems
+
+
+@dataclass
+class _Known:
+    """Ids already taken, with where they were first defined, across every pack loaded so far."""
+
+    owners: dict[tuple[str, str], str]
+
+    @classmethod
+    def from_library(cls, library: Library | None) -> "_Known":
+        known = cls({})
+        for pack in (library.packs if library else ()):
+            known.owners[("pack", pack.id)] = display_path(pack.path)
+            for kind, items in (("character", pack.characters), ("trope", pack.tropes),
+                                ("reveal", pack.reveals), ("red herring", pack.red_herrings),
+                                ("question", pack.questions)):
+                for item in items:
+                    known.owners[(kind, item.id)] = display_path(pack.path)
+        return known
+
+    def claim(self, path: Path, pack_id: str, value: YMap) -> list[Problem]:
+        """Register the ids a pack defines; problems for any already taken (here or elsewhere)."""
+        display = display_path(path)
+        problems: list[Problem] = []
+        wanted: list[tuple[tuple[str, str], tuple[int, int]]] = [(("pack", pack_id), value.key_pos.get("id", value.pos))]
+        for section, kind in (("characters", "character"), ("tropes", "trope"), ("reveals", "reveal"),
+                              ("red_herrings", "red herring"), ("questions", "question")):
+            for item in value.get(section) or ():
+                item_id = item.get("id") or question_id(pack_id, item["prompt"])
+                wanted.append(((kind, item_id), item.key_pos.get("id", item.pos)))
+        mine: dict[tuple[str, str], tuple[int, int]] = {}
+        for key, pos in wanted:
+            owner = self.owners.get(key)
+            if key in mine:
+                problems.append(Problem(display, *pos, f"{key[0]} id {key[1]!r} is used twice in this pack "
+                                                       f"(first on line {mine[key][0]})"))
+            elif owner is not None:
+                problems.append(Problem(display, *pos, f"{key[0]} id {key[1]!r} is already used by {owner}"))
+            mine.setdefault(key, pos)
+        if not problems:
+            for key in mine:
+                self.owners[key] = display
+        return problems
+
+    def has(self, kind: str, item_id: str) -> bool:
+        return (kind, item_id) in self.owners
+
+
+def _check_references(value: YMap, display: str, known: _Known) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def need(kinds: tuple[str, ...], container, key, item_id) -> None:
+        if not any(known.has(kind, item_id) for kind in kinds):
+            pos = container.item_pos[key] if isinstance(key, int) else container.key_pos[key]
+            wanted = " or ".join(kinds)
+            candidates = [k[1] for k in known.owners if k[0] in kinds]
+            close = difflib.get_close_matches(item_id, candidates, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(Problem(display, *pos, f"no {wanted} with id {item_id!r}{hint}"))
+
+    def need_all(kinds, mapping, field_name):
+        ids = mapping.get(field_name) or ()
+        for index, item_id in enumerate(ids):
+            need(kinds, ids, index, item_id)
+
+    for character in value.get("characters") or ():
+        for relation in character.get("relationships") or ():
+            need(("character",), relation, "with", relation["with"])
+    for trope in value.get("tropes") or ():
+        for example in trope["examples"]:
+            need_all(("character",), example, "characters")
+            need_all(("character",), example, "also")
+    for section in ("reveals", "red_herrings"):
+        for item in value.get(section) or ():
+            need_all(("character",), item, "characters")
+    for question in value.get("questions") or ():
+        need_all(("character", "trope"), question, "about")
+    problems += _check_aliases(value, display, known)
+    return problems
+
+
+def _check_aliases(value: YMap, display: str, known: _Known) -> list[Problem]:
+    """A typed name must point at one character only, so names may not be shared."""
+    problems: list[Problem] = []
+    for character in value.get("characters") or ():
+        names = [character["name"], *(character.get("aliases") or ())]
+        for name in names:
+            key = ("name", normalize(name))
+            owner = known.owners.get(key)
+            if owner is not None and owner != f"{display}#{character['id']}":
+                pos = character.key_pos["aliases" if name != character["name"] else "name"]
+                problems.append(Problem(display, *pos, f"the name {name!r} is already used by another "
+                                                       f"character ({owner.split('#')[-1]})"))
+            known.owners[key] = f"{display}#{character['id']}"
+    return problems
+
+
+def build_pack(value: YMap, path: Path, pack_id: str) -> Pack:
+    """Turn a validated pack mapping into frozen models."""
+    series = value.get("series")
+    return Pack(
+        id=pack_id,
+        title=value["title"],
+        path=path,
+        description=value.get("description", ""),
+        author=value.get("author", ""),
+        source=value.get("source", ""),
+        series=Series(**series) if series else None,
+        characters=tuple(_character(c, pack_id) for c in value.get("characters") or ()),
+        tropes=tuple(_trope(t, pack_id) for t in value.get("tropes") or ()),
+        reveals=tuple(Reveal(id=r["id"], statement=r["statement"], clues=tuple(r.get("clues") or ()),
+                             characters=tuple(r.get("characters") or ()), spoiler=r.get("spoiler", True),
+                             pack=pack_id)
+                      for r in value.get("reveals") or ()),
+        red_herrings=tuple(RedHerring(id=r["id"], statement=r["statement"],
+                                      characters=tuple(r.get("characters") or ()), pack=pack_id)
+                           for r in value.get("red_herrings") or ()),
+        questions=tuple(_question(q, pack_id) for q in value.get("questions") or ()),
+    )
+
+
+def _character(c: YMap, pack_id: str) -> Character:
+    return Character(
+        id=c["id"], name=c["name"], role=c["role"], description=c["description"],
+        aliases=tuple(c.get("aliases") or ()), spoiler=c.get("spoiler", False),
+        relationships=tuple(Relationship(type=r["type"], other=r["with"], note=r.get("note", ""),
+                                         spoiler=r.get("spoiler", False))
+                            for r in c.get("relationships") or ()),
+        pack=pack_id,
+    )
+
+
+def _trope(t: YMap, pack_id: str) -> Trope:
+    return Trope(
+        id=t["id"], name=t["name"], definition=t["definition"], pack=pack_id,
+        examples=tuple(TropeExample(characters=tuple(e["characters"]), also=tuple(e.get("also") or ()),
+                                    clue=e["clue"], spoiler=e.get("spoiler", False))
+                       for e in t["examples"]),
+    )
+
+
+def _question(q: YMap, pack_id: str) -> PackQuestion:
+    return PackQuestion(
+        id=q.get("id") or question_id(pack_id, q["prompt"]), prompt=q["prompt"],
+        choices=tuple(q["choices"]), answer=q["answer"], explanation=q.get("explanation", ""),
+        difficulty=q.get("difficulty", "medium"), spoiler=q.get("spoiler", False),
+        about=tuple(q.get("about") or ()), source=q.get("source", ""), pack=pack_id, line=q.pos[0],
+    )

@@ -1,0 +1,60 @@
+"""Comparing what a player typed with the names we accept.
+
+Players type without accents, in any case, with small slips; but a slip must
+never turn one character's name into another's (Ana is not Anna's typo of Ann).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize(text: str) -> str:
+    """Lowercase, accent-free, punctuation-free, single-spaced."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, swaps."""
+    if a == b:
+        return 0
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def typo_allowance(text: str) -> int:
+    """How many slips a name of this length forgives: none for short names."""
+    length = len(text.replace(" ", ""))
+    return 0 if length < 4 else 1 if length < 8 else 2
+
+
+def is_accepted(typed: str, accepted: Iterable[str], rejected: Iterable[str] = ()) -> bool:
+    """True when `typed` is one of `accepted` up to case, accents and a small typo,
+    and is not at least as close to any of `rejected` (the other characters' names)."""
+    guess = normalize(typed)
+    if not guess:
+        return False
+    targets = {normalize(name) for name in accepted}
+    if guess in targets:
+        return True
+    others = {normalize(name) for name in rejected} - targets
+    if guess in others:
+        return False
+    best = min((edit_distance(guess, t), t) for t in targets)
+    if best[0] > typo_allowance(best[1]):
+        return False
+    return all(edit_distance(guess, other) > best[0] for other in others)
