@@ -137,6 +137,9 @@ class _Known:
                                 ("question", pack.questions)):
                 for item in items:
                     known.owners[(kind, item.id)] = display_path(pack.path)
+            for character in pack.characters:
+                for name in character.names:
+                    known.owners[("name", normalize(name))] = f"{display_path(pack.path)}#{character.id}"
         return known
 
     def claim(self, path: Path, pack_id: str, value: YMap) -> list[Problem]:

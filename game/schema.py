@@ -75,8 +75,8 @@ class Text(Spec):
 
     def json_schema(self):
         schema = {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
-        if self.pattern:
-            schema["pattern"] = self.pattern
+        # Blank text is refused by the loader; "\\S" says the same to editors.
+        schema["pattern"] = self.pattern or r"\S"
         return _described(schema, self.description)
 
 
@@ -346,3 +346,9 @@ def json_schema() -> dict:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    # Regenerate the shipped schema: python -m game.schema
+    from .paths import builtin_pack_dir
+    (builtin_pack_dir() / "pack.schema.json").write_text(json_schema_text(), encoding="utf-8")

@@ -1,0 +1,340 @@
+"""The shipped fact base, and every way a pack can be refused: each with its file and line."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game import yamlsafe
+from game.cli import main
+from game.packs import builtin_pack_dir, find_pack_files, load_files, load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+OSMOSIS = ROOT / "questions" / "osmosis.yaml"
+
+GOOD = """\
+title: A small pack
+questions:
+  - id: small-one
+    prompt: Which company makes the implant?
+    choices: [Osmosis, Blue Lagoon]
+    answer: Osmosis
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path, context=None) -> list[str]:
+    library = load_files([path], context=context)
+    assert not library.packs, "the pack should have been refused"
+    return [str(p) for r in library.refused for p in r.problems]
+
+
+def assert_refused(path: Path, line: int, fragment: str, context=None) -> None:
+    messages = problems_of(path, context)
+    wanted = [m for m in messages if m.startswith(f"{path}:{line}:") and fragment in m]
+    assert wanted, f"expected {path}:{line}: ...{fragment}... in {messages}"
+
+
+# --- the shipped fact base -------------------------------------------------------------
+
+def seed_trope_names() -> list[str]:
+    # The 28 trope names the series' page lists (names are facts; kept here as the checklist).
+    return ["Abusive Parents", "A.I. Is a Crapshoot", "Allergic to Routine", "Ambiguous Ending",
+            "Artistic License – Engineering", "The Bad Guy Wins", "Brother–Sister Team", "Central Theme",
+            "Death of a Child", "Foreshadowing", "Freudian Excuse", "The Heart", "Irony", "Love Triangle",
+            "\"Not So Different\" Remark", "Only in It for the Money", "Only Sane Employee",
+            "Replacement Goldfish", "The Reveal", "The Runaway", "Sex for Solace", "Spiritual Antithesis",
+            "Sympathetic Adulterer", "Team Mom", "Troubled Abuser", "Unrequited Love",
+            "Well-Intentioned Extremist", "Will They or Won't They?"]
+
+
+def test_shipped_fact_base_loads_with_every_trope_and_character():
+    library = load_library()
+    assert not library.refused, [r.reason for r in library.refused]
+    facts = library.facts
+    assert sorted(t.name for t in facts.tropes.values()) == sorted(seed_trope_names())
+    names = {c.name for c in facts.characters.values()}
+    for expected in ["Paul Vanhove", "Esther Vanhove", "Louise", "Niels", "Ana", "Lucas", "Leópold",
+                     "Antoine", "Martin", "Tom", "Billie", "Gabriel", "Joséphine", "Swann", "Claire",
+                     "Simon", "The Humanists"]:
+        assert expected in names
+    assert facts.series.creator == "Audrey Fouché" and facts.series.year == 2019
+
+
+def test_the_two_esthers_are_distinct_and_spelling_variants_are_aliases():
+    facts = load_library().facts
+    esthers = [c for c in facts.characters.values() if c.name.startswith("Esther")]
+    assert len(esthers) == 2
+    aliases = {c.id: {a.casefold() for a in c.names} for c in facts.characters.values()}
+    assert "anna" in aliases["ana"] and "antonie" in aliases["antoine"]
+    assert "josephine" in aliases["josephine"] and "leopold" in aliases["leopold"]
+
+
+def test_every_character_is_in_some_trope_and_clues_do_not_name_their_answer():
+    from game.text import normalize
+    facts = load_library().facts
+    involved = set().union(*(t.involved for t in facts.tropes.values()))
+    assert involved == set(facts.characters)
+    for trope in facts.tropes.values():
+        for example in trope.examples:
+            clue = f" {normalize(example.clue)} "
+            for cid in example.characters:
+                for name in facts.characters[cid].names:
+                    assert f" {normalize(name)} " not in clue, (trope.name, name)
+
+
+def test_check_passes_on_the_shipped_packs(capsys):
+    assert main(["check"]) == 0
+    assert "0 refused" in capsys.readouterr().out
+
+
+# --- refusals, one per kind ---------------------------------------------------------------
+
+def test_tab_indentation(tmp_path):
+    path = write(tmp_path, "title: T\nquestions:\n\t- prompt: x\n")
+    assert_refused(path, 3, "tab")
+
+
+def test_bad_indentation(tmp_path):
+    path = write(tmp_path, "title: T\nquestions:\n  - prompt: Who?\n   choices: [a, b]\n")
+    assert_refused(path, 4, "YAML syntax error")
+
+
+def test_non_utf8_bytes(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("title: T\nquestions:\n  - prompt: Jos\xe9phine?\n".encode("latin-1"))
+    assert_refused(path, 3, "not valid UTF-8")
+
+
+def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(yamlsafe.MAX_FILE_BYTES + 1)
+    [message] = problems_of(path)
+    assert message.startswith(f"{path}: ") and "MiB" in message
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    assert_refused(path, 2, "aliases")
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
+def test_nesting_too_deep(tmp_path, monkeypatch, loader):
+    if loader == "pure-python":
+        monkeypatch.setattr(yamlsafe, "Loader", yaml.SafeLoader)
+    elif not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    path = write(tmp_path, "title: T\nquestions: " + "[" * 5000 + "]" * 5000 + "\n")
+    messages = problems_of(path)
+    assert any(m.startswith(str(path)) and ("deep" in m or "nest" in m) for m in messages), messages
+
+
+def test_nesting_deeper_than_the_cap_but_parseable(tmp_path):
+    path = write(tmp_path, "title: T\nquestions: " + "[" * 50 + "]" * 50 + "\n")
+    assert_refused(path, 2, "levels deep")
+
+
+def test_lone_surrogate_escape(tmp_path):
+    path = write(tmp_path, 'title: "bad \\ud800 text"\n')
+    messages = problems_of(path)
+    assert messages and all(m.startswith(str(path)) for m in messages)
+
+
+def test_duplicate_keys(tmp_path):
+    path = write(tmp_path, GOOD + "    answer: Blue Lagoon\n")
+    assert_refused(path, 7, "duplicate key 'answer' (first given on line 6)")
+
+
+@pytest.mark.parametrize("text", ["- just\n- a list\n", "42\n", "just text\n"])
+def test_top_level_not_a_mapping(tmp_path, text):
+    path = write(tmp_path, text)
+    assert_refused(path, 1, "top level of a pack must be a mapping")
+
+
+def test_empty_file(tmp_path):
+    path = write(tmp_path, "# nothing here\n")
+    assert_refused(path, 1, "empty")
+
+
+def test_unknown_field_suggests_the_close_name(tmp_path):
+    path = write(tmp_path, GOOD.replace("    answer: Osmosis", "    anwser: Osmosis"))
+    messages = problems_of(path)
+    assert any(m.startswith(f"{path}:6:") and "did you mean 'answer'" in m for m in messages), messages
+    assert any("missing 'answer'" in m for m in messages)
+
+
+def test_wrong_type(tmp_path):
+    path = write(tmp_path, GOOD.replace("choices: [Osmosis, Blue Lagoon]", "choices: Osmosis"))
+    assert_refused(path, 5, "expected a list")
+
+
+@pytest.mark.parametrize("bad, fragment", [
+    ("choices: [yes, no]\n    answer: yes", "read by YAML as a true/false value"),
+    ("choices: ['1:20', '1:30']\n    answer: 1:20", "read by YAML as a number"),
+    ("choices: [2019-01-01, '2020']\n    answer: '2020'", "read by YAML as a date"),
+])
+def test_yaml_11_surprises_say_quote_it(tmp_path, bad, fragment):
+    path = write(tmp_path, GOOD.replace("choices: [Osmosis, Blue Lagoon]\n    answer: Osmosis", bad))
+    messages = problems_of(path)
+    assert any(fragment in m and "quote it" in m and re.match(rf"{re.escape(str(path))}:[56]:", m)
+               for m in messages), messages
+
+
+def test_octal_looking_number(tmp_path):
+    path = write(tmp_path, "title: T\nseries:\n  title: Osmosis\n  year: 012\n")
+    assert_refused(path, 4, "plain decimal number")
+
+
+def test_yes_for_a_boolean_is_refused(tmp_path):
+    path = write(tmp_path, GOOD + "    spoiler: yes\n")
+    assert_refused(path, 7, "write true or false")
+
+
+def test_missing_answer(tmp_path):
+    path = write(tmp_path, GOOD.replace("    answer: Osmosis\n", ""))
+    assert_refused(path, 3, "missing 'answer'")
+
+
+def test_answer_not_among_choices(tmp_path):
+    path = write(tmp_path, GOOD.replace("answer: Osmosis", "answer: osmosis"))
+    assert_refused(path, 6, "did you mean 'Osmosis'")
+
+
+def test_duplicate_choices(tmp_path):
+    path = write(tmp_path, GOOD.replace("[Osmosis, Blue Lagoon]", "[Osmosis, Blue Lagoon, osmosis]"))
+    assert_refused(path, 5, "duplicate 'osmosis'")
+
+
+def test_fewer_than_two_choices(tmp_path):
+    path = write(tmp_path, GOOD.replace("[Osmosis, Blue Lagoon]", "[Osmosis]"))
+    assert_refused(path, 5, "at least 2")
+
+
+def test_reference_to_a_character_that_does_not_exist(tmp_path):
+    path = write(tmp_path, GOOD + "    about: [paull]\n")
+    context = load_files([OSMOSIS])
+    assert_refused(path, 7, "no character or trope with id 'paull'; did you mean 'paul'?", context)
+
+
+def test_trope_example_with_unknown_character(tmp_path):
+    path = write(tmp_path, """\
+        title: T
+        tropes:
+          - id: my-trope
+            name: My Trope
+            definition: Something.
+            examples:
+              - characters: [nobody]
+                clue: A clue.
+        """)
+    assert_refused(path, 7, "no character with id 'nobody'")
+
+
+def test_ids_clashing_with_another_pack(tmp_path):
+    clash = write(tmp_path, """\
+        title: Clash
+        characters:
+          - id: paul
+            name: Another Paul
+            role: other
+            description: Not the same man.
+        """)
+    assert_refused(clash, 3, "character id 'paul' is already used by questions/osmosis.yaml",
+                   context=load_files([OSMOSIS]))
+
+
+def test_a_name_already_taken_by_another_character(tmp_path):
+    path = write(tmp_path, """\
+        title: Names
+        characters:
+          - id: anna-k
+            name: Anna
+            role: other
+            description: Someone else.
+        """)
+    assert_refused(path, 4, "the name 'Anna' is already used", context=load_files([OSMOSIS]))
+
+
+def test_custom_tags_cannot_construct_objects(tmp_path):
+    path = write(tmp_path, "title: !!python/object/apply:os.system ['echo pwned']\n")
+    assert_refused(path, 1, "tag")
+
+
+def test_a_bom_is_fine(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    library = load_files([path])
+    assert [p.title for p in library.packs] == ["A small pack"]
+
+
+def test_one_bad_pack_does_not_stop_the_others(tmp_path):
+    write(tmp_path, GOOD, "a-good.yaml")
+    write(tmp_path, "title: [broken\n", "b-bad.yaml")
+    write(tmp_path, GOOD.replace("small-one", "small-two"), "c-good.yaml")
+    library = load_files(find_pack_files([tmp_path]))
+    assert [p.path.name for p in library.packs] == ["a-good.yaml", "c-good.yaml"]
+    assert [r.path.name for r in library.refused] == ["b-bad.yaml"]
+
+
+def test_user_pack_folder_and_packs_dir_are_found(tmp_path, monkeypatch):
+    user = tmp_path / "user"
+    (user / "packs").mkdir(parents=True)
+    write(user / "packs", GOOD, "mine.yaml")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    write(extra, GOOD.replace("small-one", "extra-one"), "extra.yaml")
+    monkeypatch.setattr("game.paths.user_data_dir", lambda: user)
+    library = load_library([extra])
+    assert {p.id for p in library.packs} == {"osmosis", "mine", "extra"} | {
+        p.stem for p in find_pack_files([builtin_pack_dir()])}
+
+
+# --- the commands --------------------------------------------------------------------------
+
+def test_check_exit_codes_and_output(tmp_path, capsys):
+    bad = write(tmp_path, GOOD.replace("answer: Osmosis", "answer: Nope"), "bad.yaml")
+    assert main(["check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:6:" in out and "1 refused" in out
+    assert main(["check", str(OSMOSIS)]) == 0
+    assert main(["check", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
+    hostile = {
+        "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n",
+        "deep.yaml": "{" * 20000,
+        "binary.yaml": "\x00\x01\x02 title",
+        "tag.yaml": "!!python/name:os.system\n",
+    }
+    for name, text in hostile.items():
+        write(tmp_path, text, name)
+    (tmp_path / "latin.yaml").write_bytes(b"title: caf\xe9\n")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "5 refused" in result.stdout
+    for name in [*hostile, "latin.yaml"]:
+        assert str(tmp_path / name) in result.stdout
+
+
+def test_packs_lists_loaded_and_refused(tmp_path, capsys):
+    write(tmp_path, "title: [broken\n", "broken.yaml")
+    assert main(["packs", "--packs", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "osmosis" in out and "28" in out
+    assert "refused" in out and "broken.yaml:" in out
