@@ -1,0 +1,490 @@
+"""The rules of a game: rounds, the per-question timer, scoring, streaks, lifelines and results.
+
+No pygame and no input/output: the terminal and the pygame scenes both drive a `Game`.
+Time comes from an injected clock, so tests advance a `FakeClock` instead of sleeping.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Protocol
+
+from .models import FactBase, Question
+
+DIFFICULTY_FACTORS = {"easy": 1.0, "medium": 1.25, "hard": 1.5}
+INSTANT_SECONDS = 0.5  # an answer quicker than this counts as instant: full points
+STREAK_STEP = 100
+STREAK_CAP = 500
+LIFELINES = ("fifty-fifty", "skip", "extra-time", "double-chance")
+
+
+class Clock(Protocol):
+    def now(self) -> float: ...
+
+
+class SystemClock:
+    def now(self) -> float:
+        return time.monotonic()
+
+
+class FakeClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, start: float = 0.0):
+        self._now = start
+
+    def now(self) -> float:
+        return self._now
+
+    def advance(self, dt: float) -> None:
+        self._now += dt
+
+
+@dataclass(frozen=True)
+class RoundSpec:
+    title: str
+    kinds: tuple[str, ...]
+    blurb: str
+    seconds: float | None = None  # overrides Settings.timer_seconds for this round
+
+
+DEFAULT_ROUNDS = (
+    RoundSpec("Who's Who", ("trope-to-character",), "A trope is described. Which character fits it?"),
+    RoundSpec("Trope Match", ("character-to-trope",), "A character is named. Which trope fits them?"),
+    RoundSpec("Spot the Reveal", ("spot-the-reveal",), "One of these is a real twist of the series. Which?"),
+    RoundSpec("Lightning", ("true-false",), "True or false, and be quick about it.", seconds=8.0),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    rounds: tuple[RoundSpec, ...] = DEFAULT_ROUNDS
+    questions_per_round: int = 5
+    difficulty: str = "medium"
+    spoilers: bool = True
+    timer: bool = True
+    timer_seconds: float = 20.0
+    streak_bonus: bool = True
+    seed: int | None = None
+    packs: tuple[str, ...] = ()
+    mode: str = "classic"
+
+
+class Phase(enum.Enum):
+    ROUND_INTRO = "round-intro"
+    QUESTION = "question"
+    FEEDBACK = "feedback"
+    ROUND_SUMMARY = "round-summary"
+    FINISHED = "finished"
+
+
+class GameStateError(RuntimeError):
+    """A front end asked for something the current phase does not allow."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    question: Question
+    response: str | None  # None when the timer ran out
+    correct: bool
+    points: int
+    streak: int  # the player's streak after this answer
+    elapsed: float  # seconds of the timer used (pauses excluded)
+    timed_out: bool
+    round_index: int = 0
+    player: str = ""
+    lifelines: tuple[str, ...] = ()  # lifelines used on this question
+
+
+@dataclass(frozen=True)
+class Results:
+    total: int
+    rounds: list[tuple[str, int, int, int]]  # (title, points, right, asked)
+    accuracy: float  # right / asked, 0.0 when nothing was asked
+    best_streak: int
+    missed: list[Outcome]  # wrong and timed-out answers, in the order played
+    player: str = "Player"
+    outcomes: tuple[Outcome, ...] = ()  # every answer, in the order played
+
+    @property
+    def right(self) -> int:
+        return sum(o.correct for o in self.outcomes)
+
+    @property
+    def asked(self) -> int:
+        return len(self.outcomes)
+
+
+def difficulty_factor(difficulty: str) -> float:
+    return DIFFICULTY_FACTORS.get(difficulty, 1.0)
+
+
+def time_points(elapsed: float, limit: float) -> int:
+    """1000 for an instant answer, 500 at the buzzer, linear in between."""
+    t = 0.0 if elapsed < INSTANT_SECONDS else min(elapsed, limit)
+    return round(1000 * (1 - (t / limit) / 2))
+
+
+def streak_bonus(streak: int) -> int:
+    """+100 per consecutive right answer after the first, at most +500."""
+    return min(STREAK_STEP * max(streak - 1, 0), STREAK_CAP)
+
+
+def daily_seed(day: Date) -> int:
+    """The same seed on every machine for the same date (hash() is salted per process)."""
+    digest = hashlib.sha256(f"osmosis-daily:{day.isoformat()}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def miss_weights(misses: dict[str, int]) -> dict[str, float]:
+    """Generator weights: a question missed n times is 1 + 2n times as likely (n capped at 3)."""
+    return {qid: 1.0 + 2.0 * min(count, 3) for qid, count in misses.items() if count > 0}
+
+
+def _derived_seed(seed: int, *parts: object) -> int:
+    text = ":".join(str(p) for p in (seed, *parts))
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+@dataclass
+class ScoreBoard:
+    """One player's running score; hot-seat games keep one per player."""
+
+    player: str
+    total: int = 0
+    streak: int = 0
+    best_streak: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+    lifelines_left: set[str] = field(default_factory=lambda: set(LIFELINES))
+
+    def record(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self.total += outcome.points
+        self.streak = outcome.streak
+        self.best_streak = max(self.best_streak, outcome.streak)
+
+    def results(self, titles: list[str]) -> Results:
+        rounds = []
+        for index, title in enumerate(titles):
+            played = [o for o in self.outcomes if o.round_index == index]
+            if played:
+                rounds.append((title, sum(o.points for o in played), sum(o.correct for o in played), len(played)))
+        right = sum(o.correct for o in self.outcomes)
+        return Results(
+            total=self.total,
+            rounds=rounds,
+            accuracy=right / len(self.outcomes) if self.outcomes else 0.0,
+            best_streak=self.best_streak,
+            missed=[o for o in self.outcomes if not o.correct],
+            player=self.player,
+            outcomes=tuple(self.outcomes),
+        )
+
+
+@dataclass
+class Round:
+    """A round being played: its spec and the questions drawn for it when it starts."""
+
+    spec: RoundSpec
+    index: int
+    questions: list[Question] = field(default_factory=list)
+    position: int = 0  # index of the current question in `questions`
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    @property
+    def blurb(self) -> str:
+        return self.spec.blurb
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return self.spec.kinds
+
+    @property
+    def seconds(self) -> float | None:
+        return self.spec.seconds
+
+
+class Game:
+    """One game from the first round card to the results.
+
+    Phases: ROUND_INTRO --start_round()--> QUESTION --answer()/timeout--> FEEDBACK --next()-->
+    QUESTION ... --next()--> ROUND_SUMMARY --next()--> ROUND_INTRO ... --next()--> FINISHED.
+    """
+
+    def __init__(self, facts: FactBase | None, settings: Settings = Settings(), players=("Player",),
+                 clock: Clock | None = None, misses: dict[str, int] | None = None, generator=None):
+        if not players:
+            raise ValueError("a game needs at least one player")
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.seed = settings.seed if settings.seed is not None else random.randrange(2**63)
+        if generator is None:
+            from .generator import Generator
+            generator = Generator(facts, difficulty=settings.difficulty, spoilers=settings.spoilers)
+        self.generator = generator
+        self.weights = miss_weights(misses) if misses else None
+        self.players = tuple(players)
+        self.scoreboards = {name: ScoreBoard(name) for name in self.players}
+        self.rounds = [Round(spec, i) for i, spec in enumerate(settings.rounds)]
+        self.round_index = 0
+        self.phase = Phase.ROUND_INTRO
+        self.outcome: Outcome | None = None  # the last answer, shown in FEEDBACK
+        self.paused = False
+        self._used_ids: set[str] = set()
+        self._turn = 0  # questions played so far: whose turn it is in hot-seat games
+        self._reset_question_state()
+        self._prepare_round()
+
+    # -- what front ends read ------------------------------------------------------------
+
+    @property
+    def current_round(self) -> Round | None:
+        return self.rounds[self.round_index] if self.round_index < len(self.rounds) else None
+
+    @property
+    def question(self) -> Question | None:
+        rnd = self.current_round
+        if self.phase in (Phase.QUESTION, Phase.FEEDBACK) and rnd and rnd.position < len(rnd.questions):
+            return rnd.questions[rnd.position]
+        return None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The current question's choices still on show (after 50:50 or a wrong double-chance pick)."""
+        question = self.question
+        if question is None:
+            return ()
+        return tuple(c for c in question.choices if c not in self._hidden)
+
+    @property
+    def player(self) -> str:
+        return self.players[self._turn % len(self.players)]
+
+    @property
+    def scoreboard(self) -> ScoreBoard:
+        return self.scoreboards[self.player]
+
+    @property
+    def streak(self) -> int:
+        return self.scoreboard.streak
+
+    @property
+    def lifelines_left(self) -> frozenset[str]:
+        return frozenset(self.scoreboard.lifelines_left)
+
+    @property
+    def time_limit(self) -> float | None:
+        """Seconds on the clock for the current round, or None in a game without a timer."""
+        if not self.settings.timer:
+            return None
+        rnd = self.current_round
+        return (rnd.seconds if rnd and rnd.seconds else None) or self.settings.timer_seconds
+
+    @property
+    def double_chance_armed(self) -> bool:
+        return self._double_chance
+
+    def elapsed(self) -> float:
+        """Seconds the current question has been on the clock, pauses excluded."""
+        if self._started_at is None:
+            return 0.0
+        now = self._paused_at if self.paused and self._paused_at is not None else self.clock.now()
+        return max(0.0, now - self._started_at - self._paused_total)
+
+    def time_left(self) -> float | None:
+        limit = self.time_limit
+        if limit is None or self.phase is not Phase.QUESTION:
+            return None
+        return max(0.0, limit - self.elapsed())
+
+    def results(self, player: str | None = None) -> Results:
+        board = self.scoreboards[player or self.players[0]]
+        return board.results([r.title for r in self.rounds])
+
+    # -- what front ends do --------------------------------------------------------------
+
+    def start_round(self) -> None:
+        self._require(Phase.ROUND_INTRO)
+        self.phase = Phase.QUESTION
+        self._start_question()
+
+    def update(self) -> Outcome | None:
+        """Call often (every frame); returns the timed-out Outcome when the buzzer went."""
+        if self.phase is Phase.QUESTION and not self.paused and self.time_left() == 0.0:
+            return self._finish(None, timed_out=True)
+        return None
+
+    def answer(self, response: str) -> Outcome | None:
+        """Score a chosen choice or typed answer. None: a wrong first pick with double chance armed."""
+        self._require(Phase.QUESTION)
+        if self.paused:
+            raise GameStateError("the game is paused")
+        limit = self.time_limit
+        if limit is not None and self.elapsed() > limit:
+            return self._finish(None, timed_out=True)
+        question = self.question
+        if question.is_right(response):
+            return self._finish(response, timed_out=False)
+        if self._double_chance and not self._second_pick:
+            self._second_pick = True
+            self._hidden.add(response)
+            return None
+        return self._finish(response, timed_out=False)
+
+    def use_lifeline(self, name: str) -> bool:
+        """Use one of LIFELINES on the current question; False when it is spent or does not apply."""
+        if name not in LIFELINES:
+            raise ValueError(f"unknown lifeline {name!r}; expected one of {', '.join(LIFELINES)}")
+        if self.phase is not Phase.QUESTION or self.paused or name not in self.scoreboard.lifelines_left:
+            return False
+        used = {"fifty-fifty": self._fifty_fifty, "skip": self._skip,
+                "extra-time": self._extra_time, "double-chance": self._arm_double_chance}[name]()
+        if used:
+            self.scoreboard.lifelines_left.discard(name)
+            self._lifelines_used.append(name)
+        return used
+
+    def next(self) -> None:
+        """Move on: to the next question, the round summary, the next round card or the end."""
+        if self.phase is Phase.ROUND_INTRO:
+            return self.start_round()
+        if self.phase is Phase.FEEDBACK:
+            rnd = self.current_round
+            rnd.position += 1
+            self.outcome = None
+            if rnd.position < len(rnd.questions):
+                self.phase = Phase.QUESTION
+                self._start_question()
+            else:
+                self.phase = Phase.ROUND_SUMMARY
+        elif self.phase is Phase.ROUND_SUMMARY:
+            self.round_index += 1
+            self._prepare_round()
+        elif self.phase is Phase.QUESTION:
+            raise GameStateError("answer the question first")
+
+    def pause(self) -> None:
+        if not self.paused and self.phase is not Phase.FINISHED:
+            self.paused = True
+            self._paused_at = self.clock.now()
+
+    def resume(self) -> None:
+        if self.paused:
+            self._paused_total += self.clock.now() - self._paused_at
+            self.paused = False
+            self._paused_at = None
+
+    def round_results(self, player: str | None = None) -> tuple[str, int, int, int]:
+        """(title, points, right, asked) of the current round so far, for the round summary."""
+        rnd = self.current_round
+        played = [o for o in self.scoreboards[player or self.player].outcomes if o.round_index == self.round_index]
+        return (rnd.title if rnd else "", sum(o.points for o in played), sum(o.correct for o in played), len(played))
+
+    # -- inside --------------------------------------------------------------------------
+
+    def _require(self, phase: Phase) -> None:
+        if self.phase is not phase:
+            raise GameStateError(f"not allowed during {self.phase.value}; expected {phase.value}")
+
+    def _prepare_round(self) -> None:
+        """Draw the round's questions; rounds the facts cannot fill are left out."""
+        while self.round_index < len(self.rounds):
+            rnd = self.current_round
+            count = self.settings.questions_per_round * len(self.players)
+            rnd.questions = self._draw(count, rnd.kinds, ("round", rnd.index))
+            if rnd.questions:
+                self.phase = Phase.ROUND_INTRO
+                return
+            self.round_index += 1
+        self.phase = Phase.FINISHED
+
+    def _draw(self, count: int, kinds, *salt) -> list[Question]:
+        questions = self.generator.quiz(count, _derived_seed(self.seed, *salt), kinds=tuple(kinds),
+                                        exclude=frozenset(self._used_ids), weights=self.weights)
+        questions = list(questions)[:count]
+        self._used_ids.update(q.id for q in questions)
+        return questions
+
+    def _reset_question_state(self) -> None:
+        self._started_at: float | None = None
+        self._paused_total = 0.0
+        self._paused_at: float | None = None
+        self._hidden: set[str] = set()
+        self._double_chance = False
+        self._second_pick = False
+        self._lifelines_used: list[str] = []
+
+    def _start_question(self) -> None:
+        was_paused = self.paused
+        self._reset_question_state()
+        self._started_at = self.clock.now()
+        if was_paused:
+            self._paused_at = self._started_at
+
+    def _finish(self, response: str | None, timed_out: bool) -> Outcome:
+        question = self.question
+        board = self.scoreboard
+        correct = not timed_out and response is not None and question.is_right(response)
+        elapsed = self.elapsed()
+        streak = board.streak + 1 if correct else 0
+        points = self._points(elapsed, streak) if correct else 0
+        if correct and self._second_pick:
+            points = round(points / 2)
+        limit = self.time_limit
+        outcome = Outcome(question, response, correct, points, streak,
+                          min(elapsed, limit) if limit else elapsed, timed_out,
+                          self.round_index, board.player, tuple(self._lifelines_used))
+        board.record(outcome)
+        self.outcome = outcome
+        self._turn += 1
+        self.phase = Phase.FEEDBACK
+        return outcome
+
+    def _points(self, elapsed: float, streak: int) -> int:
+        limit = self.time_limit
+        base = time_points(elapsed, limit) if limit else 1000
+        bonus = streak_bonus(streak) if self.settings.streak_bonus else 0
+        return round(base * difficulty_factor(self.settings.difficulty)) + bonus
+
+    def _fifty_fifty(self) -> bool:
+        question = self.question
+        wrong = [c for c in self.choices if c != question.answer]
+        if question.is_typed or len(question.choices) <= 2 or len(wrong) < 2:
+            return False
+        # Seeded by the game and the question: the same game removes the same two.
+        rng = random.Random(_derived_seed(self.seed, "fifty-fifty", question.id))
+        self._hidden.update(rng.sample(wrong, min(2, len(wrong) - 1)))
+        return True
+
+    def _skip(self) -> bool:
+        question = self.question
+        rnd = self.current_round
+        fresh = self._draw(1, (question.kind,), "skip", question.id, self._turn)
+        if not fresh:
+            return False
+        rnd.questions[rnd.position] = fresh[0]
+        self._start_question()
+        return True
+
+    def _extra_time(self) -> bool:
+        if self.time_limit is None:
+            return False
+        used = list(self._lifelines_used)
+        hidden, double, second = set(self._hidden), self._double_chance, self._second_pick
+        self._start_question()
+        self._hidden, self._double_chance, self._second_pick = hidden, double, second
+        self._lifelines_used = used
+        return True
+
+    def _arm_double_chance(self) -> bool:
+        if len(self.choices) == 2 or self._double_chance:
+            return False  # with two choices left a second pick could not be wrong
+        self._double_chance = True
+        return True

@@ -1,0 +1,308 @@
+"""The rules of a game, driven with a fake clock: nothing sleeps, nothing depends on timing."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from game.engine import (DEFAULT_ROUNDS, FakeClock, Game, GameStateError, Phase, RoundSpec, Settings,
+                         daily_seed)
+from game.models import Question
+
+
+def mcq(n: int, kind: str = "trope-to-character") -> Question:
+    return Question(id=f"{kind}-{n}", kind=kind, prompt=f"Question {n}?", answer=f"right {n}",
+                    choices=(f"right {n}", f"wrong {n}a", f"wrong {n}b", f"wrong {n}c"),
+                    explanation=f"Because {n}.")
+
+
+def true_false(n: int) -> Question:
+    return Question(id=f"tf-{n}", kind="true-false", prompt=f"Statement {n}.", answer="True",
+                    choices=("True", "False"), explanation=f"It is true ({n}).")
+
+
+def typed(n: int) -> Question:
+    return Question(id=f"typed-{n}", kind="typed", prompt=f"Name {n}?", answer="Esther Vanhove",
+                    accepted=("Esther Vanhove", "Esther"), rejected=("Paul Vanhove",))
+
+
+class QuestionList:
+    """Serves hand-made questions through the generator's quiz() contract, for rules-only tests."""
+
+    def __init__(self, questions):
+        self.questions = list(questions)
+
+    def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+        fitting = [q for q in self.questions if (not kinds or q.kind in kinds) and q.id not in exclude]
+        return fitting[:count]
+
+
+ONE_ROUND = (RoundSpec("Test", ("trope-to-character",), "Testing."),)
+
+
+def make_game(questions=None, clock=None, players=("Ann",), **settings) -> Game:
+    questions = questions if questions is not None else [mcq(n) for n in range(20)]
+    base = dict(rounds=ONE_ROUND, questions_per_round=8, difficulty="easy", seed=7, streak_bonus=False)
+    base.update(settings)
+    game = Game(None, Settings(**base), players=players, clock=clock or FakeClock(), generator=QuestionList(questions))
+    game.start_round()
+    return game
+
+
+def answer_after(game: Game, seconds: float, right: bool = True):
+    game.clock.advance(seconds)
+    question = game.question
+    pick = question.answer if right else next(c for c in game.choices if c != question.answer)
+    return game.answer(pick)
+
+
+def test_instant_answer_scores_1000_and_one_at_the_buzzer_500():
+    game = make_game()
+    assert answer_after(game, 0.3).points == 1000  # under half a second counts as instant
+    game.next()
+    assert answer_after(game, 20.0).points == 500
+    game.next()
+    assert answer_after(game, 10.0).points == 750
+
+
+def test_difficulty_factor_multiplies_the_time_score():
+    assert answer_after(make_game(difficulty="medium"), 0).points == 1250
+    assert answer_after(make_game(difficulty="hard"), 0).points == 1500
+    assert answer_after(make_game(difficulty="hard"), 20.0).points == 750
+
+
+def test_streak_bonus_grows_by_100_and_stops_at_500():
+    game = make_game(streak_bonus=True, questions_per_round=9)
+    points = []
+    for _ in range(8):
+        points.append(answer_after(game, 0).points)
+        game.next()
+    assert points == [1000, 1100, 1200, 1300, 1400, 1500, 1500, 1500]
+    assert game.streak == 8
+
+
+def test_wrong_answer_scores_nothing_and_breaks_the_streak():
+    game = make_game(streak_bonus=True)
+    for _ in range(3):
+        answer_after(game, 0)
+        game.next()
+    wrong = answer_after(game, 0, right=False)
+    assert (wrong.correct, wrong.points, wrong.streak, game.streak) == (False, 0, 0, 0)
+    game.next()
+    assert answer_after(game, 0).points == 1000  # the streak starts again from one
+    assert game.scoreboard.best_streak == 3
+
+
+def test_buzzer_times_out_on_update_with_no_points():
+    game = make_game(streak_bonus=True)
+    answer_after(game, 0)
+    game.next()
+    game.clock.advance(19.9)
+    assert game.update() is None and game.phase is Phase.QUESTION
+    game.clock.advance(0.1)
+    outcome = game.update()
+    assert outcome.timed_out and not outcome.correct and outcome.points == 0 and outcome.response is None
+    assert game.phase is Phase.FEEDBACK and game.streak == 0
+
+
+def test_an_answer_arriving_after_the_buzzer_is_a_timeout():
+    game = make_game()
+    outcome = answer_after(game, 25.0)
+    assert outcome.timed_out and outcome.points == 0
+
+
+def test_round_seconds_override_the_timer():
+    game = make_game(rounds=(RoundSpec("Quick", ("trope-to-character",), "Fast.", seconds=8.0),))
+    assert game.time_left() == 8.0
+    assert answer_after(game, 4.0).points == 750
+
+
+def test_pause_freezes_the_timer_and_paused_time_is_not_counted():
+    game = make_game()
+    game.clock.advance(5)
+    game.pause()
+    game.clock.advance(100)
+    assert game.update() is None and game.time_left() == 15.0
+    with pytest.raises(GameStateError):
+        game.answer(game.question.answer)
+    game.resume()
+    outcome = answer_after(game, 5)
+    assert outcome.elapsed == 10.0 and outcome.points == 750
+
+
+def test_extra_time_restarts_the_timer_once_per_game():
+    game = make_game()
+    game.clock.advance(15)
+    assert game.use_lifeline("extra-time")
+    assert game.time_left() == 20.0
+    game.clock.advance(15)
+    assert game.update() is None  # 30 s after the question appeared, still on the clock
+    assert answer_after(game, 0).points == 625
+    game.next()
+    assert not game.use_lifeline("extra-time")
+    assert "extra-time" not in game.lifelines_left
+
+
+def test_relaxed_game_has_no_timer_and_scores_a_flat_1000_times_the_factor():
+    game = make_game(timer=False, difficulty="hard")
+    assert game.time_left() is None
+    game.clock.advance(3600)
+    assert game.update() is None
+    assert answer_after(game, 0).points == 1500
+    game.next()
+    assert not game.use_lifeline("extra-time")
+
+
+def test_double_chance_second_pick_scores_half():
+    game = make_game(difficulty="medium")
+    assert game.use_lifeline("double-chance")
+    question = game.question
+    wrong = next(c for c in game.choices if c != question.answer)
+    assert game.answer(wrong) is None  # pick again
+    assert wrong not in game.choices and game.phase is Phase.QUESTION
+    outcome = game.answer(question.answer)
+    assert outcome.correct and outcome.points == 625  # half of 1000 x 1.25
+
+
+def test_double_chance_two_wrong_picks_score_nothing():
+    game = make_game()
+    game.use_lifeline("double-chance")
+    assert answer_after(game, 0, right=False) is None
+    outcome = answer_after(game, 0, right=False)
+    assert not outcome.correct and outcome.points == 0
+
+
+def test_fifty_fifty_removes_two_wrong_choices_the_same_way_every_time():
+    removed = []
+    for _ in range(2):
+        game = make_game()
+        assert game.use_lifeline("fifty-fifty")
+        assert len(game.choices) == 2 and game.question.answer in game.choices
+        removed.append(game.choices)
+    assert removed[0] == removed[1]
+
+
+def test_fifty_fifty_does_not_apply_to_true_false_or_typed_questions():
+    rounds = (RoundSpec("Mixed", ("true-false", "typed"), "Mixed."),)
+    game = make_game([true_false(1), typed(2)], rounds=rounds)
+    assert not game.use_lifeline("fifty-fifty")
+    answer_after(game, 0)
+    game.next()
+    assert game.question.is_typed
+    assert not game.use_lifeline("fifty-fifty")
+    assert "fifty-fifty" in game.lifelines_left  # not spent by a refusal
+
+
+def test_typed_answers_are_matched_leniently():
+    rounds = (RoundSpec("Typed", ("typed",), "Type it."),)
+    game = make_game([typed(1), typed(2)], rounds=rounds)
+    game.clock.advance(0)
+    assert game.answer("esther").correct
+    game.next()
+    assert not game.answer("Paul Vanhove").correct
+
+
+def test_skip_brings_a_fresh_question_of_the_same_kind_and_scores_nothing():
+    questions = [mcq(n) for n in range(3)] + [true_false(9)]
+    game = make_game(questions, questions_per_round=2)
+    first = game.question
+    game.clock.advance(12)
+    assert game.use_lifeline("skip")
+    fresh = game.question
+    assert fresh.id != first.id and fresh.kind == first.kind
+    assert game.time_left() == 20.0  # the fresh question gets a fresh timer
+    assert answer_after(game, 0).points == 1000
+    game.next()
+    assert game.question.id not in {first.id, fresh.id}
+    assert not game.use_lifeline("skip")
+    assert len(game.scoreboard.outcomes) == 1  # the skipped question is not scored
+
+
+def test_results_list_rounds_accuracy_best_streak_and_missed_answers():
+    rounds = (RoundSpec("One", ("trope-to-character",), "1."), RoundSpec("Two", ("true-false",), "2."))
+    game = make_game([mcq(n) for n in range(5)] + [true_false(n) for n in range(5)], rounds=rounds,
+                     questions_per_round=2)
+    for right in (True, True):
+        answer_after(game, 0, right)
+        game.next()
+    assert game.phase is Phase.ROUND_SUMMARY
+    assert game.round_results() == ("One", 2000, 2, 2)
+    game.next()
+    assert game.phase is Phase.ROUND_INTRO and game.current_round.title == "Two"
+    game.start_round()
+    missed_question = game.question
+    answer_after(game, 0, right=False)
+    game.next()
+    game.clock.advance(30)
+    game.update()
+    game.next()
+    game.next()
+    assert game.phase is Phase.FINISHED
+    results = game.results()
+    assert results.total == 2000
+    assert results.rounds == [("One", 2000, 2, 2), ("Two", 0, 0, 2)]
+    assert results.accuracy == 0.5 and results.best_streak == 2
+    assert [o.question.id for o in results.missed][0] == missed_question.id
+    assert results.missed[0].question.explanation and results.missed[1].timed_out
+
+
+def test_rounds_the_facts_cannot_fill_are_left_out():
+    rounds = (RoundSpec("Empty", ("relationship",), "None."), RoundSpec("Full", ("true-false",), "Some."))
+    game = Game(None, Settings(rounds=rounds, seed=1), clock=FakeClock(), generator=QuestionList([true_false(1)]))
+    assert game.phase is Phase.ROUND_INTRO and game.current_round.title == "Full"
+
+
+def test_hot_seat_players_take_turns_and_keep_their_own_score():
+    game = make_game(players=("Ann", "Bob"), questions_per_round=2)
+    turns = []
+    for right in (True, False, True, True):
+        turns.append(game.player)
+        answer_after(game, 0, right)
+        game.next()
+    assert turns == ["Ann", "Bob", "Ann", "Bob"]
+    assert game.results("Ann").total == 2000 and game.results("Bob").total == 1000
+    assert game.phase is Phase.ROUND_SUMMARY
+
+
+def test_lifelines_are_once_per_game_per_player():
+    game = make_game(players=("Ann", "Bob"), questions_per_round=2)
+    assert game.use_lifeline("fifty-fifty")
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Bob" and game.use_lifeline("fifty-fifty")
+    answer_after(game, 0)
+    game.next()
+    assert not game.use_lifeline("fifty-fifty")
+
+
+def test_no_question_repeats_within_a_game():
+    rounds = (RoundSpec("A", ("trope-to-character",), "a"), RoundSpec("B", ("trope-to-character",), "b"))
+    game = make_game([mcq(n) for n in range(6)], rounds=rounds, questions_per_round=3)
+    seen = []
+    while game.phase is not Phase.FINISHED:
+        if game.phase is Phase.QUESTION:
+            seen.append(game.question.id)
+            answer_after(game, 0)
+        game.next()
+    assert len(seen) == 6 and len(set(seen)) == 6
+
+
+def test_daily_seed_is_the_same_in_another_process_and_differs_by_day():
+    day = date(2026, 11, 25)
+    code = "from datetime import date; from game.engine import daily_seed; print(daily_seed(date(2026, 11, 25)))"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": "12345", "PATH": ""}, cwd=_root())
+    assert int(other.stdout) == daily_seed(day)
+    assert daily_seed(day) != daily_seed(date(2026, 11, 26))
+
+
+def test_default_rounds_are_the_four_from_the_design():
+    assert [r.title for r in DEFAULT_ROUNDS] == ["Who's Who", "Trope Match", "Spot the Reveal", "Lightning"]
+    assert Settings().timer_seconds == 20.0 and Settings().questions_per_round == 5
+
+
+def _root():
+    from game.paths import ROOT
+    return ROOT
