@@ -1,0 +1,214 @@
+"""Saves against real SQLite files: migrations, damage, two games at once, kills, unwritable folders."""
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from game.engine import Outcome, Results, Settings
+from game.models import Question
+from game.storage import DB_NAME, NAME_MAX, SCHEMA_VERSION, Store, clean_name
+
+TESTS = Path(__file__).resolve().parent
+
+
+def make_results(player: str = "Ann", right: int = 3, wrong: int = 1, points: int = 1000) -> Results:
+    """A finished game: `right` right answers worth `points` each, then `wrong` misses."""
+    outcomes = []
+    for n in range(right + wrong):
+        correct = n < right
+        question = Question(id=f"q-{n}", kind="trope-to-character", prompt=f"Q{n}?", answer="A",
+                            choices=("A", "B", "C", "D"), explanation=f"Because {n}.")
+        outcomes.append(Outcome(question, "A" if correct else "B", correct, points if correct else 0,
+                                n + 1 if correct else 0, 1.5, False, round_index=n // 2, player=player))
+    return Results(total=points * right, rounds=[("One", points * right, right, right + wrong)],
+                   accuracy=right / (right + wrong), best_streak=right,
+                   missed=[o for o in outcomes if not o.correct], player=player, outcomes=tuple(outcomes))
+
+
+def count(path: Path, table: str) -> int:
+    with sqlite3.connect(path) as db:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_a_saved_game_comes_back_in_the_high_scores_after_reopening(tmp_path):
+    store = Store.open(tmp_path)
+    assert store.can_save and store.warning is None
+    assert store.save_game(make_results("Ann", right=3), Settings(mode="classic"), "Ann")
+    assert store.save_game(make_results("Bob", right=5), Settings(mode="classic"), "Bob")
+    store.close()
+
+    reopened = Store.open(tmp_path)
+    table = reopened.high_scores()
+    assert [(h.rank, h.name, h.score, h.mode) for h in table] == [(1, "Bob", 5000, "classic"), (2, "Ann", 3000, "classic")]
+    assert len(table[0].date) == 10 and table[0].date[4] == "-"
+    assert count(tmp_path / DB_NAME, "answers") == 10
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        settings = db.execute("SELECT settings FROM games WHERE score = 5000").fetchone()[0]
+    assert '"mode": "classic"' in settings and '"timer_seconds": 20.0' in settings
+
+
+def test_high_scores_are_kept_per_mode_and_only_the_top_ten_count(tmp_path):
+    store = Store.open(tmp_path)
+    for n in range(1, 11):
+        store.save_game(make_results("Ann", right=1, points=100 * n), Settings(mode="classic"))
+    store.save_game(make_results("Day", right=1, points=50), Settings(mode="daily"))
+    assert not store.is_high_score(100, "classic")  # the tenth best is 100: a tie does not enter
+    assert store.is_high_score(150, "classic") and store.is_high_score(10, "daily")
+    assert [h.name for h in store.high_scores("daily")] == ["Day"]
+    assert len(store.high_scores()) == 10 and len(store.high_scores("classic", limit=3)) == 3
+
+
+def test_misses_count_the_questions_a_player_got_wrong(tmp_path):
+    store = Store.open(tmp_path)
+    store.save_game(make_results("Ann", right=2, wrong=2), Settings())
+    store.save_game(make_results("ann ", right=3, wrong=1), Settings())  # same player, same name
+    store.save_game(make_results("Bob", right=0, wrong=4), Settings())
+    assert store.misses("Ann") == {"q-2": 1, "q-3": 2}
+    assert store.misses("Nobody") == {}
+
+
+def test_names_are_stripped_capped_and_stored_as_data(tmp_path):
+    store = Store.open(tmp_path)
+    hostile = "  Robert'); DROP TABLE games;--" + "x" * 40
+    store.save_game(make_results(), Settings(), hostile)
+    name = store.high_scores()[0].name
+    assert name == clean_name(hostile) and len(name) == NAME_MAX and name.startswith("Robert');")
+    assert count(tmp_path / DB_NAME, "games") == 1
+    assert clean_name("  \t ") == "Player" and clean_name("Ann\x1b[31m  Lee") == "Ann [31m Lee"
+
+
+def test_a_database_from_a_newer_version_is_left_untouched(tmp_path):
+    path = tmp_path / DB_NAME
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE future (x)")
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    store = Store.open(tmp_path)
+    assert not store.can_save and "newer version" in store.warning and "\n" not in store.warning
+    assert not store.save_game(make_results(), Settings())
+    assert store.high_scores() == [] and store.misses("Ann") == {}
+    assert path.read_bytes() == before
+
+
+def test_a_database_at_the_current_version_is_not_migrated_again(tmp_path):
+    Store.open(tmp_path).save_game(make_results(), Settings())
+    store = Store.open(tmp_path)
+    assert store.can_save and store.warning is None and len(store.high_scores()) == 1
+
+
+def _aside(tmp_path: Path) -> list[Path]:
+    return sorted(p for p in tmp_path.iterdir() if ".damaged-" in p.name)
+
+
+def test_a_file_that_is_not_a_database_is_moved_aside_and_a_fresh_one_made(tmp_path):
+    (tmp_path / DB_NAME).write_text("these are my notes, not a database\n" * 100)
+    (tmp_path / (DB_NAME + "-journal")).write_bytes(b"junk")
+    store = Store.open(tmp_path)
+    assert store.can_save and "damaged" in store.warning and "\n" not in store.warning
+    aside = _aside(tmp_path)
+    assert [p.name.endswith("-journal") for p in aside] == [False, True]
+    assert aside[0].read_text().startswith("these are my notes")
+    assert store.save_game(make_results(), Settings()) and len(store.high_scores()) == 1
+
+
+def test_a_damaged_database_is_moved_aside_with_its_side_files(tmp_path):
+    path = tmp_path / DB_NAME
+    store = Store.open(tmp_path)
+    for _ in range(40):
+        store.save_game(make_results(right=20, wrong=20), Settings())
+    store.close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    size = path.stat().st_size
+    assert size > page_size * 8
+    with open(path, "r+b") as f:  # scribble over pages in the middle of the file
+        f.seek(page_size * 3)
+        f.write(b"\xa5" * page_size * 3)
+    (tmp_path / (DB_NAME + "-wal")).write_bytes(b"")
+    store = Store.open(tmp_path)
+    assert store.can_save and "damaged" in store.warning
+    aside = _aside(tmp_path)
+    assert any(p.name.endswith("-wal") for p in aside) and any(p.stat().st_size == size for p in aside)
+    assert store.high_scores() == []
+    assert store.save_game(make_results(), Settings())
+
+
+def test_two_games_saving_at_once_are_both_saved(tmp_path):
+    Store.open(tmp_path).close()
+    start = threading.Barrier(2)
+    saved: dict[str, list[bool]] = {}
+
+    def play(name: str) -> None:
+        store = Store.open(tmp_path)  # its own connection, as a second game window would have
+        start.wait()
+        saved[name] = [store.save_game(make_results(name, right=5, wrong=5), Settings()) for _ in range(25)]
+        store.close()
+
+    threads = [threading.Thread(target=play, args=(name,)) for name in ("Ann", "Bob")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert saved == {"Ann": [True] * 25, "Bob": [True] * 25}
+    assert count(tmp_path / DB_NAME, "games") == 50 and count(tmp_path / DB_NAME, "answers") == 500
+
+
+def test_an_unwritable_data_folder_means_no_saving_but_no_crash(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    store = Store.open(blocker / "data")  # fails for root too: nothing can be made under a file
+    assert not store.can_save and "won't be saved" in store.warning and "\n" not in store.warning
+    assert not store.save_game(make_results(), Settings())
+    assert store.high_scores() == [] and not store.is_high_score(5000, "classic")
+
+
+def test_a_read_only_score_file_means_no_saving(tmp_path):
+    Store.open(tmp_path).close()
+    path = tmp_path / DB_NAME
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode=DELETE")
+    uri = f"file:{path}?mode=ro"
+    # A read-only handle on the file stands in for a file we may not write (chmod is ignored by root).
+    store = Store(path, sqlite3.connect(uri, uri=True, isolation_level=None), None)
+    assert not store.save_game(make_results(), Settings())
+    assert "could not be saved" in store.warning
+
+
+KILL_SCRIPT = """
+import os, sys
+sys.path.insert(0, {tests!r})
+from test_storage import make_results
+from game.engine import Settings
+from game.storage import Store
+
+store = Store.open({data!r})
+assert store.save_game(make_results("Kept", right=4, wrong=0), Settings())
+original = Store._insert_answers
+
+def die_half_way(self, game_id, results):
+    original(self, game_id, results)  # the game row and its answers are written, not committed
+    os._exit(3)
+
+Store._insert_answers = die_half_way
+store.save_game(make_results("Lost", right=6), Settings())
+"""
+
+
+def test_a_game_killed_half_way_through_saving_loses_no_finished_game(tmp_path):
+    script = KILL_SCRIPT.format(tests=str(TESTS), data=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], cwd=TESTS.parent, capture_output=True, text=True)
+    assert done.returncode == 3, done.stderr
+    store = Store.open(tmp_path)
+    assert store.warning is None  # healthy: not moved aside
+    assert [(h.name, h.score) for h in store.high_scores()] == [("Kept", 4000)]
+    assert count(tmp_path / DB_NAME, "answers") == 4
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
