@@ -1,0 +1,45 @@
+"""`import FORMAT FILE -o PACK.yaml` and `new-pack NAME`: packs from questions written elsewhere.
+
+Each importer turns its input into a `Draft` (plain pack data plus what it skipped and why);
+this module reads the input, writes the pack and prints the report. Errors are one line on
+standard error and exit status 1, never a traceback.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+from ..packs import display_path
+from .common import InputError, dump_pack, print_report, read_input, slug, write_pack
+
+# format -> module with convert(text, display, pack_id) -> Draft
+FORMATS = {"tropes": "game.importers.tropes", "opentdb": "game.importers.opentdb",
+           "gift": "game.importers.gift"}
+
+
+def run(args) -> int:
+    try:
+        if args.command == "new-pack":
+            from .starter import new_pack
+            return new_pack(args.name, args.force)
+        return import_file(args)
+    except InputError as exc:
+        print(f"osmosis-quiz {args.command}: {exc.problem_text}", file=sys.stderr)
+        return 1
+
+
+def import_file(args) -> int:
+    text, source_display = read_input(args.source)
+    output = args.output
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(display_path(output), "the output must end in .yaml or .yml to be found as a pack")
+    converter = importlib.import_module(FORMATS[args.source_format])
+    draft = converter.convert(text, source_display, slug(output.stem))
+    if draft.imported == 0:
+        for skip in draft.skipped:
+            print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
+        raise InputError(source_display, f"nothing could be imported as {args.source_format}; "
+                                         f"no pack written")
+    warnings = write_pack(dump_pack(draft.pack, draft.header), output, args.force, args.packs)
+    print_report(draft, source_display, display_path(output), warnings)
+    return 0

@@ -1,0 +1,140 @@
+"""What every importer shares: reading the input, the skip report, checking items
+against the real pack format, and writing the pack without ever leaving half a file."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import schema
+from ..packs import _slug, display_path, find_pack_files, load_files, pack_dirs
+from ..yamlsafe import Problem, YamlRefused, parse, read_text
+
+
+class InputError(Exception):
+    """The input (or the output path) cannot be used at all: one line for the user."""
+
+    def __init__(self, display: str, message: str, line: int | None = None):
+        self.problem = Problem(display, line, None, message)
+        super().__init__(self.problem_text)
+
+    @property
+    def problem_text(self) -> str:
+        where = f"{self.problem.path}:{self.problem.line}" if self.problem.line else self.problem.path
+        return f"{where}: {self.problem.message}"
+
+
+@dataclass(frozen=True)
+class Skip:
+    line: int
+    reason: str
+
+
+@dataclass
+class Draft:
+    """An importer's result: the pack as plain data, and what was left out and why."""
+
+    pack: dict
+    header: str
+    imported: int
+    noun: str  # what `imported` counts: "questions", "trope examples"
+    skipped: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """The loader's own rule for turning a name into an id, so ids match what it derives."""
+    return _slug(text)
+
+
+def read_input(path: Path) -> tuple[str, str]:
+    """(text, display) of an input file: strict UTF-8, size-capped, one-line errors."""
+    display = display_path(path)
+    if path.is_dir():
+        raise InputError(display, "is a folder, not a file")
+    try:
+        return read_text(path, display), display
+    except YamlRefused as exc:
+        problem = exc.problems[0]
+        raise InputError(display, problem.message, problem.line) from None
+
+
+def format_problems(spec: schema.Spec, value: dict) -> list[str]:
+    """What the pack format says is wrong with one item (a question, a trope ...), checked by
+    the very spec the loader uses, so an importer never writes an item `check` would refuse."""
+    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False)
+    try:
+        parsed = parse(text, "item")
+    except YamlRefused as exc:
+        return [p.message for p in exc.problems]
+    messages: list[str] = []
+    spec.check(parsed, parsed.pos, None, lambda pos, message: messages.append(message))
+    return messages
+
+
+def dump_pack(pack: dict, header: str) -> str:
+    comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    body = yaml.safe_dump(pack, allow_unicode=True, sort_keys=False, width=100)
+    return comment + "\n" + body
+
+
+def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]:
+    """Write `text` to `output` atomically after the real loader accepted it.
+
+    Returns warnings: clashes with packs already installed, which would make `check` refuse
+    one of the two while both are present. Raises InputError when nothing was written."""
+    shown = display_path(output)
+    if output.exists() and not force:
+        raise InputError(shown, "already exists; use --force to overwrite it")
+    if output.is_dir():
+        raise InputError(shown, "is a folder; give a file name such as my-pack.yaml")
+    if not output.parent.is_dir():
+        raise InputError(shown, f"folder {display_path(output.parent)} does not exist")
+    # The temporary name ends in .tmp so a pack folder never picks it up as a pack.
+    handle, temp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        alone = load_files([temp])
+        if alone.refused:
+            problems = [_renamed(p, shown) for p in alone.refused[0].problems]
+            raise InputError(shown, "the converted pack does not pass check (a bug in the importer): "
+                                    + str(problems[0]))
+        warnings = _clashes(temp, output, extra_dirs)
+        os.replace(temp, output)
+    except OSError as exc:
+        raise InputError(shown, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    return warnings
+
+
+def _clashes(temp: Path, output: Path, extra_dirs) -> list[str]:
+    target = output.resolve()
+    installed = [f for f in find_pack_files(d for d in pack_dirs(extra_dirs) if Path(d).is_dir())
+                 if f.resolve() != target]
+    together = load_files([temp], context=load_files(installed))
+    return [str(_renamed(p, display_path(output))) for r in together.refused for p in r.problems]
+
+
+def _renamed(problem: Problem, display: str) -> Problem:
+    return Problem(display, problem.line, problem.col, problem.message)
+
+
+def print_report(draft: Draft, source_display: str, output_display: str, warnings: list[str]) -> None:
+    for skip in draft.skipped:
+        print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
+    for note in draft.notes:
+        print(note)
+    print(f"{draft.imported} {draft.noun} imported, {len(draft.skipped)} skipped -> {output_display}")
+    if warnings:
+        print(f"warning: {output_display} clashes with a pack already installed; `check` will refuse "
+              f"one of them while both are there:")
+        for warning in warnings[:10]:
+            print(f"  {warning}")
+        if len(warnings) > 10:
+            print(f"  ... and {len(warnings) - 10} more")

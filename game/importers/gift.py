@@ -1,0 +1,200 @@
+"""Moodle GIFT -> a question pack.
+
+Carried: multiple choice (`=right ~wrong`, partial-credit `~%50%` kept as wrong choices),
+true/false (`{T}` `{TRUE}` `{F}` `{FALSE}`), missing word (the blank becomes `_____`),
+feedback (the right answer's, or true/false's, becomes the explanation), `::titles::`,
+`//` comments, `$CATEGORY:`, escapes and `[html]`/`[moodle]`/`[markdown]`/`[plain]` markers.
+Skipped with the line and reason: short answer, numerical, matching, essay, descriptions and
+multiple-answer questions, which a multiple-choice pack question cannot carry.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .. import schema
+from ..packs import question_id
+from .common import Draft, Skip, format_problems, slug
+
+# Escaped characters stand in as private-use code points while the text is taken apart.
+_ESCAPES = {"\\\\": "\ue000", "\\~": "\ue001", "\\=": "\ue002", "\\#": "\ue003", "\\{": "\ue004",
+            "\\}": "\ue005", "\\:": "\ue006", "\\n": "\ue007"}
+_RESTORE = str.maketrans({v: ("\\" if k == "\\\\" else " " if k == "\\n" else k[1]) for k, v in _ESCAPES.items()})
+_FORMAT_MARKER = re.compile(r"^\s*\[(html|moodle|markdown|plain)\]", re.IGNORECASE)
+_TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
+_TRUE_FALSE = re.compile(r"^(T|TRUE|F|FALSE)(#.*)?$", re.IGNORECASE | re.DOTALL)
+_ANSWER_START = re.compile(r"[=~]")
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    text: str  # comments removed, escapes replaced by stand-ins
+    category: str
+
+
+def convert(text: str, display: str, pack_id: str) -> Draft:
+    draft = Draft(pack={"id": pack_id, "title": f"{pack_id} (GIFT)", "description": f"Imported from {display}.",
+                        "questions": []},
+                  header=f"Imported from {display} by `osmosis-quiz import gift`.",
+                  imported=0, noun="questions")
+    first_line: dict[str, int] = {}
+    used_ids: set[str] = set()
+    for block in _blocks(text):
+        question, reason = _question(block)
+        if question is None:
+            draft.skipped.append(Skip(block.line, reason))
+            continue
+        key = question["prompt"].casefold()
+        if key in first_line:
+            draft.skipped.append(Skip(block.line, f"the same question as line {first_line[key]}"))
+            continue
+        title = question.pop("title", "")
+        question_ref = f"{pack_id}-{slug(title)}" if title else ""
+        if not question_ref or question_ref in used_ids or len(question_ref) > 80:
+            question_ref = question_id(pack_id, question["prompt"])
+        question = {"id": question_ref, **question}
+        problems = format_problems(schema.QUESTION, question)
+        if problems:
+            draft.skipped.append(Skip(block.line, problems[0]))
+            continue
+        first_line[key] = block.line
+        used_ids.add(question_ref)
+        draft.pack["questions"].append(question)
+        draft.imported += 1
+    return draft
+
+
+def _blocks(text: str):
+    """Questions are separated by blank lines; `//` lines are comments; `$CATEGORY:` sets the
+    category of the questions after it. A blank line inside an open `{...}` does not split."""
+    lines: list[str] = []
+    start = 0
+    category = ""
+    for number, raw in enumerate(text.splitlines() + [""], 1):
+        line = _hide_escapes(raw)
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            continue
+        if stripped.upper().startswith("$CATEGORY:"):
+            category = stripped[len("$CATEGORY:"):].strip().translate(_RESTORE)
+            continue
+        if stripped:
+            if not lines:
+                start = number
+            lines.append(line)
+            continue
+        joined = "\n".join(lines)
+        if lines and joined.count("{") <= joined.count("}"):
+            yield Block(start, joined, category)
+            lines = []
+    if lines:
+        yield Block(start, "\n".join(lines), category)
+
+
+def _hide_escapes(line: str) -> str:
+    return re.sub(r"\\[\\~=#{}:n]", lambda m: _ESCAPES[m.group()], line)
+
+
+def _question(block: Block) -> tuple[dict | None, str]:
+    text = block.text
+    title = ""
+    match = _TITLE.match(text)
+    if match:
+        title, text = _plain(match.group(1)), text[match.end():]
+    marker = _FORMAT_MARKER.match(text)
+    text_format = marker.group(1).lower() if marker else "moodle"
+    if marker:
+        text = text[marker.end():]
+    opening = text.find("{")
+    closing = text.find("}", opening + 1)
+    if opening < 0:
+        return None, "no {answers}: a description, not a question"
+    if closing < 0:
+        return None, "the { of the answers is never closed"
+    before, answers, after = text[:opening], text[opening + 1:closing].strip(), text[closing + 1:]
+    if "{" in after:
+        return None, "more than one {answers} block (an embedded-answers question)"
+    before, after = _plain(before, text_format), _plain(after, text_format)
+    prompt = _with_blank(before, after) if after else before
+    if not prompt:
+        return None, "the question has no text"
+    kind, fields = _answers(answers)
+    if fields is None:
+        return None, kind
+    question = {"title": title, "prompt": prompt, **fields}
+    if block.category:
+        question["source"] = f"GIFT category: {block.category}"
+    return question, ""
+
+
+def _answers(answers: str) -> tuple[str, dict | None]:
+    """(kind, fields) for a question we can carry, else (reason, None)."""
+    if not answers:
+        return "an essay question (empty {}) has no answer to choose", None
+    if answers.startswith("#"):
+        return "a numerical question ({#...}) has no choices", None
+    if "->" in answers:
+        return "a matching question (->) cannot be carried", None
+    true_false = _TRUE_FALSE.match(answers)
+    if true_false:
+        answer = "True" if true_false.group(1).upper().startswith("T") else "False"
+        feedback = [_plain(f) for f in (true_false.group(2) or "").split("#")[1:]]
+        fields = {"choices": ["True", "False"], "answer": answer}
+        explanation = next((f for f in feedback if f), "")
+        return "true-false", _with_explanation(fields, explanation)
+    options = _options(answers)
+    if not options:
+        return "no answers found inside {}", None
+    if not any(marker == "~" for marker, _, _, _ in options):
+        return "a short-answer question (only = answers) needs typed answers, not choices", None
+    right = [o for o in options if (o[0] == "=" and o[1] in (None, 100)) or (o[0] == "~" and o[1] == 100)]
+    partly = [o for o in options if o[1] is not None and 0 < o[1] < 100]
+    if not right:
+        if len(partly) > 1:
+            return "a multiple-answer question (several partly right answers) cannot be carried", None
+        return "no answer is marked right (=)", None
+    if len(right) > 1:
+        return "more than one answer is marked fully right", None
+    fields = {"choices": [text for _, _, text, _ in options], "answer": right[0][2]}
+    return "multiple-choice", _with_explanation(fields, right[0][3])
+
+
+def _options(answers: str) -> list[tuple[str, float | None, str, str]]:
+    """(marker, weight, text, feedback) for each `=`/`~` answer."""
+    starts = [m.start() for m in _ANSWER_START.finditer(answers)]
+    if not starts or answers[:starts[0]].strip():
+        return []
+    options = []
+    for begin, end in zip(starts, starts[1:] + [len(answers)]):
+        marker, body = answers[begin], answers[begin + 1:end]
+        weight = None
+        match = _WEIGHT.match(body.strip())
+        if match:
+            weight = float(match.group(1))
+            body = body.strip()[match.end():]
+        text, _, feedback = body.partition("#")
+        options.append((marker, weight, _plain(text), _plain(feedback)))
+    return options
+
+
+def _with_blank(before: str, after: str) -> str:
+    """A missing-word question: the answers' place becomes a blank."""
+    joint = "" if after[0] in ",.;:?!)" else " "
+    return f"{before} _____{joint}{after}".strip()
+
+
+def _with_explanation(fields: dict, explanation: str) -> dict:
+    return {**fields, "explanation": explanation} if explanation else fields
+
+
+def _plain(text: str, text_format: str = "moodle") -> str:
+    """One line of ordinary text: markup gone, escapes restored, spaces collapsed."""
+    if text_format == "html":
+        text = html.unescape(_TAG.sub(" ", text))
+    elif text_format == "markdown":
+        text = re.sub(r"(\*\*|__)(\S.*?\S|\S)\1", r"\2", text)
+    return " ".join(text.translate(_RESTORE).split())
