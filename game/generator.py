@@ -1,0 +1,835 @@
+"""Facts → questions, where every wrong choice is wrong according to the facts.
+
+The hard part is not writing prompts but choosing distractors: characters with
+several tropes, tropes with several characters and one-sided relationships all
+hide second right answers. So:
+
+* a character is never a wrong option for a trope that involves them in any
+  example, and a trope never for a character it involves;
+* relationships are read both ways (parent-of ↔ child-of, loves ↔ loved-by, ...)
+  and a wrong option for "who is X's ...?" is never linked to X at all, nor a
+  child of X's parents (Paul has two sisters called Esther);
+* a question is a spoiler when any fact it uses is one; a question that is not a
+  spoiler takes its wrong options only from non-spoiler facts, so switching
+  spoilers off only removes questions and never changes the others.
+
+The pool (every question, one instance each) depends only on the facts and the
+difficulty; each question's own random choices are seeded by its id. A quiz
+draws from the pool with `random.Random(seed)` and reshuffles the choices.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Callable, Iterable, Sequence
+
+from .models import KINDS, Character, FactBase, PackQuestion, Question, Trope, TropeExample
+from .text import normalize
+
+CHOICE_COUNT = {"easy": 3, "medium": 4, "hard": 4}
+PROMPT_LIMIT = 220  # characters; longer prompts do not fit the question card
+CHOICE_LIMIT = 110  # reveal statements are the longest choices (about 100 characters)
+TRUE, FALSE = "True", "False"
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    """How to ask and state `<subject> <relation> <other>`."""
+
+    ask: str  # "{a}" is the subject
+    state: str  # "{a}" subject, "{b}" the other
+    label: str
+
+
+# Keyed by the relation as seen from the subject; inverses are derived, not stored.
+RELATIONS: dict[str, RelationWords] = {
+    "sibling": RelationWords("Who is {a_s} sibling?", "{b} is {a_s} sibling.", "sibling"),
+    "spouse-of": RelationWords("Who is {a} married to?", "{a} is married to {b}.", "spouse"),
+    "partner-of": RelationWords("Who is {a_s} partner?", "{b} is {a_s} partner.", "partner"),
+    "ex-of": RelationWords("Who is {a_s} ex?", "{b} is {a_s} ex.", "ex"),
+    "affair-with": RelationWords("Who does {a} have an affair with?", "{a} has an affair with {b}.", "affair"),
+    "colleague-of": RelationWords("Who works alongside {a}?", "{a} and {b} work together.", "colleague"),
+    "soulmate-of": RelationWords("Who is {a_s} soulmate?", "{b} is {a_s} soulmate.", "soulmate"),
+    "runaway-with": RelationWords("Who does {a} run away with?", "{a} runs away with {b}.", "runs away with"),
+    "parent-of": RelationWords("Who is a child of {a}?", "{b} is {a_s} child.", "child"),
+    "child-of": RelationWords("Who is {a_s} parent?", "{b} is {a_s} parent.", "parent"),
+    "loves": RelationWords("Who is {a} in love with?", "{a} is in love with {b}.", "loves"),
+    "loved-by": RelationWords("Who is in love with {a}?", "{b} is in love with {a}.", "is loved by"),
+    "creator-of": RelationWords("Which character did {a} create?", "{a} created {b}.", "created"),
+    "created-by": RelationWords("Who created {a}?", "{b} created {a}.", "created by"),
+    "avatar-of": RelationWords("Whose avatar is {a}?", "{a} is an avatar of {b}.", "avatar of"),
+    "has-avatar": RelationWords("Which character is an avatar of {a}?", "{b} is an avatar of {a}.", "has avatar"),
+    "replacement-for": RelationWords("Who was {a} meant to replace?", "{a} was meant to replace {b}.",
+                                     "replacement for"),
+    "replaced-by": RelationWords("Who was meant to replace {a}?", "{b} was meant to replace {a}.",
+                                 "replaced by"),
+    "abused-by": RelationWords("Who mistreated {a}?", "{b} mistreated {a}.", "mistreated by"),
+    "abuser-of": RelationWords("Whom did {a} mistreat?", "{a} mistreated {b}.", "mistreated"),
+}
+INVERSE = {"parent-of": "child-of", "child-of": "parent-of", "loves": "loved-by", "loved-by": "loves",
+           "creator-of": "created-by", "created-by": "creator-of", "avatar-of": "has-avatar",
+           "has-avatar": "avatar-of", "replacement-for": "replaced-by", "replaced-by": "replacement-for",
+           "abused-by": "abuser-of", "abuser-of": "abused-by"}  # symmetric relations are their own inverse
+
+
+@dataclass(frozen=True)
+class Edge:
+    """`subject relation other`, either as stored or derived from the other side."""
+
+    subject: str
+    relation: str
+    other: str
+    note: str
+    spoiler: bool
+    stored: bool  # as written in the pack (one true/false statement per stored fact)
+
+
+def possessive(name: str) -> str:
+    return name + ("'" if name.startswith("The ") and name.endswith("s") else "'s")
+
+
+def quoted(name: str) -> str:
+    return name if '"' in name or "“" in name else f"“{name}”"
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".!?…\"”" else text + "."
+
+
+def join_names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def fit(*prompts: str | None) -> str | None:
+    """The first (richest) prompt that fits the question card."""
+    return next((p for p in prompts if p and len(p) <= PROMPT_LIMIT), None)
+
+
+def sample(rng: random.Random, population: Sequence, ok: Callable[[object], bool], k: int,
+           chosen: list) -> None:
+    """Add up to k-len(chosen) distinct items of `population` passing `ok` to `chosen`.
+
+    Random probing first, so picking from a large pack costs about k tries, not a
+    scan of the whole pack; a scan from a random start fills in when few items pass."""
+    n = len(population)
+    if not n:
+        return
+    for _ in range(4 * k + 8):
+        if len(chosen) >= k:
+            return
+        item = population[rng.randrange(n)]
+        if item not in chosen and ok(item):
+            chosen.append(item)
+    start = rng.randrange(n)
+    for offset in range(n):
+        if len(chosen) >= k:
+            return
+        item = population[(start + offset) % n]
+        if item not in chosen and ok(item):
+            chosen.append(item)
+
+
+class Generator:
+    def __init__(self, facts: FactBase, difficulty: str = "medium", spoilers: bool = True):
+        if difficulty not in CHOICE_COUNT:
+            raise ValueError(f"unknown difficulty {difficulty!r}; use easy, medium or hard")
+        self.facts = facts
+        self.difficulty = difficulty
+        self.spoilers = spoilers
+        self.choice_count = CHOICE_COUNT[difficulty]
+        self._pools: dict[str, list[Question]] = {}
+        self._topics: dict[str, tuple] = {}
+
+    # ---- public contract -------------------------------------------------
+
+    def pool(self, kinds: Iterable[str] | None = None) -> list[Question]:
+        """Every question this generator can build, one instance each, in a stable order."""
+        wanted = check_kinds(kinds)
+        questions: list[Question] = []
+        for kind in wanted:
+            if kind not in self._pools:
+                self._pools[kind] = self._build(kind)
+            questions.extend(self._pools[kind])
+        return questions
+
+    def quiz(self, count: int, seed: int, kinds: Iterable[str] | None = None,
+             exclude: frozenset = frozenset(), weights: dict[str, float] | None = None) -> list[Question]:
+        """`count` questions (fewer if fewer exist), kinds taken in turn, none twice."""
+        rng = random.Random(seed)
+        by_kind: dict[str, list[Question]] = {}
+        for question in self.pool(kinds):
+            if question.id not in exclude:
+                by_kind.setdefault(question.kind, []).append(question)
+        queues = {kind: weighted_order(rng, questions, weights or {}) for kind, questions in by_kind.items()}
+        order = sorted(queues)
+        rng.shuffle(order)
+        picked: list[Question] = []
+        topics: set[tuple] = set()
+        prompts: set[str] = set()
+        while len(picked) < count and any(queues.values()):
+            for kind in order:
+                if len(picked) >= count:
+                    break
+                question = self._take(queues[kind], topics, prompts)
+                if question is not None:
+                    picked.append(question)
+                    topics.add(self._topics.get(question.id, (question.id,)))
+                    prompts.add(question.prompt)
+        return [self._reshuffled(question, rng) for question in picked]
+
+    # ---- quiz helpers ----------------------------------------------------
+
+    def _take(self, queue: list[Question], topics: set, prompts: set) -> Question | None:
+        """The next question of a kind, preferring one about facts not asked yet in this quiz."""
+        fallback = None
+        for index, question in enumerate(queue):
+            if question.prompt in prompts:
+                continue
+            if self._topics.get(question.id, (question.id,)) not in topics:
+                return queue.pop(index)
+            if fallback is None:
+                fallback = index
+            if index > 50:  # a big pool nearly always has a fresh topic early on
+                break
+        if fallback is not None:
+            return queue.pop(fallback)
+        queue.clear()  # only repeated prompts are left
+        return None
+
+    @staticmethod
+    def _reshuffled(question: Question, rng: random.Random) -> Question:
+        if question.is_typed or question.kind == "true-false":
+            return question
+        choices = list(question.choices)
+        rng.shuffle(choices)
+        return replace(question, choices=tuple(choices))
+
+    # ---- building the pool ----------------------------------------------
+
+    def _build(self, kind: str) -> list[Question]:
+        builder = {
+            "trope-to-character": self._trope_to_character,
+            "character-to-trope": self._character_to_trope,
+            "spot-the-reveal": self._spot_the_reveal,
+            "relationship": self._relationship,
+            "true-false": self._true_false,
+            "typed": self._typed,
+            "pack": self._pack,
+        }[kind]
+        seen: set[str] = set()
+        questions = []
+        for question in builder():
+            if question is None or question.id in seen:
+                continue
+            question = self._spoiler_safety_net(question)
+            if question.spoiler and not self.spoilers:
+                continue
+            seen.add(question.id)
+            questions.append(question)
+        return questions
+
+    def _question(self, qid: str, kind: str, prompt: str | None, answer: str, wrong: Sequence[str],
+                  explanation: str, spoiler: bool, facts: tuple, pack: str, topic: tuple,
+                  rng: random.Random, source: str = "") -> Question | None:
+        """A multiple-choice question, or None when it cannot be built well enough."""
+        if prompt is None or len(wrong) < self.choice_count - 1:
+            return None
+        choices = [answer, *wrong[: self.choice_count - 1]]
+        if any(len(choice) > CHOICE_LIMIT for choice in choices):
+            return None
+        rng.shuffle(choices)
+        self._topics[qid] = topic
+        return Question(id=qid, kind=kind, prompt=prompt, answer=answer, choices=tuple(choices),
+                        explanation=explanation, difficulty=self.difficulty, spoiler=spoiler,
+                        facts=facts, source=source, pack=pack)
+
+    def _true_false_question(self, qid: str, statement: str, truth: bool, explanation: str, spoiler: bool,
+                             facts: tuple, pack: str, topic: tuple) -> Question | None:
+        prompt = fit(f"True or false: {statement}")
+        if prompt is None:
+            return None
+        self._topics[qid] = topic
+        return Question(id=qid, kind="true-false", prompt=prompt, answer=TRUE if truth else FALSE,
+                        choices=(TRUE, FALSE), explanation=explanation, difficulty=self.difficulty,
+                        spoiler=spoiler, facts=facts, pack=pack)
+
+    def _typed_question(self, qid: str, prompt: str | None, character: Character, explanation: str,
+                        spoiler: bool, facts: tuple, topic: tuple) -> Question | None:
+        if prompt is None:
+            return None
+        self._topics[qid] = topic
+        accepted = character.names
+        taken = {normalize(name) for name in accepted}
+        rejected = tuple(name for other in self._characters_in_order if other.id != character.id
+                         if spoiler or not other.spoiler
+                         for name in other.names if normalize(name) not in taken)
+        return Question(id=qid, kind="typed", prompt=prompt, answer=character.name, accepted=accepted,
+                        rejected=rejected, explanation=explanation, difficulty=self.difficulty,
+                        spoiler=spoiler, facts=facts, pack=character.pack)
+
+    def _spoiler_safety_net(self, question: Question) -> Question:
+        """Text written by pack authors may name a spoiler character; such a question is a spoiler."""
+        if question.spoiler or self._spoiler_names is None:
+            return question
+        texts = (question.prompt, question.answer, question.explanation, *question.choices, *question.accepted)
+        if any(self._spoiler_names.search(normalize(text)) for text in texts):
+            return replace(question, spoiler=True)
+        return question
+
+    # ---- derived facts ---------------------------------------------------
+
+    @cached_property
+    def _characters_in_order(self) -> list[Character]:
+        return [self.facts.characters[cid] for cid in sorted(self.facts.characters)]
+
+    @cached_property
+    def _character_ids(self) -> list[str]:
+        return sorted(self.facts.characters)
+
+    @cached_property
+    def _trope_ids(self) -> list[str]:
+        return sorted(self.facts.tropes)
+
+    @cached_property
+    def _by_role(self) -> dict[str, list[str]]:
+        roles: dict[str, list[str]] = {}
+        for cid in self._character_ids:
+            roles.setdefault(self.facts.characters[cid].role, []).append(cid)
+        return roles
+
+    @cached_property
+    def _spoiler_names(self) -> re.Pattern | None:
+        names = sorted({normalize(name) for c in self._characters_in_order if c.spoiler for name in c.names},
+                       key=lambda n: (-len(n), n))
+        names = [n for n in names if n]
+        if not names:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+    @cached_property
+    def edges(self) -> list[Edge]:
+        """Every relationship, as stored and as seen from the other side, in a stable order."""
+        edges: dict[tuple[str, str, str], Edge] = {}
+        for character in self._characters_in_order:
+            for rel in character.relationships:
+                if rel.other not in self.facts.characters or rel.other == character.id:
+                    continue
+                forward = (character.id, rel.type, rel.other)
+                backward = (rel.other, INVERSE.get(rel.type, rel.type), character.id)
+                spoiler = rel.spoiler or character.spoiler or self.facts.characters[rel.other].spoiler
+                edges[forward] = Edge(*forward, rel.note, spoiler, True)
+                if backward not in edges:
+                    edges[backward] = Edge(*backward, rel.note, spoiler, False)
+        return [edges[key] for key in sorted(edges)]
+
+    @cached_property
+    def _linked(self) -> dict[str, frozenset[str]]:
+        """Everyone tied to a character by any relationship, either way, or by sharing a parent."""
+        linked: dict[str, set[str]] = {}
+        parents: dict[str, set[str]] = {}
+        for edge in self.edges:
+            linked.setdefault(edge.subject, set()).add(edge.other)
+            if edge.relation == "child-of":
+                parents.setdefault(edge.other, set()).add(edge.subject)
+        for children in parents.values():
+            for child in children:
+                linked.setdefault(child, set()).update(children - {child})
+        return {cid: frozenset(others) for cid, others in linked.items()}
+
+    def linked(self, cid: str) -> frozenset[str]:
+        return self._linked.get(cid, frozenset())
+
+    @cached_property
+    def _circles(self) -> dict[str, frozenset[str]]:
+        """Who a character moves with: relations plus everyone sharing a trope example with them."""
+        circles: dict[str, set[str]] = {cid: set(others) for cid, others in self._linked.items()}
+        for trope in self.facts.tropes.values():
+            for example in trope.examples:
+                for cid in example.involved:
+                    circles.setdefault(cid, set()).update(example.involved - {cid})
+        return {cid: frozenset(others) for cid, others in circles.items()}
+
+    def circle(self, cid: str) -> frozenset[str]:
+        return self._circles.get(cid, frozenset())
+
+    @cached_property
+    def _tropes_of(self) -> dict[str, list[str]]:
+        """Tropes involving each character (in any example, main or not)."""
+        tropes: dict[str, list[str]] = {}
+        for tid in self._trope_ids:
+            for cid in sorted(self.facts.tropes[tid].involved):
+                tropes.setdefault(cid, []).append(tid)
+        return tropes
+
+    @cached_property
+    def _involved(self) -> dict[str, frozenset[str]]:
+        return {tid: trope.involved for tid, trope in self.facts.tropes.items()}
+
+    def example_spoiler(self, example: TropeExample) -> bool:
+        return example.spoiler or any(self._is_spoiler_character(cid) for cid in example.involved)
+
+    def _is_spoiler_character(self, cid: str) -> bool:
+        character = self.facts.characters.get(cid)
+        return character is None or character.spoiler
+
+    @cached_property
+    def _visible_tropes(self) -> frozenset[str]:
+        """Tropes a spoiler-free question may name: those with at least one spoiler-free example."""
+        return frozenset(tid for tid, trope in self.facts.tropes.items()
+                         if any(not self.example_spoiler(e) for e in trope.examples))
+
+    def _main_examples(self, trope: Trope, cid: str) -> list[tuple[int, TropeExample]]:
+        return [(n, e) for n, e in enumerate(trope.examples, 1) if cid in e.characters]
+
+    def _best_example(self, trope: Trope, cid: str) -> tuple[TropeExample, bool]:
+        """The example to quote for `cid` in `trope`: a spoiler-free one when there is one."""
+        examples = [e for _, e in self._main_examples(trope, cid)]
+        for example in examples:
+            if not self.example_spoiler(example):
+                return example, False
+        return examples[0], True
+
+    # ---- distractor picking ----------------------------------------------
+
+    def _wrong_characters(self, rng: random.Random, answer: str, ok: Callable[[str], bool],
+                          spoiler: bool, near: Iterable[str] = ()) -> list[str]:
+        """Display names of wrong characters: random ones, or close ones (same circle, same role) when hard."""
+        answer_role = self.facts.characters[answer].role
+
+        def allowed(cid: str) -> bool:
+            character = self.facts.characters[cid]
+            return (cid != answer and (spoiler or not character.spoiler)
+                    and (character.role != "group" or answer_role == "group") and ok(cid))
+
+        need = self.choice_count - 1
+        chosen: list[str] = []
+        if self.difficulty == "hard":
+            close = sorted(set(self.circle(answer)).union(*(self.circle(cid) for cid in near)))
+            rng.shuffle(close)
+            sample(rng, close, allowed, need, chosen)
+            sample(rng, self._by_role.get(answer_role, []), allowed, need, chosen)
+        sample(rng, self._character_ids, allowed, need, chosen)
+        return [self.facts.name(cid) for cid in chosen]
+
+    def _wrong_tropes(self, rng: random.Random, cid: str, spoiler: bool) -> list[str]:
+        """Names of tropes that involve `cid` in no example at all."""
+        mine = set(self._tropes_of.get(cid, ()))
+
+        def allowed(tid: str) -> bool:
+            return tid not in mine and (spoiler or tid in self._visible_tropes)
+
+        need = self.choice_count - 1
+        chosen: list[str] = []
+        if self.difficulty == "hard":
+            close = sorted({tid for other in self.circle(cid) for tid in self._tropes_of.get(other, ())})
+            rng.shuffle(close)
+            sample(rng, close, allowed, need, chosen)
+        sample(rng, self._trope_ids, allowed, need, chosen)
+        return [self.facts.tropes[tid].name for tid in chosen]
+
+    # ---- kinds -----------------------------------------------------------
+
+    def _trope_to_character(self):
+        for tid in self._trope_ids:
+            trope = self.facts.tropes[tid]
+            involved = self._involved[tid]
+            not_involved = lambda cid, involved=involved: cid not in involved  # noqa: E731
+            if self.difficulty != "hard":
+                for n, example in enumerate(trope.examples, 1):
+                    for cid in example.characters:
+                        yield self._t2c_clue(trope, n, example, cid, not_involved)
+            if self.difficulty != "easy":
+                for cid in sorted({c for e in trope.examples for c in e.characters}):
+                    yield self._t2c_name(trope, cid, not_involved)
+
+    def _t2c_clue(self, trope, n, example, cid, not_involved):
+        solo = len(example.characters) == 1
+        qid = f"t2c-{trope.id}-{n}" + ("" if solo else f"-{cid}")
+        rng = random.Random(qid)
+        spoiler = self.example_spoiler(example)
+        ask = "Which character does this {t} example describe?" if solo else \
+            "Which of these characters is part of this {t} example?"
+        ask = ask.format(t=quoted(trope.name))
+        prompt = fit(f"{ask} {sentence(example.clue)}", f"{quoted(trope.name)}: {sentence(example.clue)} Who is it?")
+        names = [self.facts.name(c) for c in example.characters]
+        explanation = f"{join_names(names)}: {sentence(example.clue)}"
+        wrong = self._wrong_characters(rng, cid, not_involved, spoiler)
+        return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
+                              spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
+                              trope.pack, ("trope", trope.id, cid), rng)
+
+    def _t2c_name(self, trope, cid, not_involved):
+        qid = f"t2c-{trope.id}-{cid}"
+        rng = random.Random(qid)
+        example, spoiler = self._best_example(trope, cid)
+        ask = f"Which of these characters is an example of {quoted(trope.name)}?"
+        prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
+        explanation = f"{trope.name} fits {self.facts.name(cid)}: {sentence(example.clue)}"
+        wrong = self._wrong_characters(rng, cid, not_involved, spoiler)
+        return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
+                              spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
+                              trope.pack, ("trope", trope.id, cid), rng)
+
+    def _character_to_trope(self):
+        for tid in self._trope_ids:
+            trope = self.facts.tropes[tid]
+            if self.difficulty != "hard":
+                for n, example in enumerate(trope.examples, 1):
+                    for cid in example.characters:
+                        yield self._c2t_clue(trope, n, example, cid)
+        if self.difficulty != "easy":
+            for cid in self._character_ids:
+                for tid in self._tropes_of.get(cid, ()):
+                    trope = self.facts.tropes[tid]
+                    if self._main_examples(trope, cid):
+                        yield self._c2t_name(trope, cid)
+
+    def _c2t_clue(self, trope, n, example, cid):
+        solo = len(example.characters) == 1
+        qid = f"c2t-{trope.id}-{n}" + ("" if solo else f"-{cid}")
+        rng = random.Random(qid)
+        spoiler = self.example_spoiler(example)
+        name = self.facts.name(cid)
+        prompt = fit(f"{name}: {sentence(example.clue)} Which trope is this?",
+                     f"{sentence(example.clue)} Which trope fits {name} here?")
+        explanation = f"{trope.name}: {sentence(trope.definition)}"
+        wrong = self._wrong_tropes(rng, cid, spoiler)
+        return self._question(qid, "character-to-trope", prompt, trope.name, wrong, explanation, spoiler,
+                              (("character", name), ("trope", trope.name)), trope.pack,
+                              ("trope", trope.id, cid), rng)
+
+    def _c2t_name(self, trope, cid):
+        qid = f"c2t-{cid}-{trope.id}"
+        rng = random.Random(qid)
+        example, spoiler = self._best_example(trope, cid)
+        character = self.facts.characters[cid]
+        spoiler = spoiler or character.spoiler
+        ask = f"Which of these tropes fits {character.name}?"
+        prompt = fit(f"{sentence(character.description)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
+        explanation = f"{trope.name} fits {character.name}: {sentence(example.clue)}"
+        wrong = self._wrong_tropes(rng, cid, spoiler)
+        return self._question(qid, "character-to-trope", prompt, trope.name, wrong, explanation, spoiler,
+                              (("character", character.name), ("trope", trope.name)), trope.pack,
+                              ("trope", trope.id, cid), rng)
+
+    def _relationship(self):
+        for edge in self.edges:
+            yield self._relation_question(edge)
+        for tid in self._trope_ids:
+            trope = self.facts.tropes[tid]
+            for n, example in enumerate(trope.examples, 1):
+                if 2 <= len(example.characters) <= 3:
+                    for cid in example.characters:
+                        yield self._storyline_question(trope, n, example, cid)
+
+    def _relation_words(self, edge: Edge) -> tuple[str, str]:
+        words = RELATIONS[edge.relation]
+        a, b = self.facts.name(edge.subject), self.facts.name(edge.other)
+        return words.ask.format(a=a, a_s=possessive(a)), words.state.format(a=a, a_s=possessive(a), b=b)
+
+    def _relation_explanation(self, edge: Edge) -> str:
+        statement = self._relation_words(edge)[1]
+        return f"{statement[:-1]} ({edge.note})." if edge.note else statement
+
+    def _relation_facts(self, edge: Edge) -> tuple:
+        return (("character", self.facts.name(edge.subject)), ("relation", RELATIONS[edge.relation].label),
+                ("other", self.facts.name(edge.other)))
+
+    def _unlinked(self, subject: str) -> Callable[[str], bool]:
+        linked = self.linked(subject)
+        return lambda cid: cid != subject and cid not in linked
+
+    def _relation_question(self, edge: Edge):
+        qid = f"rel-{edge.subject}-{edge.relation}-{edge.other}"
+        rng = random.Random(qid)
+        ask = self._relation_words(edge)[0]
+        wrong = self._wrong_characters(rng, edge.other, self._unlinked(edge.subject), edge.spoiler,
+                                       near=(edge.subject,))
+        return self._question(qid, "relationship", fit(ask), self.facts.name(edge.other), wrong,
+                              self._relation_explanation(edge), edge.spoiler, self._relation_facts(edge),
+                              self.facts.characters[edge.subject].pack,
+                              ("pair", *sorted((edge.subject, edge.other))), rng)
+
+    def _storyline_question(self, trope, n, example, answer):
+        """Who completes a pair or trio of a trope example (a love triangle, a will-they-won't-they...)."""
+        others = [c for c in example.characters if c != answer]
+        qid = f"rel-{trope.id}-{n}-{answer}"
+        rng = random.Random(qid)
+        spoiler = self.example_spoiler(example)
+        names = [self.facts.name(c) for c in others]
+        t = quoted(trope.name)
+        if len(others) == 1:
+            ask = f"Who is paired with {names[0]} in this {t} storyline?"
+        else:
+            ask = f"This {t} storyline involves {join_names(names)} and one more character. Who?"
+        prompt = fit(f"{ask} {sentence(example.clue)}", ask) if self.difficulty == "easy" else fit(ask)
+        involved = self._involved[trope.id]
+        wrong = self._wrong_characters(rng, answer, lambda cid: cid not in involved, spoiler, near=others)
+        everyone = [self.facts.name(c) for c in example.characters]
+        explanation = f"{trope.name}: {join_names(everyone)}. {sentence(example.clue)}"
+        return self._question(qid, "relationship", prompt, self.facts.name(answer), wrong, explanation, spoiler,
+                              (("trope", trope.name), ("character", names[0]) if len(names) == 1 else
+                               ("characters", join_names(names)), ("other", self.facts.name(answer))),
+                              trope.pack, ("trope", trope.id, answer), rng)
+
+    def _spot_the_reveal(self):
+        herrings = self.facts.red_herrings
+        reveals = self.facts.reveals
+        herring_index = list(range(len(herrings)))
+        reveal_index = list(range(len(reveals)))
+        by_character: dict[str, list[int]] = {}
+        for i, herring in enumerate(herrings):
+            for cid in herring.characters:
+                by_character.setdefault(cid, []).append(i)
+        need = self.choice_count - 1
+        for reveal in reveals:
+            rng = random.Random(f"rev-{reveal.id}")
+            chosen: list[int] = []
+            if self.difficulty == "hard":
+                close = sorted({i for cid in reveal.characters for i in by_character.get(cid, ())})
+                rng.shuffle(close)
+                sample(rng, close, lambda i: True, need, chosen)
+            sample(rng, herring_index, lambda i: True, need, chosen)
+            wrong = [herrings[i].statement for i in chosen]
+            yield self._question(
+                f"rev-{reveal.id}", "spot-the-reveal", fit("Which of these really happens in the series?"),
+                reveal.statement, wrong, f"The twist: {reveal.statement}", True,
+                (("reveal", reveal.id),), reveal.pack, ("reveal", reveal.id), rng)
+            for n, clue in enumerate(reveal.clues, 1):
+                qid = f"rev-{reveal.id}-clue-{n}"
+                rng = random.Random(qid)
+                mine = set(reveal.characters)
+                # Another twist about the same people could be what the hint points to.
+                unrelated = lambda i, mine=mine, clue=clue: (  # noqa: E731
+                    reveals[i].id != reveal.id and not mine & set(reveals[i].characters)
+                    and clue not in reveals[i].clues)
+                chosen = []
+                sample(rng, reveal_index, unrelated, need, chosen)
+                wrong = [reveals[i].statement for i in chosen]
+                herring_picks: list[int] = []
+                sample(rng, herring_index, lambda i: True, need - len(wrong), herring_picks)
+                wrong += [herrings[i].statement for i in herring_picks]
+                prompt = fit(f"Looking back, this hint points to a twist: {sentence(clue)} Which one?",
+                             f"Which twist does this foreshadow? {sentence(clue)}")
+                yield self._question(qid, "spot-the-reveal", prompt, reveal.statement, wrong,
+                                     f"The hint pays off: {reveal.statement}", True,
+                                     (("reveal", reveal.id), ("clue", clue)), reveal.pack,
+                                     ("reveal", reveal.id), rng)
+        by_reveal_character: dict[str, list[int]] = {}
+        for i, reveal in enumerate(reveals):
+            for cid in reveal.characters:
+                by_reveal_character.setdefault(cid, []).append(i)
+        for herring in herrings:
+            qid = f"rev-not-{herring.id}"
+            rng = random.Random(qid)
+            chosen = []
+            if self.difficulty == "hard":
+                close = sorted({i for cid in herring.characters for i in by_reveal_character.get(cid, ())})
+                rng.shuffle(close)
+                sample(rng, close, lambda i: True, need, chosen)
+            sample(rng, reveal_index, lambda i: True, need, chosen)
+            wrong = [reveals[i].statement for i in chosen]
+            yield self._question(qid, "spot-the-reveal", fit("Which of these never happens in the series?"),
+                                 herring.statement, wrong,
+                                 f"A red herring: it never happens. The others are real twists.", True,
+                                 (("red herring", herring.id),), herring.pack, ("herring", herring.id), rng)
+
+    def _true_false(self):
+        for tid in self._trope_ids:
+            trope = self.facts.tropes[tid]
+            involved = self._involved[tid]
+            for cid in sorted({c for e in trope.examples for c in e.characters}):
+                example, spoiler = self._best_example(trope, cid)
+                name = self.facts.name(cid)
+                base = f"tf-{trope.id}-{cid}"
+                facts = (("trope", trope.name), ("character", name))
+                topic = ("trope", trope.id, cid)
+                yield self._true_false_question(
+                    f"{base}-true", f"{name} is an example of {quoted(trope.name)}.", True,
+                    f"True. {sentence(example.clue)}", spoiler, facts, trope.pack, topic)
+                swap = self._wrong_characters(random.Random(base), cid, lambda c: c not in involved, spoiler)
+                if swap:
+                    other = swap[0]
+                    yield self._true_false_question(
+                        f"{base}-swap-{self._id_of(other)}", f"{other} is an example of {quoted(trope.name)}.",
+                        False, f"False: {trope.name} fits {name}, not {other}.", spoiler,
+                        (("trope", trope.name), ("character", other), ("instead of", name)), trope.pack, topic)
+        for edge in self.edges:
+            if not edge.stored:
+                continue
+            base = f"tf-{edge.subject}-{edge.relation}-{edge.other}"
+            topic = ("pair", *sorted((edge.subject, edge.other)))
+            pack = self.facts.characters[edge.subject].pack
+            statement = self._relation_words(edge)[1]
+            yield self._true_false_question(f"{base}-true", statement, True,
+                                            f"True. {self._relation_explanation(edge)}", edge.spoiler,
+                                            self._relation_facts(edge), pack, topic)
+            swap = self._wrong_characters(random.Random(base), edge.other, self._unlinked(edge.subject),
+                                          edge.spoiler, near=(edge.subject,))
+            if swap:
+                other = swap[0]
+                swapped = replace(edge, other=self._id_of(other))
+                yield self._true_false_question(
+                    f"{base}-swap-{swapped.other}", self._relation_words(swapped)[1], False,
+                    f"False. {self._relation_explanation(edge)}", edge.spoiler,
+                    (*self._relation_facts(swapped), ("instead of", self.facts.name(edge.other))), pack, topic)
+        for reveal in self.facts.reveals:
+            yield self._true_false_question(f"tf-{reveal.id}", sentence(reveal.statement), True,
+                                            "True: it is one of the series' twists.", True,
+                                            (("reveal", reveal.id),), reveal.pack, ("reveal", reveal.id))
+        for herring in self.facts.red_herrings:
+            yield self._true_false_question(f"tf-{herring.id}", sentence(herring.statement), False,
+                                            "False: a red herring; it never happens in the series.", True,
+                                            (("red herring", herring.id),), herring.pack, ("herring", herring.id))
+        for character in self._characters_in_order:
+            if self._names_itself(character):
+                continue
+            base = f"tf-{character.id}-description"
+            topic = ("character", character.id)
+            description = sentence(character.description)
+            yield self._true_false_question(
+                f"{base}-true", f"this describes {character.name}: {description}", True,
+                f"True: that is {character.name}.", character.spoiler,
+                (("character", character.name),), character.pack, topic)
+            mentioned = self._mentioned(character.description)
+            swap = self._wrong_characters(random.Random(base), character.id,
+                                          lambda c: c not in mentioned, character.spoiler)
+            if swap:
+                other = swap[0]
+                yield self._true_false_question(
+                    f"{base}-swap-{self._id_of(other)}", f"this describes {other}: {description}", False,
+                    f"False: that is {character.name}, not {other}.", character.spoiler,
+                    (("character", other), ("instead of", character.name)), character.pack, topic)
+
+    def _typed(self):
+        if self.difficulty == "easy":
+            return
+        for character in self._characters_in_order:
+            if not self._names_itself(character):
+                prompt = fit(f"Type the name of this character: {sentence(character.description)}")
+                yield self._typed_question(f"typed-{character.id}", prompt, character,
+                                           f"It's {character.name}.", character.spoiler,
+                                           (("character", character.name),), ("character", character.id))
+        for tid in self._trope_ids:
+            trope = self.facts.tropes[tid]
+            for n, example in enumerate(trope.examples, 1):
+                if len(example.characters) != 1:
+                    continue
+                character = self.facts.characters[example.characters[0]]
+                prompt = fit(f"Type the name of the character in this {quoted(trope.name)} example: "
+                             f"{sentence(example.clue)}",
+                             f"{quoted(trope.name)}: {sentence(example.clue)} Type the name.")
+                yield self._typed_question(f"typed-{trope.id}-{n}", prompt, character,
+                                           f"{character.name}: {sentence(example.clue)}",
+                                           self.example_spoiler(example),
+                                           (("trope", trope.name), ("character", character.name)),
+                                           ("trope", trope.id, character.id))
+        if self.difficulty != "hard":
+            return
+        answers: dict[tuple[str, str], list[Edge]] = {}
+        for edge in self.edges:
+            answers.setdefault((edge.subject, edge.relation), []).append(edge)
+        for (subject, relation), edges in sorted(answers.items()):
+            if len(edges) != 1:
+                continue  # a typed answer must be the only right one
+            edge = edges[0]
+            ask = self._relation_words(edge)[0]
+            yield self._typed_question(f"typed-rel-{subject}-{relation}-{edge.other}",
+                                       fit(f"Type the name: {ask[0].lower()}{ask[1:]}"),
+                                       self.facts.characters[edge.other], self._relation_explanation(edge),
+                                       edge.spoiler, self._relation_facts(edge),
+                                       ("pair", *sorted((edge.subject, edge.other))))
+
+    def _pack(self):
+        for question in self.facts.questions:
+            yield self._pack_question(question)
+
+    def _pack_question(self, question: PackQuestion) -> Question | None:
+        rng = random.Random(question.id)
+        spoiler = self._pack_question_spoiler(question)
+        wrong = [c for c in question.choices if c != question.answer]
+        if not spoiler and self._spoiler_names is not None:
+            # A spoiler character must not even show up as a wrong option.
+            wrong = [c for c in wrong if not self._spoiler_names.search(normalize(c))]
+        rng.shuffle(wrong)
+        if self.difficulty == "easy":
+            wrong = wrong[: CHOICE_COUNT["easy"] - 1]
+        if not wrong:
+            return None
+        choices = [question.answer, *wrong]
+        rng.shuffle(choices)
+        self._topics[question.id] = ("pack", question.id)
+        return Question(id=question.id, kind="pack", prompt=question.prompt, answer=question.answer,
+                        choices=tuple(choices), explanation=question.explanation,
+                        difficulty=question.difficulty, spoiler=spoiler,
+                        facts=self._about_facts(question.about),
+                        source=question.source, pack=question.pack)
+
+    def _pack_question_spoiler(self, question: PackQuestion) -> bool:
+        """Spoiler when marked so, when about a spoiler character, or about a trope whose examples
+        touching the question's characters are all spoilers."""
+        if question.spoiler:
+            return True
+        characters = {item for item in question.about if item in self.facts.characters}
+        if any(self._is_spoiler_character(cid) for cid in characters):
+            return True
+        for item in question.about:
+            trope = self.facts.tropes.get(item)
+            if trope is None:
+                continue
+            examples = [e for e in trope.examples if not characters or e.involved & characters] or trope.examples
+            if all(self.example_spoiler(e) for e in examples):
+                return True
+        return False
+
+    def _about_facts(self, about: Sequence[str]) -> tuple:
+        """What a hand-written question is about, by display name, one label each."""
+        characters = [self.facts.name(item) for item in about if item in self.facts.characters]
+        tropes = [self.facts.tropes[item].name for item in about if item in self.facts.tropes]
+        return tuple((label, ", ".join(names)) for label, names in
+                     (("characters", characters), ("tropes", tropes)) if names)
+
+    # ---- small lookups ---------------------------------------------------
+
+    @cached_property
+    def _ids_by_name(self) -> dict[str, str]:
+        return {c.name: c.id for c in self._characters_in_order}
+
+    def _id_of(self, name: str) -> str:
+        return self._ids_by_name[name]
+
+    def _names_itself(self, character: Character) -> bool:
+        """Whether a description gives the character's own name away (useless as a clue)."""
+        text = f" {normalize(character.description)} "
+        return any(f" {normalize(name)} " in text for name in character.names if normalize(name))
+
+    def _mentioned(self, text: str) -> frozenset[str]:
+        """Characters named in a text: a description mentioning Paul cannot be pinned on Paul."""
+        padded = f" {normalize(text)} "
+        return frozenset(c.id for c in self._characters_in_order
+                         if any(normalize(n) and f" {normalize(n)} " in padded for n in c.names))
+
+
+def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    """The kinds asked for, in the standard order; ValueError naming any unknown one."""
+    if kinds is None:
+        return KINDS
+    wanted = list(kinds)
+    unknown = [k for k in wanted if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown question kind {unknown[0]!r}; known kinds: {', '.join(KINDS)}")
+    return tuple(k for k in KINDS if k in wanted)
+
+
+def weighted_order(rng: random.Random, questions: list[Question], weights: dict[str, float]) -> list[Question]:
+    """A seeded random order where a question of weight w comes early w times as often
+    (Efraimidis–Spirakis keys: u ** (1 / w))."""
+    keyed = []
+    for index, question in enumerate(questions):
+        weight = max(float(weights.get(question.id, 1.0)), 1e-6)
+        keyed.append((rng.random() ** (1.0 / weight), -index, question))
+    keyed.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [question for _, _, question in keyed]
