@@ -306,3 +306,78 @@ def test_default_rounds_are_the_four_from_the_design():
 def _root():
     from game.paths import ROOT
     return ROOT
+
+
+# -- whole games from the real fact base ---------------------------------------------------
+
+from game.generator import Generator  # noqa: E402
+from game.packs import load_library  # noqa: E402
+
+FACTS = load_library().facts
+
+
+def play_through(game: Game, right=lambda q: True) -> list[Question]:
+    asked = []
+    while game.phase is not Phase.FINISHED:
+        if game.phase is Phase.QUESTION:
+            question = game.question
+            asked.append(question)
+            wrong = next((c for c in game.choices if c != question.answer), "no such name")
+            game.clock.advance(1.0)
+            game.answer(question.answer if right(question) else wrong)
+        game.next()
+    return asked
+
+
+def test_a_default_game_from_the_osmosis_pack_plays_end_to_end():
+    game = Game(FACTS, Settings(seed=11), clock=FakeClock())
+    asked = play_through(game)
+    results = game.results()
+    assert [title for title, *_ in results.rounds] == [r.title for r in DEFAULT_ROUNDS]
+    assert all(asked_n == 5 and right_n == 5 for _, _, right_n, asked_n in results.rounds)
+    assert len({q.id for q in asked}) == 20  # nothing repeats
+    kinds = [q.kind for q in asked]
+    assert kinds[:5] == ["trope-to-character"] * 5 and kinds[-5:] == ["true-false"] * 5
+    assert results.accuracy == 1.0 and results.best_streak == 20 and results.missed == []
+    assert results.total == sum(o.points for o in results.outcomes) > 20 * 1000
+
+
+def test_missed_answers_come_back_with_the_right_answer_and_explanation():
+    game = Game(FACTS, Settings(seed=4, questions_per_round=3), clock=FakeClock())
+    play_through(game, right=lambda q: q.kind != "spot-the-reveal")
+    missed = game.results().missed
+    assert len(missed) == 3 and all(o.question.kind == "spot-the-reveal" for o in missed)
+    assert all(o.question.answer and o.question.explanation and o.response != o.question.answer for o in missed)
+
+
+def test_the_same_seed_gives_the_same_game_and_skip_never_repeats_a_question():
+    games = [Game(FACTS, Settings(seed=daily_seed(date(2026, 1, 1))), clock=FakeClock()) for _ in range(2)]
+    assert [q.id for q in play_through(games[0])] == [q.id for q in play_through(games[1])]
+    game = Game(FACTS, Settings(seed=2), clock=FakeClock())
+    game.start_round()
+    before = game.question
+    assert game.use_lifeline("skip")
+    asked = [before] + play_through(game)
+    assert game.question is None and len({q.id for q in asked}) == len(asked) == 21
+    assert asked[1].kind == before.kind
+
+
+def test_no_spoilers_game_asks_no_spoiler_question():
+    game = Game(FACTS, Settings(seed=5, spoilers=False), clock=FakeClock())
+    asked = play_through(game)
+    assert asked and not any(q.spoiler for q in asked)
+
+
+def test_practice_brings_missed_questions_back_more_often():
+    rounds = (RoundSpec("Who's Who", ("trope-to-character",), "."),)
+    pool = Generator(FACTS).pool(["trope-to-character"])
+    missed = {q.id: 2 for q in pool[:: 4]}
+
+    def hits(misses):
+        total = 0
+        for seed in range(30):
+            game = Game(FACTS, Settings(rounds=rounds, seed=seed), clock=FakeClock(), misses=misses)
+            total += sum(q.id in missed for q in game.current_round.questions)
+        return total
+
+    assert hits(missed) > 1.5 * hits(None)

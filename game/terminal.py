@@ -1,0 +1,276 @@
+"""`text`: the whole game on standard input/output, one answer per line; `scores`: the table.
+
+Works piped (`yes 1 | python main.py text`): without a terminal there is no timer, no name
+prompt, and the end of input ends the game cleanly without saving it.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from datetime import date
+from typing import TextIO
+
+from .engine import Game, Outcome, Phase, Results, Settings, SystemClock, daily_seed
+from .storage import HighScore, Store, clean_name
+from .text import normalize
+
+COMMANDS = {"50": "fifty-fifty", "50:50": "fifty-fifty", "skip": "skip", "time": "extra-time",
+            "double": "double-chance"}
+LIFELINE_LABELS = {"fifty-fifty": "50 (50:50)", "skip": "skip", "extra-time": "time (extra time)",
+                   "double-chance": "double (double chance)"}
+LIFELINE_NAMES = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "Extra time", "double-chance": "Double chance"}
+HELP = "Answer with a number or the text. Lifelines, once per game: {lifelines}. Also: pause, quit."
+
+
+def full_stop(text: str) -> str:
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."
+
+
+class InputEnded(Exception):
+    """Standard input ran out (or the player typed quit) before the game was over."""
+
+
+def run(args) -> int:
+    return show_scores(args) if args.command == "scores" else play(args)
+
+
+# -- scores --------------------------------------------------------------------------------
+
+def show_scores(args, out: TextIO = sys.stdout) -> int:
+    store = Store.open(getattr(args, "data_dir", None))
+    if store.warning:
+        print(store.warning, file=sys.stderr)
+    print(format_scores(store.high_scores()), file=out)
+    return 0
+
+
+def format_scores(scores: list[HighScore]) -> str:
+    if not scores:
+        return "No scores yet: play a game with `python main.py text` or `python main.py`."
+    lines = [f"{'#':>3}  {'name':<24}  {'score':>7}  {'mode':<16}  date", "-" * 66]
+    lines += [f"{h.rank:>3}  {h.name:<24}  {h.score:>7}  {h.mode:<16}  {h.date}" for h in scores]
+    return "\n".join(lines)
+
+
+# -- the game ------------------------------------------------------------------------------
+
+def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+    from .packs import load_library
+    library = load_library(args.packs or ()).only(set(args.pack or ()))
+    for refused in library.refused:
+        print(f"skipped a pack: {refused.reason}", file=sys.stderr)
+    if not library.packs:
+        print("osmosis-quiz text: no pack to play" + (f" (asked for {', '.join(args.pack)})" if args.pack else ""),
+              file=sys.stderr)
+        return 1
+    store = Store.open(args.data_dir)
+    interactive = inp.isatty()
+    ui = Terminal(inp, out)
+    if store.warning:
+        ui.say(store.warning)
+    try:
+        name = clean_name(args.name if args.name is not None else (ui.ask("Your name: ") if interactive else None))
+        settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs)
+        misses = store.misses(name) if args.practice else None
+        if args.practice and not misses:
+            ui.say(f"No missed questions on record for {name} yet: this is a normal game.")
+        game = Game(library.facts, settings, players=(name,), clock=SystemClock(), misses=misses)
+        ui.header(settings, name)
+        results = ui.play(game)
+    except InputEnded:
+        ui.say("\nInput ended before the game was over: nothing saved.")
+        return 0
+    ui.show_results(results)
+    ui.finish(store, results, settings, name)
+    return 0
+
+
+def game_settings(args, timed: bool, packs) -> Settings:
+    daily = bool(args.daily)
+    base = "daily" if daily else "practice" if args.practice else "classic"
+    mode = base if timed else ("relaxed" if base == "classic" else f"{base} relaxed")
+    return Settings(
+        difficulty="medium" if daily else args.difficulty,  # the daily quiz is the same for everyone
+        spoilers=not args.no_spoilers,
+        timer=timed,
+        seed=daily_seed(date.today()) if daily else args.seed,
+        packs=tuple(p.id for p in packs),
+        mode=mode,
+    )
+
+
+class Terminal:
+    def __init__(self, inp: TextIO, out: TextIO):
+        self.inp = inp
+        self.out = out
+        self.width = max(40, min(80, shutil.get_terminal_size((80, 24)).columns) - 1)
+
+    # -- output helpers --
+
+    def say(self, text: str = "", indent: str = "", hanging: str | None = None) -> None:
+        """Print `text` wrapped to the terminal; `hanging` indents the lines after the first."""
+        for paragraph in text.split("\n"):
+            wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent,
+                                    subsequent_indent=indent if hanging is None else hanging) \
+                if paragraph.strip() else ""
+            print(wrapped, file=self.out)
+        self.out.flush()
+
+    def ask(self, prompt: str) -> str:
+        print(prompt, end="", file=self.out, flush=True)
+        line = self.inp.readline()
+        if not line:
+            raise InputEnded
+        if not self.inp.isatty():
+            print(line.strip(), file=self.out)  # piped answers are not echoed: show them in the transcript
+        return line.strip()
+
+    def header(self, settings: Settings, name: str) -> None:
+        kind = {"daily": f"Daily challenge for {date.today().isoformat()}", "practice": "Practice: your misses"}
+        title = kind.get(settings.mode.split()[0], "Osmosis Quiz")
+        timer = f"{settings.timer_seconds:g} s per question" if settings.timer else "no timer"
+        self.say(f"{title} for {name}: difficulty {settings.difficulty}, {timer}"
+                 f"{', no spoilers' if not settings.spoilers else ''}.")
+
+    # -- the game loop --
+
+    def play(self, game: Game) -> Results:
+        while game.phase is not Phase.FINISHED:
+            if game.phase is Phase.ROUND_INTRO:
+                self.round_card(game)
+                game.start_round()
+            elif game.phase is Phase.QUESTION:
+                self.question(game)
+            elif game.phase is Phase.FEEDBACK:
+                self.feedback(game, game.outcome)
+                game.next()
+            elif game.phase is Phase.ROUND_SUMMARY:
+                title, points, right, asked = game.round_results()
+                self.say(f"End of {title}: {right} of {asked} right, {points} points.")
+                game.next()
+        return game.results()
+
+    def round_card(self, game: Game) -> None:
+        rnd = game.current_round
+        count = len(rnd.questions)
+        self.say()
+        self.say(f"=== Round {rnd.index + 1} of {len(game.rounds)}: {rnd.title} ===".center(self.width).rstrip())
+        self.say(f"{rnd.blurb} {count} question{'s' if count != 1 else ''}.")
+
+    def question(self, game: Game) -> None:
+        rnd = game.current_round
+        question = game.question
+        self.say()
+        self.say(f"Question {rnd.position + 1} of {len(rnd.questions)}: {question.prompt}")
+        self.show_choices(game)
+        if question.is_typed:
+            self.say("  (type your answer)")
+        if rnd.position == 0:
+            self.say(self.help_line(game))
+        while game.phase is Phase.QUESTION and game.question is question:
+            left = game.time_left()
+            line = self.ask(f"[{left:.0f} s] > " if left is not None else "> ")
+            if self.command(game, line):
+                if game.question is not question:  # skipped: show the fresh question
+                    return
+                continue
+            response = self.response(game, line)
+            if response is None:
+                self.say(f"Type a number from 1 to {len(game.choices)}, or the text of a choice.")
+                continue
+            if game.answer(response) is None:
+                self.say("Wrong, but you have a second pick (double chance):")
+                self.show_choices(game)
+
+    def show_choices(self, game: Game) -> None:
+        for number, choice in enumerate(game.choices, 1):
+            print(textwrap.fill(choice, self.width, initial_indent=f"  {number}) ", subsequent_indent="     "),
+                  file=self.out)
+
+    def help_line(self, game: Game) -> str:
+        left = [label for name, label in LIFELINE_LABELS.items() if name in game.lifelines_left
+                and (name != "extra-time" or game.time_limit is not None)]
+        return HELP.format(lifelines=", ".join(left) or "none left")
+
+    def command(self, game: Game, line: str) -> bool:
+        """Handle a lifeline or pause/quit/help; False when the line is an answer."""
+        word = line.strip().casefold()
+        if word in ("quit", "exit"):
+            raise InputEnded
+        if word in ("pause", "p"):
+            game.pause()
+            self.ask("Paused: the clock is stopped. Press Enter to go on. ")
+            game.resume()
+            return True
+        if word in ("help", "?"):
+            self.say(self.help_line(game))
+            return True
+        lifeline = COMMANDS.get(word)
+        if lifeline is None:
+            return False
+        if not game.use_lifeline(lifeline):
+            spent = lifeline not in game.lifelines_left
+            self.say(f"{LIFELINE_NAMES[lifeline]}: " + ("already used in this game." if spent else
+                     "not available without a timer." if lifeline == "extra-time" else
+                     "not available for this question."))
+            return True
+        if lifeline == "fifty-fifty":
+            self.say("Two wrong choices are gone:")
+            self.show_choices(game)
+        elif lifeline == "skip":
+            self.say("Skipped: here is a fresh question.")
+        elif lifeline == "extra-time":
+            self.say(f"Extra time: the clock is back to {game.time_left():.0f} s.")
+        else:
+            self.say("Double chance: if your first pick is wrong, you get a second one for half the points.")
+        return True
+
+    def response(self, game: Game, line: str) -> str | None:
+        """The choice a line means (its number or its text), or the typed text itself."""
+        if game.question.is_typed:
+            return line
+        choices = game.choices
+        if line.isdigit() and 1 <= int(line) <= len(choices):
+            return choices[int(line) - 1]
+        wanted = normalize(line)
+        return next((c for c in choices if normalize(c) == wanted and wanted), None)
+
+    def feedback(self, game: Game, outcome: Outcome) -> None:
+        board = game.scoreboards[outcome.player]
+        if outcome.correct:
+            self.say(f"Right! +{outcome.points} points. Score {board.total}, streak {outcome.streak}.")
+        else:
+            why = "Time's up" if outcome.timed_out else "Wrong"
+            self.say(f"{why}: the answer is {full_stop(outcome.question.answer)} Score {board.total}, streak 0.")
+        if outcome.question.explanation:
+            self.say(outcome.question.explanation, indent="  ")
+
+    # -- the end --
+
+    def show_results(self, results: Results) -> None:
+        self.say()
+        self.say(f"=== Results for {results.player} ===".center(self.width).rstrip())
+        for title, points, right, asked in results.rounds:
+            self.say(f"  {title:<20} {right:>2}/{asked:<2} right  {points:>7} points")
+        self.say(f"Total: {results.total} points. Accuracy {results.accuracy:.0%}, "
+                 f"best streak {results.best_streak}.")
+        if results.missed:
+            self.say("\nMissed questions:")
+            for outcome in results.missed:
+                self.say(f"- {outcome.question.prompt}", hanging="  ")
+                self.say(f"Answer: {full_stop(outcome.question.answer)} {outcome.question.explanation}".strip(),
+                         indent="    ")
+
+    def finish(self, store: Store, results: Results, settings: Settings, name: str) -> None:
+        high = store.is_high_score(results.total, settings.mode)
+        if not store.can_save:
+            self.say("Your score was not saved (see the note at the start).")
+            return
+        if not store.save_game(results, settings, name):
+            self.say(f"Your score was not saved: {store.warning}.")
+            return
+        if high:
+            self.say(f"A new high score for {settings.mode} games!")
+        self.say(f"\nHigh scores ({settings.mode}):")
+        print(format_scores(store.high_scores(settings.mode)), file=self.out)
