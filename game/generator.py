@@ -183,21 +183,12 @@ class Generator:
     # ---- quiz helpers ----------------------------------------------------
 
     def _take(self, queue: list[Question], topics: set, prompts: set) -> Question | None:
-        """The next question of a kind, preferring one about facts not asked yet in this quiz."""
-        fallback = None
-        for index, question in enumerate(queue):
-            if question.prompt in prompts:
-                continue
-            if self._topics.get(question.id, (question.id,)) not in topics:
+        """The next question of a kind, preferring one about facts (and worded unlike any)
+        not asked yet in this quiz; when only repeats are left, the first of them."""
+        for index, question in enumerate(queue[:64]):  # a big pool nearly always has a fresh one early
+            if question.prompt not in prompts and self._topics.get(question.id, (question.id,)) not in topics:
                 return queue.pop(index)
-            if fallback is None:
-                fallback = index
-            if index > 50:  # a big pool nearly always has a fresh topic early on
-                break
-        if fallback is not None:
-            return queue.pop(fallback)
-        queue.clear()  # only repeated prompts are left
-        return None
+        return queue.pop(0) if queue else None
 
     @staticmethod
     def _reshuffled(question: Question, rng: random.Random) -> Question:

@@ -1,0 +1,478 @@
+"""The generator against the real Osmosis pack.
+
+Correctness is judged by `Oracle`, written here from the pack's facts and
+sharing no code with the generator: if the generator's own bookkeeping were
+wrong, these tests would still say so.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from game.generator import Generator
+from game.models import KINDS, FactBase
+from game.packs import load_files
+from game.text import normalize
+
+OSMOSIS = Path(__file__).resolve().parent.parent / "questions" / "osmosis.yaml"
+DIFFICULTIES = ("easy", "medium", "hard")
+SETTINGS = [(d, s) for d in DIFFICULTIES for s in (True, False)]
+
+
+@lru_cache(maxsize=None)
+def facts() -> FactBase:
+    library = load_files([OSMOSIS])
+    assert not library.refused, library.refused
+    return library.facts
+
+
+@lru_cache(maxsize=None)
+def generator(difficulty: str, spoilers: bool) -> Generator:
+    return Generator(facts(), difficulty=difficulty, spoilers=spoilers)
+
+
+# Relationship labels as the generator names them, read back into the pack's own terms:
+# label -> [(stored type, True when stored on the subject, False when stored on the other)].
+RELATION_LABELS = {
+    "sibling": [("sibling", True), ("sibling", False)],
+    "spouse": [("spouse-of", True), ("spouse-of", False)],
+    "partner": [("partner-of", True), ("partner-of", False)],
+    "ex": [("ex-of", True), ("ex-of", False)],
+    "affair": [("affair-with", True), ("affair-with", False)],
+    "colleague": [("colleague-of", True), ("colleague-of", False)],
+    "soulmate": [("soulmate-of", True), ("soulmate-of", False)],
+    "runs away with": [("runaway-with", True), ("runaway-with", False)],
+    "parent": [("child-of", True), ("parent-of", False)],
+    "child": [("parent-of", True), ("child-of", False)],
+    "loves": [("loves", True)],
+    "is loved by": [("loves", False)],
+    "created": [("creator-of", True), ("created-by", False)],
+    "created by": [("created-by", True), ("creator-of", False)],
+    "avatar of": [("avatar-of", True)],
+    "has avatar": [("avatar-of", False)],
+    "replacement for": [("replacement-for", True)],
+    "replaced by": [("replacement-for", False)],
+    "mistreated by": [("abused-by", True)],
+    "mistreated": [("abused-by", False)],
+}
+
+
+class Oracle:
+    """What is true in the fact base, read straight from the pack."""
+
+    def __init__(self, facts: FactBase):
+        self.facts = facts
+        self.by_name = {c.name: c for c in facts.characters.values()}
+        self.trope_by_name = {t.name: t for t in facts.tropes.values()}
+        self.stored = {(c.id, r.type, r.other): r for c in facts.characters.values() for r in c.relationships}
+        self.related: dict[str, set[str]] = defaultdict(set)
+        children: dict[str, set[str]] = defaultdict(set)
+        for owner, kind, other in self.stored:
+            self.related[owner].add(other)
+            self.related[other].add(owner)
+            if kind == "child-of":
+                children[other].add(owner)
+            if kind == "parent-of":
+                children[owner].add(other)
+        for kids in children.values():
+            for kid in kids:
+                self.related[kid] |= kids - {kid}
+        self.reveal_statements = {r.statement: r for r in facts.reveals}
+        self.herring_statements = {h.statement: h for h in facts.red_herrings}
+
+    def cid(self, name: str) -> str:
+        return self.by_name[name].id
+
+    def relation(self, subject: str, label: str, other: str):
+        """The stored relationship that makes `subject <label> other` true, or None."""
+        for kind, forward in RELATION_LABELS[label]:
+            key = (subject, kind, other) if forward else (other, kind, subject)
+            if key in self.stored:
+                return self.stored[key]
+        return None
+
+    def main_in(self, trope, cid: str) -> bool:
+        return any(cid in e.characters for e in trope.examples)
+
+    def involved_in(self, trope, cid: str) -> bool:
+        return any(cid in e.characters or cid in e.also for e in trope.examples)
+
+    def spoiler_free_example(self, trope, cid: str) -> bool:
+        return any(cid in e.characters and not e.spoiler and not any(
+            self.facts.characters[x].spoiler for x in (*e.characters, *e.also)) for e in trope.examples)
+
+
+ORACLE = None
+
+
+def oracle() -> Oracle:
+    global ORACLE
+    if ORACLE is None:
+        ORACLE = Oracle(facts())
+    return ORACLE
+
+
+def check_right_by_the_facts(q) -> None:
+    """Exactly one right answer according to the facts, and every wrong option wrong."""
+    o = oracle()
+    f = dict(q.facts)
+    wrong = [c for c in q.choices if c != q.answer]
+    if not q.is_typed:
+        assert q.answer in q.choices, q.id
+        assert len(set(q.choices)) == len(q.choices), q.id
+    if q.kind == "trope-to-character":
+        trope = o.trope_by_name[f["trope"]]
+        assert o.main_in(trope, o.cid(q.answer)), q.id
+        for name in wrong:
+            assert not o.involved_in(trope, o.cid(name)), (q.id, name)
+    elif q.kind == "character-to-trope":
+        cid = o.cid(f["character"])
+        assert o.main_in(o.trope_by_name[q.answer], cid), q.id
+        for name in wrong:
+            assert not o.involved_in(o.trope_by_name[name], cid), (q.id, name)
+    elif q.kind == "relationship" and "relation" in f:
+        subject = o.cid(f["character"])
+        assert o.relation(subject, f["relation"], o.cid(q.answer)) is not None, q.id
+        for name in wrong:
+            assert o.cid(name) != subject and o.cid(name) not in o.related[subject], (q.id, name)
+    elif q.kind == "relationship":
+        trope = o.trope_by_name[f["trope"]]
+        together = {o.cid(n) for n in (f.get("character") or f["characters"]).split(", ") for n in n.split(" and ")}
+        together.add(o.cid(q.answer))
+        assert any(together <= set(e.characters) for e in trope.examples), q.id
+        for name in wrong:
+            assert not o.involved_in(trope, o.cid(name)), (q.id, name)
+    elif q.kind == "true-false":
+        assert q.choices == ("True", "False")
+        assert q.answer == ("True" if truth_of(q) else "False"), q.id
+    elif q.kind == "spot-the-reveal":
+        check_reveal_question(q)
+    elif q.kind == "typed":
+        check_typed_question(q)
+    elif q.kind == "pack":
+        source = next(p for p in o.facts.questions if p.id == q.id)
+        assert q.answer == source.answer and set(q.choices) <= set(source.choices), q.id
+
+
+def truth_of(q) -> bool:
+    """Whether a true/false statement holds, from the facts it names."""
+    o = oracle()
+    f = dict(q.facts)
+    if "reveal" in f:
+        assert any(r.id == f["reveal"] for r in o.facts.reveals)
+        return True
+    if "red herring" in f:
+        assert any(h.id == f["red herring"] for h in o.facts.red_herrings)
+        return False
+    if "trope" in f:
+        return o.main_in(o.trope_by_name[f["trope"]], o.cid(f["character"]))
+    if "relation" in f:
+        return o.relation(o.cid(f["character"]), f["relation"], o.cid(f["other"])) is not None
+    described = [c for c in o.facts.characters.values() if c.description.rstrip(".") in q.prompt]
+    assert len(described) == 1, q.id
+    return described[0].name == f["character"]
+
+
+def check_reveal_question(q) -> None:
+    o = oracle()
+    f = dict(q.facts)
+    real = [c for c in q.choices if c in o.reveal_statements]
+    herrings = [c for c in q.choices if c in o.herring_statements]
+    assert len(real) + len(herrings) == len(q.choices), q.id
+    if "red herring" in f:  # which never happens: the one red herring
+        assert herrings == [q.answer], q.id
+    elif "clue" in f:  # which twist a hint points to: the one reveal listing that hint
+        assert f["clue"] in o.reveal_statements[q.answer].clues, q.id
+        answer_people = set(o.reveal_statements[q.answer].characters)
+        for statement in real:
+            if statement != q.answer:
+                other = o.reveal_statements[statement]
+                assert f["clue"] not in other.clues and not answer_people & set(other.characters), q.id
+    else:  # which really happens: the one reveal
+        assert real == [q.answer], q.id
+
+
+def check_typed_question(q) -> None:
+    o = oracle()
+    f = dict(q.facts)
+    answer = o.by_name[q.answer]
+    assert set(q.accepted) == set(answer.names), q.id
+    for name in answer.names:
+        assert q.is_right(name) and q.is_right(name.upper()), (q.id, name)
+    for other in o.facts.characters.values():
+        if other.id != answer.id:
+            for name in other.names:
+                assert not q.is_right(name), (q.id, name)
+    if "relation" in f:  # the only character that makes it true
+        subject = o.cid(f["character"])
+        right = [c for c in o.facts.characters if o.relation(subject, f["relation"], c)]
+        assert right == [answer.id], q.id
+    elif "trope" in f:
+        trope = o.trope_by_name[f["trope"]]
+        assert any(e.characters == (answer.id,) and e.clue in q.prompt for e in trope.examples), q.id
+
+
+def texts(q) -> list[str]:
+    return [q.prompt, q.answer, q.explanation, *q.choices, *q.accepted, *q.rejected,
+            *(value for _, value in q.facts)]
+
+
+def spoiler_leaks(q) -> list[str]:
+    """Spoiler facts named anywhere in a question."""
+    o = oracle()
+    leaks = []
+    for character in o.facts.characters.values():
+        if character.spoiler:
+            for name in character.names:
+                pattern = re.compile(rf"(?<!\w){re.escape(normalize(name))}(?!\w)")
+                leaks += [name for text in texts(q) if pattern.search(normalize(text))]
+    spoiler_text = [e.clue for t in o.facts.tropes.values() for e in t.examples if e.spoiler]
+    spoiler_text += [r.statement for r in o.facts.reveals if r.spoiler]
+    spoiler_text += [r.note for (_, _, _), r in o.stored.items() if r.spoiler and r.note]
+    leaks += [s for s in spoiler_text for text in texts(q) if s in text]
+    f = dict(q.facts)
+    if "relation" in f:
+        found = o.relation(o.cid(f["character"]), f["relation"], o.cid(f.get("instead of", f["other"])))
+        if found is not None and found.spoiler:
+            leaks.append(f"relationship {q.id}")
+    if q.kind in ("trope-to-character", "character-to-trope") or ("trope" in f and "character" in f):
+        name = f.get("instead of") or (q.answer if q.kind == "trope-to-character" else f["character"])
+        trope = o.trope_by_name[q.answer if q.kind == "character-to-trope" else f["trope"]]
+        if q.kind != "relationship" and not o.spoiler_free_example(trope, o.cid(name)):
+            leaks.append(f"example {q.id}")
+    return leaks
+
+
+# ---- every question of every pool --------------------------------------------------------------
+
+@pytest.mark.parametrize("difficulty,spoilers", SETTINGS)
+def test_every_question_has_exactly_one_right_answer_by_the_facts(difficulty, spoilers):
+    pool = generator(difficulty, spoilers).pool()
+    assert pool
+    for question in pool:
+        check_right_by_the_facts(question)
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_without_spoilers_no_question_choice_or_explanation_touches_a_spoiler(difficulty):
+    pool = generator(difficulty, False).pool()
+    assert pool
+    for question in pool:
+        assert not question.spoiler
+        assert spoiler_leaks(question) == [], question.id
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_turning_spoilers_off_only_removes_the_spoiler_questions(difficulty):
+    with_spoilers = generator(difficulty, True).pool()
+    without = generator(difficulty, False).pool()
+    assert without == [q for q in with_spoilers if not q.spoiler]
+    assert len(without) < len(with_spoilers)
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_questions_flagged_as_spoilers_are_the_ones_that_use_spoiler_facts(difficulty):
+    flagged = [q for q in generator(difficulty, True).pool() if not q.spoiler]
+    assert all(spoiler_leaks(q) == [] for q in flagged)
+
+
+@pytest.mark.parametrize("difficulty,spoilers", SETTINGS)
+def test_prompts_and_choices_fit_the_screen_and_read_as_sentences(difficulty, spoilers):
+    for q in generator(difficulty, spoilers).pool():
+        if q.kind == "pack":
+            continue  # written by the pack's author
+        assert len(q.prompt) <= 220, q.id
+        assert all(len(c) <= 110 for c in q.choices), q.id
+        assert q.prompt[0].isupper() or q.prompt[0] == "“", q.id
+        assert q.prompt.rstrip("”\"")[-1] in ".?", q.id
+        assert "  " not in q.prompt and "{" not in q.prompt and ".." not in q.prompt, q.id
+        assert q.explanation and q.explanation[-1] in ".”", q.id
+
+
+def test_the_osmosis_pack_alone_gives_at_least_300_distinct_questions_of_every_kind():
+    pool = generator("medium", True).pool()
+    ids = [q.id for q in pool]
+    assert len(ids) == len(set(ids))
+    distinct = {(q.prompt, q.answer, frozenset(q.choices)) for q in pool}
+    assert len(distinct) >= 300
+    per_kind = Counter(q.kind for q in pool)
+    assert set(per_kind) == set(KINDS), per_kind
+
+
+@pytest.mark.parametrize("difficulty,choices", [("easy", 3), ("medium", 4), ("hard", 4)])
+def test_difficulty_sets_the_number_of_choices(difficulty, choices):
+    for q in generator(difficulty, True).pool():
+        if q.kind not in ("true-false", "typed", "pack"):
+            assert len(q.choices) == choices, q.id
+        if q.kind == "pack" and difficulty == "easy":
+            assert len(q.choices) <= 3
+
+
+def test_hard_withholds_the_clue_and_asks_for_more_typed_answers():
+    clues = [e.clue for t in facts().tropes.values() for e in t.examples]
+    hard = generator("hard", True).pool()
+    for q in hard:
+        if q.kind in ("trope-to-character", "character-to-trope"):
+            assert not any(clue in q.prompt for clue in clues), q.id
+    easy = generator("easy", True).pool()
+    assert sum(1 for q in easy if q.kind == "trope-to-character") and all(
+        any(clue in q.prompt for clue in clues) for q in easy if q.kind == "trope-to-character")
+    typed = {d: sum(1 for q in generator(d, True).pool() if q.is_typed) for d in DIFFICULTIES}
+    assert typed["easy"] == 0 < typed["medium"] < typed["hard"]
+
+
+def test_hard_distractors_are_closer_to_the_answer_than_medium_ones():
+    o = oracle()
+    together: dict[str, set[str]] = defaultdict(set)
+    for trope in facts().tropes.values():
+        for e in trope.examples:
+            for cid in (*e.characters, *e.also):
+                together[cid] |= set(e.characters) | set(e.also)
+
+    def close_share(difficulty):
+        close = total = 0
+        for q in generator(difficulty, True).pool():
+            if q.kind not in ("trope-to-character", "relationship"):
+                continue
+            answer = o.by_name[q.answer]
+            for name in q.choices:
+                if name != q.answer:
+                    other = o.by_name[name]
+                    total += 1
+                    close += (other.role == answer.role or other.id in o.related[answer.id]
+                              or other.id in together[answer.id])
+        return close / total
+
+    assert close_share("hard") > close_share("medium") + 0.1
+
+
+# ---- the classic traps ---------------------------------------------------------------------------
+
+def pool_by_id(difficulty="medium", spoilers=True):
+    return {q.id: q for q in generator(difficulty, spoilers).pool()}
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_one_sister_is_never_a_wrong_option_for_the_other(difficulty):
+    pool = pool_by_id(difficulty)
+    sibling = pool["rel-paul-sibling-esther"]
+    assert sibling.answer == "Esther Vanhove" and "Esther (the first daughter)" not in sibling.choices
+    first = pool["rel-paul-sibling-esther-first"]
+    assert "Esther Vanhove" not in first.choices
+    for child in ("paul", "esther", "esther-first"):
+        question = pool[f"rel-louise-parent-of-{child}"]
+        others = {"Paul Vanhove", "Esther Vanhove", "Esther (the first daughter)"} - {question.answer}
+        assert not others & set(question.choices), question.id
+
+
+def test_a_trope_with_several_characters_never_offers_another_of_them_as_wrong():
+    for q in generator("hard", True).pool():
+        if q.kind == "trope-to-character" and dict(q.facts)["trope"] == "Love Triangle":
+            assert len({"Lucas", "Leópold", "Antoine", "Paul Vanhove", "Joséphine", "Gabriel", "Swann"}
+                       & set(q.choices)) == 1, q.id
+
+
+def test_typed_names_take_aliases_and_small_typos_but_never_another_characters_name():
+    pool = pool_by_id("hard")
+    ana = pool["typed-ana"]
+    assert all(ana.is_right(t) for t in ("Ana", "anna", "ANA"))
+    assert not ana.is_right("Ann") or ana.is_right("Ann") == ("Ann" in ana.accepted)
+    esther = next(q for q in pool.values() if q.is_typed and q.answer == "Esther Vanhove")
+    assert esther.is_right("esther") and esther.is_right("Esther Vanhov") and esther.is_right("ESTHER VANHOVE")
+    assert not esther.is_right("First Esther") and not esther.is_right("The first Esther")
+    first = next(q for q in pool.values() if q.is_typed and q.answer == "Esther (the first daughter)")
+    assert first.is_right("first esther") and first.is_right("The frist Esther")
+    assert not first.is_right("Esther") and not first.is_right("Esther Vanhove")
+    leopold = next(q for q in pool.values() if q.is_typed and q.answer == "Leópold")
+    assert leopold.is_right("leopold") and leopold.is_right("Léopold") and leopold.is_right("Leopld")
+    assert not leopold.is_right("Lucas")
+
+
+def test_spoiler_characters_never_appear_as_wrong_options_without_spoilers():
+    for q in generator("medium", False).pool():
+        assert not {"Tom", "Esther (the first daughter)"} & set(q.choices), q.id
+    ai = pool_by_id("medium", False)["osmosis-q-ai"]  # a hand-written question offering Tom
+    assert ai.answer == "Martin" and "Tom" not in ai.choices and len(ai.choices) == 3
+
+
+# ---- ids and reproducibility --------------------------------------------------------------------
+
+def test_ids_are_stable_and_made_from_the_facts():
+    first = [q.id for q in Generator(facts()).pool()]
+    again = [q.id for q in Generator(facts()).pool()]
+    assert first == again and len(set(first)) == len(first)
+    pool = pool_by_id()
+    assert "t2c-abusive-parents-1" in pool and pool["t2c-abusive-parents-1"].answer == "Louise"
+    assert "c2t-freudian-excuse-1" in pool and pool["c2t-freudian-excuse-1"].answer == "Freudian Excuse"
+    assert all(q.id.startswith({"trope-to-character": "t2c-", "character-to-trope": "c2t-",
+                                "spot-the-reveal": "rev-", "relationship": "rel-", "true-false": "tf-",
+                                "typed": "typed-", "pack": "osmosis-q-"}[q.kind]) for q in pool.values())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32), difficulty=st.sampled_from(DIFFICULTIES), spoilers=st.booleans(),
+       count=st.integers(1, 60),
+       kinds=st.one_of(st.none(), st.lists(st.sampled_from(KINDS), min_size=1, max_size=4, unique=True)))
+def test_a_quiz_is_right_reproducible_and_mixed(seed, difficulty, spoilers, count, kinds):
+    quiz = generator(difficulty, spoilers).quiz(count, seed, kinds)
+    again = Generator(facts(), difficulty, spoilers).quiz(count, seed, kinds)
+    assert quiz == again
+    available = Counter(q.kind for q in generator(difficulty, spoilers).pool(kinds))
+    assert len(quiz) == min(count, sum(available.values()))
+    assert len({q.id for q in quiz}) == len(quiz)
+    for q in quiz:
+        check_right_by_the_facts(q)
+        if not spoilers:
+            assert not q.spoiler and spoiler_leaks(q) == []
+    asked = Counter(q.kind for q in quiz)
+    for a in available:
+        for b in available:
+            # kinds take turns: one kind is ahead of another by at most one unless it ran out
+            assert asked[a] >= asked[b] - 1 or asked[a] == available[a], (asked, available)
+
+
+def test_the_quiz_seed_changes_the_questions_and_the_order_of_choices():
+    g = generator("medium", True)
+    first, second = g.quiz(20, 1), g.quiz(20, 2)
+    assert [q.id for q in first] != [q.id for q in second]
+    shared = {q.id for q in first} & {q.id for q in g.quiz(400, 2)}
+    orders = {q.id: q.choices for q in g.quiz(400, 2)}
+    assert any(q.choices != orders[q.id] for q in first if q.id in shared and len(q.choices) > 2)
+
+
+def test_exclude_and_weights_steer_the_quiz():
+    g = generator("medium", True)
+    kind = ["trope-to-character"]
+    favourite = g.pool(kind)[-1].id
+    excluded = frozenset(q.id for q in g.pool(kind)[:20])
+    for seed in range(20):
+        assert not excluded & {q.id for q in g.quiz(10, seed, kind, exclude=excluded)}
+    plain = sum(favourite in {q.id for q in g.quiz(3, seed, kind)} for seed in range(60))
+    boosted = sum(favourite in {q.id for q in g.quiz(3, seed, kind, weights={favourite: 200.0})}
+                  for seed in range(60))
+    assert boosted >= 50 and plain <= 15
+
+
+def test_a_quiz_prefers_not_to_ask_about_the_same_fact_twice():
+    g = generator("medium", True)
+    quiz = g.quiz(40, 5)
+
+    def trope_and_character(q):
+        f = dict(q.facts)
+        by_answer = q.kind in ("trope-to-character", "relationship", "typed")
+        return f["trope"], f.get("instead of") or (q.answer if by_answer else f["character"])
+
+    pairs = Counter(trope_and_character(q) for q in quiz if "trope" in dict(q.facts))
+    assert len(pairs) > 10 and max(pairs.values()) == 1, pairs
+
+
+def test_unknown_kinds_and_difficulties_are_refused():
+    with pytest.raises(ValueError, match="unknown question kind 'trivia'"):
+        generator("medium", True).pool(["trivia"])
+    with pytest.raises(ValueError, match="difficulty"):
+        Generator(facts(), difficulty="extreme")
