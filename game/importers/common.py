@@ -99,12 +99,13 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        alone = load_files([temp])
-        if alone.refused:
-            problems = [_renamed(p, shown) for p in alone.refused[0].problems]
-            raise InputError(shown, "the converted pack does not pass check (a bug in the importer): "
-                                    + str(problems[0]))
-        warnings = _clashes(temp, output, extra_dirs)
+        warnings = _problems_beside_installed(temp, output, extra_dirs)
+        if warnings:
+            # Refused beside the installed packs; still fine when the pack is sound on its own.
+            alone = load_files([temp])
+            if alone.refused:
+                raise InputError(shown, "the converted pack does not pass check (a bug in the importer): "
+                                        + str(_renamed(alone.refused[0].problems[0], shown)))
         os.replace(temp, output)
     except OSError as exc:
         raise InputError(shown, f"cannot write: {exc.strerror or exc}") from None
@@ -113,7 +114,7 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
     return warnings
 
 
-def _clashes(temp: Path, output: Path, extra_dirs) -> list[str]:
+def _problems_beside_installed(temp: Path, output: Path, extra_dirs) -> list[str]:
     target = output.resolve()
     installed = [f for f in find_pack_files(d for d in pack_dirs(extra_dirs) if Path(d).is_dir())
                  if f.resolve() != target]
