@@ -1,0 +1,123 @@
+"""`python main.py export`, driven through the real command line on the shipped packs."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.models import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def no_user_packs(tmp_path, monkeypatch):
+    """Only the shipped packs: the user's own pack folder points at an empty temp folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def export(capsys, *args: str) -> tuple[int, object, str]:
+    code = main(["export", "--pack", "osmosis", *args])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip() else None), err
+
+
+def test_a_seeded_quiz_has_the_documented_shape(capsys):
+    code, doc, err = export(capsys, "--seed", "4", "--count", "21")
+    assert code == 0 and err == ""
+    assert doc["seed"] == 4 and doc["count"] == 21 and len(doc["questions"]) == 21
+    assert doc["packs"] == ["osmosis"]
+    for q in doc["questions"]:
+        assert {"id", "kind", "prompt", "answer", "explanation", "difficulty", "spoiler", "facts"} <= set(q)
+        assert q["kind"] in KINDS and isinstance(q["spoiler"], bool) and isinstance(q["facts"], dict)
+        if q["kind"] == "typed":
+            assert "choices" not in q and q["answer"] in q["accepted"]
+        else:
+            assert "accepted" not in q and q["answer"] in q["choices"]
+        if q["kind"] == "trope-to-character":
+            assert "trope" in q["facts"]
+        if q["kind"] == "character-to-trope":
+            assert "character" in q["facts"]
+    assert len({q["kind"] for q in doc["questions"]}) == len(KINDS)  # 21 = 3 of each kind
+
+
+def test_the_same_seed_gives_the_same_quiz_and_all_is_deterministic(capsys):
+    assert export(capsys, "--seed", "9", "--count", "30")[1] == export(capsys, "--seed", "9", "--count", "30")[1]
+    assert export(capsys, "--seed", "9")[1] != export(capsys, "--seed", "10")[1]
+    first = export(capsys, "--all")[1]
+    assert first == export(capsys, "--all")[1]
+    assert first["count"] == len(first["questions"]) >= 300
+
+
+def test_the_same_quiz_comes_out_of_separate_processes_whatever_the_hash_seed(tmp_path):
+    def run(hash_seed: str, *args: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "XDG_DATA_HOME": str(tmp_path / "data")}
+        result = subprocess.run([sys.executable, "main.py", "export", "--pack", "osmosis", *args], cwd=ROOT,
+                                env=env, capture_output=True, text=True, check=True)
+        return result.stdout
+
+    for args in (("--seed", "123", "--count", "40"), ("--all", "--difficulty", "hard")):
+        assert run("1", *args) == run("2", *args) != ""
+
+
+def test_asking_for_more_than_exist_gives_them_all_and_one_warning_line(capsys):
+    code, everything, _ = export(capsys, "--all", "--kinds", "spot-the-reveal")
+    code, doc, err = export(capsys, "--seed", "1", "--count", "1000", "--kinds", "spot-the-reveal")
+    assert code == 0 and doc["count"] == everything["count"] > 0
+    assert {q["id"] for q in doc["questions"]} == {q["id"] for q in everything["questions"]}
+    assert len(err.strip().splitlines()) == 1 and "1000" in err
+
+
+def test_kinds_difficulty_and_spoilers_filter_the_output(capsys):
+    _, doc, _ = export(capsys, "--all", "--kinds", "typed,pack")
+    assert {q["kind"] for q in doc["questions"]} == {"typed", "pack"}
+    _, doc, _ = export(capsys, "--all", "--no-spoilers")
+    assert doc["questions"] and not any(q["spoiler"] for q in doc["questions"])
+    assert "spot-the-reveal" not in {q["kind"] for q in doc["questions"]}
+    _, doc, _ = export(capsys, "--all", "--difficulty", "easy", "--kinds", "trope-to-character")
+    assert all(len(q["choices"]) == 3 and q["difficulty"] == "easy" for q in doc["questions"])
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--kinds", "trope-to-character,gossip"), "unknown question kind 'gossip'"),
+    (("--kinds", ","), "--kinds is empty"),
+    (("--count", "0"), "--count must be at least 1"),
+])
+def test_bad_options_exit_2_with_one_clear_line_and_no_output(capsys, args, message):
+    code, doc, err = export(capsys, *args)
+    assert code == 2 and doc is None
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_unknown_pack_exits_2_naming_the_packs_there_are(capsys):
+    code = main(["export", "--pack", "no-such-pack"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and "'no-such-pack'" in err and "osmosis" in err
+
+
+def test_opentdb_format_has_their_shape_and_leaves_typed_questions_out(capsys):
+    code, doc, err = export(capsys, "--all", "--format", "opentdb")
+    assert code == 0 and doc["response_code"] == 0
+    _, ours, _ = export(capsys, "--all")
+    typed = sum(1 for q in ours["questions"] if q["kind"] == "typed")
+    assert typed and len(doc["results"]) == len(ours["questions"]) - typed
+    assert f"left out {typed} typed questions" in err
+    for result in doc["results"]:
+        assert set(result) == {"type", "difficulty", "category", "question", "correct_answer", "incorrect_answers"}
+        assert result["category"] == "Entertainment: Television"
+        if result["type"] == "boolean":
+            assert {result["correct_answer"], *result["incorrect_answers"]} == {"True", "False"}
+        else:
+            assert result["type"] == "multiple" and len(result["incorrect_answers"]) >= 2
+            assert result["correct_answer"] not in result["incorrect_answers"]
+    # Encoded like Open Trivia DB's default: entities that unescape to our exact text.
+    prompts = {html.unescape(r["question"]) for r in doc["results"]}
+    assert prompts == {q["prompt"] for q in ours["questions"] if q["kind"] != "typed"}
+    assert any("&#039;" in r["question"] for r in doc["results"])
+    assert not any("'" in r["question"] or '"' in r["correct_answer"] for r in doc["results"])
