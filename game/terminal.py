@@ -78,8 +78,8 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
         game = Game(library.facts, settings, players=(name,), clock=SystemClock(), misses=misses)
         ui.header(settings, name)
         results = ui.play(game)
-    except InputEnded:
-        ui.say("\nInput ended before the game was over: nothing saved.")
+    except InputEnded as stopped:
+        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
         return 0
     ui.show_results(results)
     ui.finish(store, results, settings, name)
@@ -197,7 +197,7 @@ class Terminal:
         """Handle a lifeline or pause/quit/help; False when the line is an answer."""
         word = line.strip().casefold()
         if word in ("quit", "exit"):
-            raise InputEnded
+            raise InputEnded("You stopped the game before the end: nothing saved.")
         if word in ("pause", "p"):
             game.pause()
             self.ask("Paused: the clock is stopped. Press Enter to go on. ")
