@@ -1,0 +1,310 @@
+"""The desktop game: one App owns the window, the frame clock and a stack of scenes.
+
+`run(args)` is what `python main.py` calls. Nothing here opens a window or loads an asset at
+import time.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from . import theme
+from .actions import Action, action_for
+from .sound import Sound
+from .widgets import Background, View
+
+NO_DISPLAY = ("osmosis-quiz: no display available ({reason}); "
+              "play in the terminal with: python main.py text")
+PREFS_FILE = "ui-settings.json"
+
+
+@dataclass(frozen=True)
+class Prefs:
+    """The player's settings for the desktop game (not the rules of a game)."""
+
+    sound: bool = True
+    volume: float = 0.7
+    fullscreen: bool = False
+    text_size: str = "normal"
+    palette: str = "standard"
+    timer: bool = True
+    name: str = "Player"  # the last name entered for a high score: whose misses to practise
+
+    @classmethod
+    def load(cls, data_dir: Path | None) -> "Prefs":
+        try:
+            saved = json.loads((data_dir / PREFS_FILE).read_text(encoding="utf-8")) if data_dir else {}
+            prefs = cls(**{k: v for k, v in saved.items() if k in cls.__dataclass_fields__})
+            if prefs.text_size not in theme.TEXT_SIZES or prefs.palette not in theme.PALETTES:
+                return cls()
+            return prefs
+        except (OSError, ValueError, TypeError):
+            return cls()
+
+    def save(self, data_dir: Path | None) -> None:
+        if data_dir is None:
+            return
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            write_atomically(data_dir / PREFS_FILE, json.dumps(asdict(self), indent=1))
+        except OSError:
+            pass  # settings that cannot be saved still apply for this session
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file then rename, so a crash never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class LoopClock:
+    """The game's clock: it moves only when the loop (or a test) passes time in, so a paused
+    or stalled window never eats the player's timer."""
+
+    def __init__(self):
+        self.time = 0.0
+
+    def now(self) -> float:
+        return self.time
+
+    def advance(self, dt: float) -> None:
+        self.time += max(0.0, dt)
+
+
+class App:
+    def __init__(self, args=None, window: pygame.Surface | None = None):
+        self.args = args
+        self.test_mode = bool(getattr(args, "test_mode", False))
+        self.window = window if window is not None else pygame.display.get_surface()
+        self.clock = LoopClock()
+        self.frame_clock = pygame.time.Clock()
+        self.stack: list[tuple[object, Callable | None]] = []
+        self.running = True
+        self._library = None
+        self._store = None
+        self.data_dir = self._data_dir()
+        self.prefs = Prefs.load(None if self.test_mode else self.data_dir)
+        self.view = View(self.window.get_size(), theme.TEXT_SIZES[self.prefs.text_size],
+                         theme.PALETTES[self.prefs.palette])
+        self.sound = Sound(self.prefs.sound, self.prefs.volume)
+        self.background = Background()
+        self.controllers: dict[int, object] = {}
+        self.frames = 0
+
+    # -- things scenes use ---------------------------------------------------------------
+
+    def _data_dir(self) -> Path | None:
+        given = getattr(self.args, "data_dir", None)
+        if given:
+            return Path(given)
+        try:
+            from ..paths import user_data_dir
+            return user_data_dir()
+        except Exception:  # no platformdirs or no home folder: play without saving
+            return None
+
+    @property
+    def library(self):
+        if self._library is None:
+            from ..packs import load_library
+            self._library = load_library(getattr(self.args, "packs", None) or [])
+        return self._library
+
+    @property
+    def store(self):
+        """The save file, opened on first use; test mode never opens it (it saves nothing)."""
+        if self._store is None and not self.test_mode:
+            from ..storage import Store
+            self._store = Store.open(self.data_dir)
+        return self._store
+
+    def set_prefs(self, prefs: Prefs) -> None:
+        old = self.prefs
+        self.prefs = prefs
+        self.sound.enabled = prefs.sound
+        self.sound.volume = prefs.volume
+        self.view.text_scale = theme.TEXT_SIZES[prefs.text_size]
+        self.view.palette = theme.PALETTES[prefs.palette]
+        if prefs.fullscreen != old.fullscreen:
+            self._set_fullscreen(prefs.fullscreen)
+        if not self.test_mode:
+            prefs.save(self.data_dir)
+
+    def action_for(self, event) -> Action | None:
+        typing = bool(self.stack) and self.top.wants_text
+        return action_for(event, typing, frozenset(self.controllers))
+
+    # -- the scene stack -----------------------------------------------------------------
+
+    @property
+    def top(self):
+        return self.stack[-1][0]
+
+    def push(self, scene, on_result: Callable | None = None) -> None:
+        self.stack.append((scene, on_result))
+        self._text_input(scene)
+
+    def pop(self, result=None, scene=None) -> None:
+        if not self.stack or (scene is not None and self.top is not scene):
+            return  # already gone (e.g. two events dismissed it in one frame)
+        _, on_result = self.stack.pop()
+        if self.stack:
+            self._text_input(self.top)
+            self.top.on_resume()
+        if on_result is not None:
+            on_result(result)
+        if not self.stack:
+            self.running = False
+
+    def replace(self, scene) -> None:
+        """Swap the top scene for `scene`; whoever pushed the old one gets no result."""
+        on_result = self.stack.pop()[1] if self.stack else None
+        self.stack.append((scene, on_result))
+        self._text_input(scene)
+
+    def reset(self, scene) -> None:
+        """Back to a single scene (e.g. the title after a game)."""
+        self.stack = [(scene, None)]
+        self._text_input(scene)
+
+    def quit(self) -> None:
+        self.running = False
+
+    @staticmethod
+    def _text_input(scene) -> None:
+        if scene.wants_text:
+            pygame.key.start_text_input()
+        else:
+            pygame.key.stop_text_input()
+
+    # -- one frame -----------------------------------------------------------------------
+
+    def handle(self, event) -> None:
+        if event.type == pygame.QUIT:
+            for scene, _ in self.stack:  # e.g. test mode writes its report when the window closes
+                getattr(scene, "on_quit", lambda: None)()
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.window = pygame.display.get_surface() or self.window
+            self.view.resize(self.window.get_size())
+            return
+        if event.type in (pygame.JOYDEVICEADDED, pygame.JOYDEVICEREMOVED, pygame.CONTROLLERDEVICEADDED):
+            self._controller_event(event)
+            return
+        if hasattr(event, "pos") and event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            # Scenes think in logical coordinates only.
+            event = pygame.event.Event(event.type, {**event.dict, "pos": self.view.to_logical(event.pos)})
+        action = self.action_for(event)
+        if action is not None and action.name == "mute":
+            self.set_prefs(replace(self.prefs, sound=not self.prefs.sound))
+            return
+        if action is not None and action.name == "fullscreen":
+            self.set_prefs(replace(self.prefs, fullscreen=not self.prefs.fullscreen))
+            return
+        if self.stack:
+            self.top.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self.clock.advance(dt)
+        if self.stack:
+            self.top.update(dt)
+
+    def draw(self, surface: pygame.Surface | None = None) -> None:
+        surface = surface or self.window
+        self.view.reports.clear()
+        self.background.draw(surface, self.view)
+        # Draw from the last opaque scene up, so overlays sit on what they cover.
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first][0].overlay:
+            first -= 1
+        for scene, _ in self.stack[max(first, 0):]:
+            scene.draw(surface)
+
+    def run(self, frames: int | None = None) -> int:
+        while self.running and self.stack and (frames is None or self.frames < frames):
+            dt = self.frame_clock.tick(theme.FPS) / 1000
+            for event in pygame.event.get():
+                self.handle(event)
+            self.update(min(dt, 0.25))  # a long stall (window dragged) is not time the player had
+            if not self.running:
+                break
+            self.draw()
+            pygame.display.flip()
+            self.frames += 1
+        return 0
+
+    # -- window and devices --------------------------------------------------------------
+
+    def _set_fullscreen(self, on: bool) -> None:
+        try:
+            if on:
+                self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self.window = pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
+        except pygame.error:
+            return  # stay as we are if the display refuses
+        self.view.resize(self.window.get_size())
+        self.background = Background()
+
+    def _controller_event(self, event) -> None:
+        if event.type != pygame.JOYDEVICEADDED:
+            return
+        try:
+            from pygame._sdl2 import controller
+            if not controller.get_init():
+                controller.init()
+            if controller.is_controller(event.device_index):
+                pad = controller.Controller(event.device_index)
+                self.controllers[pad.as_joystick().get_instance_id()] = pad
+            else:
+                pygame.joystick.Joystick(event.device_index)  # opened: its events start arriving
+        except (pygame.error, ImportError, AttributeError):
+            pass  # a pad we cannot open is ignored; keyboard and mouse still work
+
+
+def open_window() -> pygame.Surface:
+    pygame.display.init()
+    pygame.display.set_caption("Osmosis Quiz")
+    return pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
+
+
+def start(args) -> App:
+    """Open the window and build the app with its first scene; raises pygame.error without a display."""
+    pygame.init()
+    theme.font.cache_clear()  # fonts opened before a pygame.quit() are dead
+    window = open_window()
+    pygame.key.set_repeat(400, 40)
+    app = App(args, window)
+    if app.prefs.fullscreen:
+        app._set_fullscreen(True)
+    if app.test_mode:
+        from .scenes.testmode import TestModeScene
+        app.push(TestModeScene(app, getattr(args, "pack", None)))
+    else:
+        from .scenes.title import TitleScene
+        app.push(TitleScene(app))
+    return app
+
+
+def run(args) -> int:
+    try:
+        app = start(args)
+    except pygame.error as error:
+        reason = str(error).strip().rstrip(".") or "the display could not be opened"
+        print(NO_DISPLAY.format(reason=reason), file=sys.stderr)
+        return 1
+    try:
+        if getattr(args, "screenshot", None):
+            from .screenshots import save_screenshots
+            return save_screenshots(app, Path(args.screenshot))
+        return app.run(getattr(args, "frames", None))
+    finally:
+        pygame.quit()

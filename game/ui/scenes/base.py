@@ -1,0 +1,63 @@
+"""What every scene is: it handles events, moves on with `update(dt)`, and draws itself."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actions import Action
+
+if TYPE_CHECKING:
+    import pygame
+
+    from ..app import App
+
+
+class Scene:
+    name = "scene"
+    overlay = False  # True: the scene below stays visible (pause, confirm quit)
+    wants_text = False  # True: letter keys type text instead of being shortcuts
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    @property
+    def view(self):
+        return self.app.view
+
+    def handle_event(self, event: "pygame.event.Event") -> None:
+        action = self.app.action_for(event)
+        self.handle(event, action)
+
+    def handle(self, event: "pygame.event.Event", action: Action | None) -> None:
+        """Most scenes only need the event and the action it maps to."""
+
+    def update(self, dt: float) -> None:
+        pass
+
+    def draw(self, surface: "pygame.Surface") -> None:
+        pass
+
+    def on_resume(self) -> None:
+        """Called when the scene above was popped and this one is on top again."""
+
+    def dismiss(self, result=None) -> None:
+        """Close this scene and hand `result` to whoever pushed it."""
+        self.app.pop(result, scene=self)
+
+
+def draw_heading(surface, view, title: str, subtitle: str = "") -> None:
+    """The title band every full-screen scene shares."""
+    from .. import theme
+    from ..widgets import draw_text
+    draw_text(surface, view, (theme.MARGIN, 28, 1280 - 2 * theme.MARGIN, 60), title,
+              size=theme.SIZE_HEADING, weight="bold", color=theme.INK)
+    if subtitle:
+        draw_text(surface, view, (theme.MARGIN, 90, 1280 - 2 * theme.MARGIN, 34), subtitle,
+                  size=theme.SIZE_SMALL, color=theme.INK_MUTED)
+
+
+def draw_hint(surface, view, text: str) -> None:
+    """The controls line at the bottom of a scene."""
+    from .. import theme
+    from ..widgets import draw_text
+    draw_text(surface, view, (theme.MARGIN, 680, 1280 - 2 * theme.MARGIN, 30), text,
+              size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center", valign="center")

@@ -1,0 +1,82 @@
+"""Scenes drawn over another one: pause and the yes/no confirmation."""
+from __future__ import annotations
+
+import pygame
+
+from .. import theme
+from ..widgets import Menu, draw_panel, draw_text
+from .base import Scene
+
+DIM = (2, 8, 14, 190)
+
+
+def dim(surface: pygame.Surface) -> None:
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(DIM)
+    surface.blit(veil, (0, 0))
+
+
+class ConfirmScene(Scene):
+    """Asks a yes/no question; dismisses with True or False."""
+
+    name = "confirm"
+    overlay = True
+
+    def __init__(self, app, question: str, yes: str = "Yes", no: str = "No"):
+        super().__init__(app)
+        self.question = question
+        self.menu = Menu([("no", no), ("yes", yes)], (400, 400, 480, 60), columns=2, gap=24)
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.dismiss(False)
+        chosen = self.menu.handle(event, action)
+        if chosen is not None:
+            self.app.sound.play("select")
+            self.dismiss(chosen == "yes")
+
+    def draw(self, surface):
+        dim(surface)
+        draw_panel(surface, self.view, (360, 220, 560, 280), fill=theme.PANEL, edge=theme.ACCENT)
+        draw_text(surface, self.view, (400, 250, 480, 130), self.question, size=theme.SIZE_HEADING * 0.8,
+                  weight="bold", align="center", valign="center")
+        self.menu.draw(surface, self.view)
+
+
+class PauseScene(Scene):
+    """The game stops (and its timer with it) until the player resumes; dismisses with
+    'resume' or 'quit'."""
+
+    name = "pause"
+    overlay = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = Menu([("resume", "Resume"), ("settings", "Settings"), ("help", "Controls"),
+                          ("quit", "Quit to title")], (440, 250, 400, 60))
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.dismiss("resume")
+        chosen = self.menu.handle(event, action)
+        if chosen is None:
+            return
+        self.app.sound.play("select")
+        if chosen == "settings":
+            from .menus import SettingsScene
+            self.app.push(SettingsScene(self.app))
+        elif chosen == "help":
+            from .menus import HelpScene
+            self.app.push(HelpScene(self.app))
+        elif chosen == "quit":
+            self.app.push(ConfirmScene(self.app, "Quit this game? Its score will not be saved."),
+                          lambda sure: sure and self.dismiss("quit"))
+        else:
+            self.dismiss("resume")
+
+    def draw(self, surface):
+        dim(surface)
+        draw_panel(surface, self.view, (400, 130, 480, 480), fill=theme.PANEL, edge=theme.ACCENT)
+        draw_text(surface, self.view, (440, 160, 400, 70), "Paused", size=theme.SIZE_HEADING,
+                  weight="bold", align="center", valign="center")
+        self.menu.draw(surface, self.view)

@@ -1,0 +1,509 @@
+"""A game, scene by scene: setup, round card, question (tiles or typed), feedback, round summary.
+
+The rules live in `game.engine.Game`; these scenes only show its state and pass the player's
+choices to it. Each scene replaces itself with the one for the game's next phase.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pygame
+
+from ...engine import DEFAULT_ROUNDS, LIFELINES, Game, Phase, RoundSpec, Settings, daily_seed
+from .. import theme
+from ..widgets import AnswerTile, Button, Menu, TextInput, draw_mark, draw_panel, draw_text, draw_timer_bar, inside
+from .base import Scene, draw_heading, draw_hint
+
+# The rounds a game can have, in play order; setup takes the first N.
+ROUND_CHOICES = (
+    *DEFAULT_ROUNDS[:2],
+    RoundSpec("Name Them", ("typed",), "Type the character's name. Accents optional, small typos forgiven.",
+              seconds=30.0),
+    *DEFAULT_ROUNDS[2:],
+    RoundSpec("Who Loves Whom", ("relationship",), "Families, couples and rivals: who is tied to whom?"),
+)
+STANDARD_ROUND_COUNT = 5
+LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time", "double-chance": "2nd chance"}
+LIFELINE_KEYS = ("Q", "W", "E", "R")
+
+
+class Session:
+    """One game being played in the window: the engine's Game and how it was started."""
+
+    def __init__(self, app, settings: Settings, misses: dict[str, int] | None = None):
+        self.app = app
+        self.settings = settings
+        # A game on chosen packs gets only those packs' facts.
+        facts = app.library.only(set(settings.packs)).facts if settings.packs else app.library.facts
+        self.game = Game(facts, settings, clock=app.clock, misses=misses)
+        self.saved = False
+
+    def scene(self) -> Scene:
+        """The scene for the game's current phase."""
+        phase = self.game.phase
+        if phase is Phase.ROUND_INTRO:
+            return RoundCardScene(self.app, self)
+        if phase is Phase.QUESTION:
+            return (TypedQuestionScene if self.game.question.is_typed else QuestionScene)(self.app, self)
+        if phase is Phase.FEEDBACK:
+            return FeedbackScene(self.app, self)
+        if phase is Phase.ROUND_SUMMARY:
+            return RoundSummaryScene(self.app, self)
+        from .results import ResultsScene
+        return ResultsScene(self.app, self)
+
+    def advance(self, scene: Scene) -> None:
+        """Move the game on and show the scene for where it went."""
+        self.game.next()
+        if self.app.stack and self.app.top is scene:
+            self.app.replace(self.scene())
+
+
+def start_game(app, settings: Settings, misses: dict[str, int] | None = None, replace: bool = False) -> Session:
+    session = Session(app, settings, misses)
+    (app.replace if replace else app.push)(session.scene())
+    return session
+
+
+def start_daily(app) -> Session:
+    """Today's challenge: the same questions for everyone, the standard rules."""
+    settings = Settings(rounds=ROUND_CHOICES[:STANDARD_ROUND_COUNT], seed=daily_seed(date.today()), mode="daily")
+    return start_game(app, settings)
+
+
+def start_practice(app) -> str | None:
+    """A game weighted towards the questions this player missed; a notice when there are none."""
+    store = app.store
+    misses = store.misses(app.prefs.name) if store is not None else {}
+    if not misses:
+        return f"No missed questions saved for {app.prefs.name} yet. Play a game first, then practise here."
+    settings = Settings(rounds=ROUND_CHOICES[:STANDARD_ROUND_COUNT], timer=app.prefs.timer, mode="practice")
+    start_game(app, settings, misses)
+    return None
+
+
+# --- setup ------------------------------------------------------------------------------------
+
+class SetupScene(Scene):
+    name = "setup"
+
+    def __init__(self, app):
+        super().__init__(app)
+        packs = [(None, "All packs")] + [(p.id, p.title) for p in app.library.packs]
+        self.options: dict[str, tuple[list, int]] = {
+            "rounds": (list(range(1, len(ROUND_CHOICES) + 1)), STANDARD_ROUND_COUNT - 1),
+            "questions": ([3, 5, 8, 10], 1),
+            "difficulty": (["easy", "medium", "hard"], 1),
+            "spoilers": ([True, False], 0),
+            "timer": ([True, False], 0 if app.prefs.timer else 1),
+            "packs": (packs, 0),
+        }
+        self.menu = Menu([("rounds", "Rounds"), ("questions", "Questions per round"), ("difficulty", "Difficulty"),
+                          ("spoilers", "Spoilers"), ("timer", "Timer"), ("packs", "Packs"), ("start", "Start"),
+                          ("back", "Back")], (240, 130, 800, 0), row_height=54, gap=10)
+        self.menu.focus = self.menu.buttons.index(self.menu.button("start"))
+        self._refresh()
+
+    def value(self, key: str):
+        values, index = self.options[key]
+        return values[index]
+
+    def _refresh(self):
+        for button in self.menu.buttons:
+            if button.key in self.options:
+                value = self.value(button.key)
+                if button.key == "rounds":
+                    value = f"{value}: " + ", ".join(spec.title for spec in ROUND_CHOICES[:value])
+                elif button.key == "packs":
+                    value = value[1]
+                elif isinstance(value, bool):
+                    value = "On" if value else "Off"
+                button.hint = str(value).capitalize() if button.key == "difficulty" else str(value)
+
+    def change(self, key: str, step: int) -> None:
+        values, index = self.options[key]
+        self.options[key] = (values, (index + step) % len(values))
+        self.app.sound.play("select")
+        self._refresh()
+
+    def settings(self) -> Settings:
+        pack = self.value("packs")[0]
+        return Settings(rounds=ROUND_CHOICES[:self.value("rounds")], questions_per_round=self.value("questions"),
+                        difficulty=self.value("difficulty"), spoilers=self.value("spoilers"),
+                        timer=self.value("timer"), packs=(pack,) if pack else (), mode="classic")
+
+    def start(self) -> None:
+        start_game(self.app, self.settings(), replace=True)
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.dismiss()
+        focused = self.menu.focused_key
+        if action is not None and action.name in ("left", "right"):
+            if focused in self.options:
+                self.change(focused, -1 if action.name == "left" else 1)
+            return
+        chosen = self.menu.handle(event, action)
+        if chosen == "start":
+            self.app.sound.play("select")
+            self.start()
+        elif chosen == "back":
+            self.dismiss()
+        elif chosen is not None:
+            self.change(chosen, 1)
+
+    def draw(self, surface):
+        draw_heading(surface, self.view, "New game", "Choose how you want to play.")
+        self.menu.draw(surface, self.view)
+        draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
+
+
+# --- shared pieces of the in-game scenes --------------------------------------------------------
+
+class GameScene(Scene):
+    def __init__(self, app, session: Session):
+        super().__init__(app)
+        self.session = session
+        self.game = session.game
+
+    def pause(self) -> None:
+        self.game.pause()
+        from .overlays import PauseScene
+        self.app.push(PauseScene(self.app), self._after_pause)
+
+    def _after_pause(self, choice) -> None:
+        self.game.resume()
+        if choice == "quit":
+            self.dismiss()
+
+    def draw_status(self, surface) -> None:
+        """Round, progress, score and streak along the top."""
+        view, game = self.view, self.game
+        rnd = game.current_round
+        if rnd is None:
+            return
+        draw_text(surface, view, (theme.MARGIN, 22, 520, 40), f"Round {rnd.index + 1}/{len(game.rounds)} · {rnd.title}",
+                  size=theme.SIZE_BODY, weight="semibold", color=theme.INK, valign="center")
+        if game.phase in (Phase.QUESTION, Phase.FEEDBACK):
+            draw_text(surface, view, (560, 22, 200, 40), f"Question {rnd.position + 1} of {len(rnd.questions)}",
+                      size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center", valign="center")
+        streak = f"Streak {game.streak}  ·  " if game.streak > 1 else ""
+        draw_text(surface, view, (780, 22, 452, 40), f"{streak}Score {game.scoreboard.total:,}",
+                  size=theme.SIZE_BODY, weight="bold", color=theme.ACCENT, align="right", valign="center")
+
+    def handle_event(self, event):
+        if event.type == pygame.WINDOWFOCUSLOST and self.game.phase is Phase.QUESTION:
+            return self.pause()  # a player who looks away does not lose the clock
+        super().handle_event(event)
+
+
+# --- round card ---------------------------------------------------------------------------------
+
+class RoundCardScene(GameScene):
+    name = "round-card"
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.pause()
+        if (action is not None and action.name == "confirm") or (
+                event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1):
+            self.app.sound.play("select")
+            self.session.advance(self)
+
+    def draw(self, surface):
+        view, game = self.view, self.game
+        rnd = game.current_round
+        self.draw_status(surface)
+        draw_panel(surface, view, (200, 150, 880, 420), fill=theme.PANEL, edge=theme.ACCENT, width=3)
+        draw_text(surface, view, (240, 180, 800, 40), f"Round {rnd.index + 1} of {len(game.rounds)}",
+                  size=theme.SIZE_BODY, weight="semibold", color=theme.ACCENT, align="center")
+        draw_text(surface, view, (240, 230, 800, 100), rnd.title, size=theme.SIZE_TITLE, weight="bold",
+                  align="center", valign="center")
+        draw_text(surface, view, (260, 350, 760, 100), rnd.blurb, size=theme.SIZE_BODY, color=theme.INK,
+                  align="center", valign="center")
+        limit = game.time_limit
+        detail = f"{len(rnd.questions)} questions · " + (f"{limit:g} seconds each" if limit else "no timer")
+        draw_text(surface, view, (260, 470, 760, 40), detail, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
+                  align="center")
+        draw_hint(surface, view, "Enter, Space or click to start  ·  Esc pause")
+
+
+# --- question -----------------------------------------------------------------------------------
+
+def tile_boxes(count: int, top: float = 350, bottom: float = 620) -> list[tuple[float, float, float, float]]:
+    """Two tiles side by side (true/false), or a 2x2 grid."""
+    width = (1280 - 2 * theme.MARGIN - 24) / 2
+    if count <= 2:
+        return [(theme.MARGIN + i * (width + 24), top, width, bottom - top) for i in range(count)]
+    height = (bottom - top - 20) / 2
+    return [(theme.MARGIN + (i % 2) * (width + 24), top + (i // 2) * (height + 20), width, height)
+            for i in range(count)]
+
+
+class QuestionScene(GameScene):
+    name = "question"
+
+    def __init__(self, app, session):
+        super().__init__(app, session)
+        self.question = self.game.question
+        self.focus = 0
+        self.last_tick = None
+        self.lifeline_buttons = [Button((theme.MARGIN + i * 178, 636, 166, 48), f"{LIFELINE_KEYS[i]}  {LIFELINE_LABELS[name]}",
+                                        name, size=theme.SIZE_SMALL) for i, name in enumerate(LIFELINES)]
+
+    # the answer tiles keep their places when 50:50 removes some
+    def tiles(self) -> list[AnswerTile]:
+        visible = set(self.game.choices)
+        return [AnswerTile(box, i, choice, "normal" if choice in visible else "faded")
+                for i, (box, choice) in enumerate(zip(tile_boxes(len(self.question.choices)), self.question.choices))]
+
+    def focusables(self) -> int:
+        return len(self.question.choices) + len(self.lifeline_buttons)
+
+    def choose(self, index: int) -> None:
+        if self.game.phase is not Phase.QUESTION or self.game.paused:
+            return
+        if not 0 <= index < len(self.question.choices):
+            return
+        choice = self.question.choices[index]
+        if choice not in self.game.choices:
+            return
+        self.submit(choice)
+
+    def submit(self, response: str) -> None:
+        outcome = self.game.answer(response)
+        if outcome is None:  # a wrong first pick with the second chance armed
+            self.app.sound.play("wrong")
+            return
+        self.app.replace(FeedbackScene(self.app, self.session))
+
+    def use_lifeline(self, index: int) -> None:
+        name = LIFELINES[index]
+        if self.game.use_lifeline(name):
+            self.app.sound.play("select")
+            if self.game.question is not self.question:  # skipped: a new question, maybe of a new sort
+                self.app.replace(self.session.scene())
+
+    def handle(self, event, action):
+        if action is not None:
+            if action.name == "back":
+                return self.pause()
+            if action.name == "choice":
+                return self.choose(action.index)
+            if action.name == "lifeline":
+                return self.use_lifeline(action.index)
+            tiles = len(self.question.choices)
+            if action.name in ("left", "right"):
+                self.focus = (self.focus + (1 if action.name == "right" else -1)) % self.focusables()
+            elif action.name in ("up", "down"):
+                step = 2 if tiles > 2 else tiles
+                self.focus = (self.focus + (step if action.name == "down" else -step)) % self.focusables()
+            elif action.name == "confirm":
+                if self.focus < tiles:
+                    self.choose(self.focus)
+                else:
+                    self.use_lifeline(self.focus - tiles)
+            return
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN) and hasattr(event, "pos"):
+            self.click(event)
+
+    def click(self, event) -> None:
+        clicked = event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1
+        for tile in self.tiles():
+            if inside(tile.box, event.pos):
+                self.focus = tile.index
+                if clicked:
+                    self.choose(tile.index)
+                return
+        for i, button in enumerate(self.lifeline_buttons):
+            if inside(button.box, event.pos):
+                self.focus = len(self.question.choices) + i
+                if clicked:
+                    self.use_lifeline(i)
+                return
+
+    def update(self, dt):
+        if self.game.phase is not Phase.QUESTION or self.app.top is not self:
+            return
+        outcome = self.game.update()
+        if outcome is not None:
+            self.app.replace(FeedbackScene(self.app, self.session))
+            return
+        left = self.game.time_left()
+        if left is not None and 0 < left <= 5 and self.last_tick != int(left):
+            self.last_tick = int(left)
+            self.app.sound.play("tick")
+
+    def draw_timer(self, surface) -> None:
+        left, limit = self.game.time_left(), self.game.time_limit
+        if left is None or not limit:
+            draw_text(surface, self.view, (theme.MARGIN, 74, 400, 30), "No timer: take your time",
+                      size=theme.SIZE_SMALL, color=theme.INK_MUTED, valign="center")
+            return
+        draw_timer_bar(surface, self.view, (theme.MARGIN, 80, 1100, 18), left / limit, left)
+        draw_text(surface, self.view, (1160, 70, 72, 38), f"{left:0.0f}s" if left >= 10 else f"{left:0.1f}s",
+                  size=theme.SIZE_BODY, weight="bold", align="right", valign="center",
+                  color=theme.INK if left > 5 else self.view.palette.timer_low)
+
+    def draw_prompt(self, surface, box=(theme.MARGIN, 120, 1280 - 2 * theme.MARGIN, 210)) -> None:
+        draw_panel(surface, self.view, box)
+        x, y, w, h = box
+        draw_text(surface, self.view, (x + 32, y + 20, w - 64, h - 40), self.question.prompt, size=theme.SIZE_PROMPT,
+                  weight="semibold", align="center", valign="center")
+
+    def draw_lifelines(self, surface) -> None:
+        left = self.game.lifelines_left
+        tiles = len(self.question.choices)
+        for i, button in enumerate(self.lifeline_buttons):
+            button.enabled = button.key in left
+            button.draw(surface, self.view, self.focus == tiles + i)
+        armed = "  ·  Second chance armed" if self.game.double_chance_armed else ""
+        draw_text(surface, self.view, (theme.MARGIN + 4 * 178, 636, 1280 - 2 * theme.MARGIN - 4 * 178, 48),
+                  f"1–4 or A–D answer  ·  Esc pause{armed}", size=theme.SIZE_SMALL, color=theme.INK_MUTED,
+                  align="right", valign="center")
+
+    def draw(self, surface):
+        self.draw_status(surface)
+        self.draw_timer(surface)
+        self.draw_prompt(surface)
+        for tile in self.tiles():
+            tile.draw(surface, self.view, tile.index == self.focus)
+        self.draw_lifelines(surface)
+
+
+class TypedQuestionScene(QuestionScene):
+    """A question answered by typing a name: text arrives as TEXTINPUT events, accents and all."""
+
+    name = "typed-answer"
+    wants_text = True
+
+    def __init__(self, app, session):
+        super().__init__(app, session)
+        self.input = TextInput((240, 380, 800, 90), max_length=40)
+        self.focus = -1
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.pause()
+        result = self.input.handle(event)
+        if result == "submit" and self.input.text.strip() and self.game.phase is Phase.QUESTION:
+            before = self.input.text
+            self.submit(self.input.text)
+            if self.app.top is self:  # second chance: try again
+                self.input.text = ""
+                self.rejected = before
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and hasattr(event, "pos"):
+            for i, button in enumerate(self.lifeline_buttons):
+                if inside(button.box, event.pos) and getattr(event, "button", 1) == 1:
+                    self.use_lifeline(i)
+
+    def update(self, dt):
+        self.input.update(dt)
+        super().update(dt)
+
+    def draw(self, surface):
+        self.draw_status(surface)
+        self.draw_timer(surface)
+        self.draw_prompt(surface, (theme.MARGIN, 120, 1280 - 2 * theme.MARGIN, 220))
+        self.input.draw(surface, self.view, placeholder="Type the name…")
+        draw_text(surface, self.view, (240, 486, 800, 60),
+                  "Enter to answer. Accents optional; small typos are forgiven, another character's name is not.",
+                  size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center")
+        self.draw_lifelines(surface)
+
+
+# --- feedback -----------------------------------------------------------------------------------
+
+class FeedbackScene(GameScene):
+    name = "feedback"
+
+    def __init__(self, app, session):
+        super().__init__(app, session)
+        self.outcome = self.game.outcome
+        app.sound.play("right" if self.outcome.correct else "wrong")
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.pause()
+        if (action is not None and action.name == "confirm") or (
+                event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1):
+            self.session.advance(self)
+
+    def verdict(self) -> tuple[str, tuple]:
+        outcome = self.outcome
+        if outcome.correct:
+            return f"Right!  +{outcome.points:,} points", self.view.palette.right
+        if outcome.timed_out:
+            return "Time's up", self.view.palette.wrong
+        return "Not quite", self.view.palette.wrong
+
+    def draw(self, surface):
+        view, outcome = self.view, self.outcome
+        question = outcome.question
+        self.draw_status(surface)
+        text, color = self.verdict()
+        draw_panel(surface, view, (theme.MARGIN, 76, 1184, 74), fill=theme.PANEL, edge=color, width=3)
+        draw_mark(surface, view, view.point(theme.MARGIN + 44, 113), outcome.correct, color)
+        draw_text(surface, view, (theme.MARGIN + 84, 84, 700, 58), text, size=theme.SIZE_HEADING * 0.85,
+                  weight="bold", color=color, valign="center")
+        if outcome.correct and outcome.streak > 1:
+            draw_text(surface, view, (880, 84, 340, 58), f"Streak {outcome.streak}", size=theme.SIZE_BODY,
+                      weight="semibold", color=theme.ACCENT, align="right", valign="center")
+        draw_text(surface, view, (theme.MARGIN, 164, 1184, 70), question.prompt, size=theme.SIZE_BODY,
+                  weight="semibold", color=theme.INK, align="center", valign="center")
+        if question.is_typed:
+            self.draw_typed(surface)
+        else:
+            for i, (box, choice) in enumerate(zip(tile_boxes(len(question.choices), 246, 430), question.choices)):
+                state = "right" if choice == question.answer else "wrong" if choice == outcome.response else "faded"
+                AnswerTile(box, i, choice, state).draw(surface, view, False)
+        draw_panel(surface, view, (theme.MARGIN, 452, 1184, 210))
+        draw_text(surface, view, (theme.MARGIN + 28, 466, 1128, 182),
+                  question.explanation or f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK,
+                  valign="center")
+        draw_hint(surface, view, "Enter, Space or click to continue")
+
+    def draw_typed(self, surface):
+        view, outcome = self.view, self.outcome
+        typed = outcome.response if outcome.response is not None else "(nothing)"
+        draw_panel(surface, view, (theme.MARGIN, 250, 1184, 176))
+        draw_text(surface, view, (theme.MARGIN + 28, 266, 1128, 60), f"You typed: {typed}", size=theme.SIZE_BODY,
+                  color=theme.INK if outcome.correct else view.palette.wrong, align="center", valign="center")
+        draw_text(surface, view, (theme.MARGIN + 28, 336, 1128, 70), f"Answer: {outcome.question.answer}",
+                  size=theme.SIZE_PROMPT, weight="bold", color=view.palette.right, align="center", valign="center")
+
+
+# --- round summary ------------------------------------------------------------------------------
+
+class RoundSummaryScene(GameScene):
+    name = "round-summary"
+
+    def __init__(self, app, session):
+        super().__init__(app, session)
+        app.sound.play("round_end")
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self.pause()
+        if (action is not None and action.name == "confirm") or (
+                event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1):
+            self.session.advance(self)
+
+    def draw(self, surface):
+        view, game = self.view, self.game
+        title, points, right, asked = game.round_results()
+        self.draw_status(surface)
+        draw_panel(surface, view, (240, 130, 800, 460), fill=theme.PANEL, edge=theme.ACCENT, width=3)
+        draw_text(surface, view, (280, 160, 720, 50), f"End of {title}", size=theme.SIZE_HEADING, weight="bold",
+                  align="center", valign="center")
+        stats = [("Points this round", f"{points:,}"), ("Right answers", f"{right} of {asked}"),
+                 ("Best streak so far", str(game.scoreboard.best_streak)),
+                 ("Total score", f"{game.scoreboard.total:,}")]
+        for i, (label, value) in enumerate(stats):
+            y = 250 + i * 70
+            draw_text(surface, view, (300, y, 420, 56), label, size=theme.SIZE_BODY, color=theme.INK_MUTED,
+                      valign="center")
+            draw_text(surface, view, (720, y, 260, 56), value, size=theme.SIZE_HEADING * 0.8, weight="bold",
+                      color=theme.ACCENT if i == 3 else theme.INK, align="right", valign="center")
+        draw_hint(surface, view, "Enter, Space or click to continue")

@@ -1,0 +1,163 @@
+"""`--test-mode`: step through every question with its answer key, flag the doubtful ones, and
+get a report file of the flags. No timer, nothing saved but the report."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .. import theme
+from ..widgets import AnswerTile, draw_panel, draw_text
+from .base import Scene, draw_hint
+from .play import tile_boxes
+
+
+def test_questions(library, pack_ids) -> list:
+    """Every question of the chosen packs (all packs when none), as the generator builds them:
+    hand-written questions as the `pack` kind, fact packs as their whole pool."""
+    from ...generator import Generator
+    questions = Generator(library.facts).pool()
+    if pack_ids:
+        questions = [q for q in questions if q.pack in set(pack_ids)]
+    return questions
+
+
+class TestModeScene(Scene):
+    name = "test-mode"
+
+    def __init__(self, app, pack_ids=None):
+        super().__init__(app)
+        self.pack_ids = tuple(pack_ids or ())
+        self.questions = test_questions(app.library, self.pack_ids)
+        known = {p.id for p in app.library.packs}
+        self.unknown = [p for p in self.pack_ids if p not in known]
+        self.index = 0
+        self.flags: dict[str, object] = {}  # question id -> question, in flagging order
+        self.report_path = None
+        self.finished = False
+
+    @property
+    def question(self):
+        return self.questions[self.index] if self.questions else None
+
+    def handle(self, event, action):
+        if action is None:
+            return
+        if action.name in ("left", "up") and self.questions:
+            self.index = (self.index - 1) % len(self.questions)
+        elif action.name in ("right", "down", "confirm") and self.questions:
+            self.index = (self.index + 1) % len(self.questions)
+        elif action.name == "flag" and self.question is not None:
+            if self.question.id in self.flags:
+                del self.flags[self.question.id]
+            else:
+                self.flags[self.question.id] = self.question
+            self.app.sound.play("select")
+        elif action.name == "back":
+            self.finish()
+
+    def finish(self) -> None:
+        """Write the report (when anything was flagged), say where, and show the end card."""
+        if self.finished:
+            return
+        self.finished = True
+        if self.flags:
+            self.report_path = write_flag_report(self.app.data_dir, self.pack_ids, self.flags.values(),
+                                                 len(self.questions))
+            message = f"test mode: {len(self.flags)} flagged question(s) written to {self.report_path}"
+        else:
+            message = "test mode: nothing flagged; no report written"
+        print(message, flush=True)
+        if self.app.running and self.app.stack and self.app.top is self:
+            self.app.replace(TestModeEndScene(self.app, self.report_path, len(self.flags)))
+
+    def on_quit(self) -> None:
+        self.finish()
+
+    def draw(self, surface):
+        view, question = self.view, self.question
+        packs = ", ".join(self.pack_ids) or "all packs"
+        draw_text(surface, view, (theme.MARGIN, 18, 600, 44), "Test mode: answer key", size=theme.SIZE_HEADING * 0.75,
+                  weight="bold", valign="center")
+        flagged = f"  ·  {len(self.flags)} flagged" if self.flags else ""
+        counter = f"{self.index + 1} of {len(self.questions)} · {packs}{flagged}" if self.questions else packs
+        draw_text(surface, view, (660, 18, 572, 44), counter, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
+                  align="right", valign="center")
+        if question is None:
+            reason = (f"No pack called {', '.join(self.unknown)}. Loaded packs: "
+                      + ", ".join(p.id for p in self.app.library.packs)) if self.unknown else "No questions to check."
+            draw_text(surface, view, (200, 260, 880, 160), reason, size=theme.SIZE_BODY, align="center",
+                      valign="center")
+            draw_hint(surface, view, "Esc to leave")
+            return
+        spoiler = " · spoiler" if question.spoiler else ""
+        draw_text(surface, view, (theme.MARGIN, 66, 1184, 30),
+                  f"id {question.id} · {question.kind} · pack {question.pack or '-'} · {question.difficulty}{spoiler}",
+                  size=theme.SIZE_SMALL, color=theme.ACCENT, valign="center")
+        if question.id in self.flags:
+            draw_panel(surface, view, (1052, 64, 180, 34), fill=theme.WARNING, edge=None, radius=8)
+            draw_text(surface, view, (1060, 66, 164, 30), "FLAGGED", size=theme.SIZE_SMALL, weight="bold",
+                      color=theme.INK_DARK, align="center", valign="center")
+        draw_panel(surface, view, (theme.MARGIN, 104, 1184, 128))
+        draw_text(surface, view, (theme.MARGIN + 24, 112, 1136, 112), question.prompt, size=theme.SIZE_BODY * 1.1,
+                  weight="semibold", align="center", valign="center")
+        if question.is_typed:
+            draw_panel(surface, view, (theme.MARGIN, 246, 1184, 220), fill=theme.PANEL_RAISED, edge=self.view.palette.right)
+            draw_text(surface, view, (theme.MARGIN + 24, 256, 1136, 60), f"Answer: {question.answer}",
+                      size=theme.SIZE_PROMPT, weight="bold", color=view.palette.right, valign="center")
+            draw_text(surface, view, (theme.MARGIN + 24, 320, 1136, 140),
+                      f"Accepted: {', '.join(question.accepted) or question.answer}\n"
+                      f"Never accepted: {', '.join(question.rejected) or '-'}", size=theme.SIZE_SMALL)
+        else:
+            for i, (box, choice) in enumerate(zip(tile_boxes(len(question.choices), 246, 466), question.choices)):
+                AnswerTile(box, i, choice, "right" if choice == question.answer else "normal").draw(surface, view, False)
+        facts = "; ".join(f"{label}: {value}" for label, value in question.facts) or "-"
+        draw_panel(surface, view, (theme.MARGIN, 480, 1184, 188))
+        draw_text(surface, view, (theme.MARGIN + 24, 488, 1136, 84), f"Explanation: {question.explanation or '-'}",
+                  size=theme.SIZE_SMALL)
+        draw_text(surface, view, (theme.MARGIN + 24, 574, 1136, 60), f"Built on: {facts}", size=theme.SIZE_SMALL,
+                  color=theme.INK_MUTED)
+        draw_text(surface, view, (theme.MARGIN + 24, 634, 1136, 28), f"Source: {question.source or 'the fact base'}",
+                  size=theme.SIZE_SMALL, color=theme.INK_MUTED)
+        draw_hint(surface, view, "Left/Right step  ·  F flag or unflag  ·  Esc finish and write the report")
+
+
+class TestModeEndScene(Scene):
+    name = "test-mode-end"
+
+    def __init__(self, app, report_path, flagged: int):
+        super().__init__(app)
+        self.report_path = report_path
+        self.flagged = flagged
+
+    def handle(self, event, action):
+        if action is not None and action.name in ("confirm", "back"):
+            self.app.quit()
+
+    def draw(self, surface):
+        view = self.view
+        draw_panel(surface, view, (200, 180, 880, 360), fill=theme.PANEL, edge=theme.ACCENT, width=3)
+        draw_text(surface, view, (240, 210, 800, 60), "Test mode finished", size=theme.SIZE_HEADING, weight="bold",
+                  align="center", valign="center")
+        if self.report_path:
+            body = f"{self.flagged} flagged question(s) written to:\n{self.report_path}"
+        else:
+            body = "Nothing was flagged, so no report was written."
+        draw_text(surface, view, (240, 290, 800, 200), body, size=theme.SIZE_BODY, align="center", valign="center")
+        draw_hint(surface, view, "Enter or Esc to quit")
+
+
+def write_flag_report(data_dir, pack_ids, questions, total: int):
+    """One line per flagged question (id, tab, prompt) under a header; written atomically."""
+    from ..app import write_atomically
+    from ...paths import user_data_dir
+    folder = data_dir or user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime.now()
+    path = folder / f"test-mode-flags-{now:%Y%m%d-%H%M%S}.txt"
+    questions = list(questions)
+    lines = ["# Osmosis Quiz test-mode flags",
+             f"# pack: {', '.join(pack_ids) or 'all packs'}",
+             f"# written: {now.isoformat(timespec='seconds')}",
+             f"# flagged: {len(questions)} of {total} questions",
+             *(f"{q.id}\t{' '.join(q.prompt.split())}" for q in questions)]
+    write_atomically(path, "\n".join(lines) + "\n")
+    return path

@@ -1,0 +1,68 @@
+"""The title screen: the way into everything."""
+from __future__ import annotations
+
+from .. import theme
+from ..widgets import Menu, draw_panel, draw_text
+from .base import Scene, draw_hint
+
+ITEMS = [("play", "Play"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
+         ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
+         ("quit", "Quit")]
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = Menu(ITEMS, (760, 118, 440, 0), row_height=54, gap=12)
+        self.notice = ""  # e.g. "no misses saved yet"
+
+    def handle(self, event, action):
+        if action is not None and action.name == "back":
+            return self._confirm_quit()
+        chosen = self.menu.handle(event, action)
+        if chosen is None:
+            return
+        self.app.sound.play("select")
+        self.notice = ""
+        from . import menus, play
+        if chosen == "play":
+            self.app.push(play.SetupScene(self.app))
+        elif chosen == "daily":
+            play.start_daily(self.app)
+        elif chosen == "practice":
+            self.notice = play.start_practice(self.app) or ""
+        elif chosen == "packs":
+            self.app.push(menus.PacksScene(self.app))
+        elif chosen == "scores":
+            self.app.push(menus.HighScoresScene(self.app))
+        elif chosen == "settings":
+            self.app.push(menus.SettingsScene(self.app))
+        elif chosen == "help":
+            self.app.push(menus.HelpScene(self.app))
+        elif chosen == "quit":
+            self._confirm_quit()
+
+    def _confirm_quit(self):
+        from .overlays import ConfirmScene
+        self.app.push(ConfirmScene(self.app, "Quit Osmosis Quiz?", yes="Quit", no="Stay"),
+                      lambda sure: sure and self.app.quit())
+
+    def draw(self, surface):
+        view = self.view
+        draw_text(surface, view, (80, 150, 620, 110), "OSMOSIS", size=theme.SIZE_TITLE * 1.35,
+                  weight="bold", color=theme.INK)
+        draw_text(surface, view, (84, 262, 620, 70), "QUIZ", size=theme.SIZE_TITLE * 0.8,
+                  weight="semibold", color=theme.ACCENT)
+        draw_text(surface, view, (84, 350, 600, 110),
+                  "Tropes, twists and who loves whom in the French series Osmosis (2019). "
+                  "Find your match — before the clock does.",
+                  size=theme.SIZE_BODY, color=theme.INK_MUTED)
+        self.menu.draw(surface, view)
+        warning = self.notice or (self.app.store.warning if self.app.store is not None else None)
+        if warning:
+            draw_panel(surface, view, (80, 500, 620, 120), fill=theme.PANEL, edge=theme.WARNING)
+            draw_text(surface, view, (100, 512, 580, 96), warning, size=theme.SIZE_SMALL,
+                      color=theme.WARNING, valign="center")
+        draw_hint(surface, view, "Arrows + Enter, mouse or gamepad  ·  M mute  ·  F11 full screen  ·  Esc quit")

@@ -1,0 +1,42 @@
+"""Short sound effects; silent when there is no audio device (or the mixer fails), never an error."""
+from __future__ import annotations
+
+import pygame
+
+from ..paths import assets_dir
+
+EFFECTS = ("right", "wrong", "tick", "round_end", "select")
+
+
+class Sound:
+    def __init__(self, enabled: bool = True, volume: float = 0.7):
+        self.enabled = enabled
+        self.volume = volume
+        self.available = False
+        self.effects: dict[str, pygame.mixer.Sound] = {}
+        self.played: list[str] = []  # what was asked for, so tests can hear without speakers
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init()
+            for name in EFFECTS:
+                self.effects[name] = pygame.mixer.Sound(str(assets_dir() / "sounds" / f"{name}.wav"))
+            self.available = True
+        except (pygame.error, FileNotFoundError, OSError):
+            self.effects.clear()
+
+    def play(self, name: str) -> None:
+        if not self.enabled:
+            return
+        self.played.append(name)
+        del self.played[:-50]
+        effect = self.effects.get(name)
+        if effect is not None:
+            try:
+                effect.set_volume(self.volume)
+                effect.play()
+            except pygame.error:
+                pass
+
+    def toggle_mute(self) -> bool:
+        self.enabled = not self.enabled
+        return self.enabled

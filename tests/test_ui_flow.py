@@ -1,0 +1,94 @@
+"""A whole game played through the window, from the title to the high-score table."""
+import pygame
+
+from game.storage import Store
+
+
+def answer_right(pilot) -> None:
+    """Answer the question on screen the way a player who knows it would."""
+    scene = pilot.scene
+    question = scene.question
+    if question.is_typed:
+        pilot.type(question.answer)
+        pilot.press(pygame.K_RETURN)
+    else:
+        pilot.press(pygame.K_1 + question.choices.index(question.answer))
+
+
+def play_to_the_end(pilot, answer=answer_right, limit=400) -> list[str]:
+    seen = []
+    for _ in range(limit):
+        name = pilot.scene.name
+        seen.append(name)
+        if name in ("question", "typed-answer"):
+            answer(pilot)
+        elif name in ("round-card", "feedback", "round-summary"):
+            pilot.press(pygame.K_RETURN)
+        else:
+            return seen
+    raise AssertionError(f"the game did not end: {seen[-10:]}")
+
+
+def test_a_whole_game_from_title_to_high_score_table(pilot, tmp_path):
+    assert pilot.scene.name == "title"
+    pilot.press(pygame.K_RETURN)  # Play
+    assert pilot.scene.name == "setup"
+    pilot.press(pygame.K_RETURN)  # Start (focused)
+    seen = play_to_the_end(pilot)
+    assert {"round-card", "question", "typed-answer", "feedback", "round-summary"} <= set(seen)
+    assert pilot.scene.name == "results"
+    results = pilot.scene.results
+    assert results.asked >= 20 and results.right == results.asked and results.total > 0
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "name-entry"
+    pilot.press(*[pygame.K_BACKSPACE] * 10)
+    pilot.type("Élodie")
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "high-scores"
+    assert pilot.overflows == []
+    scores = Store.open(tmp_path / "data").high_scores()
+    assert [(s.rank, s.name, s.score, s.mode) for s in scores] == [(1, "Élodie", results.total, "classic")]
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene.name == "title"
+
+
+def test_wrong_answers_show_the_right_one_and_come_back_in_the_review(pilot):
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)  # play, start, round card
+    scene = pilot.scene
+    assert scene.name == "question"
+    wrong = next(i for i, c in enumerate(scene.question.choices) if c != scene.question.answer)
+    pilot.press(pygame.K_1 + wrong)
+    feedback = pilot.scene
+    assert feedback.name == "feedback" and not feedback.outcome.correct
+    assert feedback.outcome.response == scene.question.choices[wrong]
+    assert pilot.app.sound.played[-1] == "wrong"
+
+
+def test_the_timer_runs_out_without_sleeping(pilot):
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)
+    assert pilot.scene.name == "question"
+    pilot.step(dt=0.5, frames=41)  # 20.5 s of made-up time
+    assert pilot.scene.name == "feedback"
+    assert pilot.scene.outcome.timed_out
+    assert "tick" in pilot.app.sound.played
+
+
+def test_pause_stops_the_clock(pilot):
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)
+    game = pilot.scene.game
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene.name == "pause"
+    left = game.time_left()
+    pilot.step(dt=1.0, frames=60)
+    assert game.time_left() == left
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene.name == "question"
+
+
+def test_clicking_a_tile_answers_it(pilot):
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)
+    scene = pilot.scene
+    tiles = scene.tiles()
+    right = next(t for t in tiles if t.text == scene.question.answer)
+    pilot.click_box(right.box)
+    assert pilot.scene.name == "feedback" and pilot.scene.outcome.correct
