@@ -27,6 +27,7 @@ INK_MUTED: Color = (160, 200, 210)  # secondary text: still >= 4.5:1 on PANEL
 INK_DARK: Color = (6, 20, 30)  # text on light fills
 ACCENT: Color = (46, 196, 182)  # teal: focus rings, highlights
 ACCENT_SOFT: Color = (30, 120, 130)
+FOCUS_FILL: Color = (22, 92, 104)  # the focused button: clearly lit, white text still > 7:1
 WARNING: Color = (255, 196, 92)
 SHADOW: Color = (2, 8, 14)
 

@@ -232,7 +232,7 @@ class Button:
 
     def draw(self, surface: pygame.Surface, view: View, focused: bool) -> None:
         x, y, w, h = self.box
-        fill = theme.PANEL_RAISED if focused and self.enabled else theme.PANEL
+        fill = theme.FOCUS_FILL if focused and self.enabled else theme.PANEL
         edge = theme.ACCENT if focused and self.enabled else theme.PANEL_EDGE
         draw_panel(surface, view, self.box, fill=fill, edge=edge, width=3 if focused else 2)
         ink = theme.INK if self.enabled else theme.INK_MUTED
@@ -309,7 +309,7 @@ class AnswerTile:
         x, y, w, h = self.box
         fill = style.fill
         if self.state == "faded":
-            fill = theme.mix(fill, theme.PANEL, 0.75)
+            fill = theme.PANEL_RAISED
         elif self.state == "right":
             fill = view.palette.right
         elif self.state == "wrong":
@@ -324,7 +324,7 @@ class AnswerTile:
         # Badge: the shape and the key label, on a dark disc so both read on any fill.
         badge_center = view.point(x + 44, y + h / 2)
         pygame.draw.circle(surface, theme.INK_DARK, badge_center, view.px(30))
-        draw_shape(surface, style.shape, badge_center, view.px(18), style.fill if self.state != "faded" else fill)
+        draw_shape(surface, style.shape, badge_center, view.px(18), style.fill)
         draw_text(surface, view, (x + 80, y + 8, 44, h - 16), theme.KEY_LABELS[self.index],
                   size=theme.SIZE_BODY, weight="bold", color=ink, valign="center")
         draw_text(surface, view, (x + 120, y + 10, w - 140 - (40 if self.state in ("right", "wrong") else 0), h - 20),

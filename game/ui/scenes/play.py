@@ -100,7 +100,7 @@ class SetupScene(Scene):
         }
         self.menu = Menu([("rounds", "Rounds"), ("questions", "Questions per round"), ("difficulty", "Difficulty"),
                           ("spoilers", "Spoilers"), ("timer", "Timer"), ("packs", "Packs"), ("start", "Start"),
-                          ("back", "Back")], (240, 130, 800, 0), row_height=54, gap=10)
+                          ("back", "Back")], (240, 122, 800, 0), row_height=52, gap=10)
         self.menu.focus = self.menu.buttons.index(self.menu.button("start"))
         self._refresh()
 
@@ -112,9 +112,7 @@ class SetupScene(Scene):
         for button in self.menu.buttons:
             if button.key in self.options:
                 value = self.value(button.key)
-                if button.key == "rounds":
-                    value = f"{value}: " + ", ".join(spec.title for spec in ROUND_CHOICES[:value])
-                elif button.key == "packs":
+                if button.key == "packs":
                     value = value[1]
                 elif isinstance(value, bool):
                     value = "On" if value else "Off"
@@ -155,6 +153,9 @@ class SetupScene(Scene):
     def draw(self, surface):
         draw_heading(surface, self.view, "New game", "Choose how you want to play.")
         self.menu.draw(surface, self.view)
+        rounds = ROUND_CHOICES[:self.value("rounds")]
+        draw_text(surface, self.view, (240, 640, 800, 34), "Rounds: " + " → ".join(spec.title for spec in rounds),
+                  size=theme.SIZE_SMALL, color=theme.ACCENT, align="center", valign="center")
         draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
 
 
@@ -351,16 +352,16 @@ class QuestionScene(GameScene):
         draw_text(surface, self.view, (x + 32, y + 20, w - 64, h - 40), self.question.prompt, size=theme.SIZE_PROMPT,
                   weight="semibold", align="center", valign="center")
 
-    def draw_lifelines(self, surface) -> None:
+    def draw_lifelines(self, surface, hint: str = "1–4 or A–D answer  ·  Esc pause") -> None:
         left = self.game.lifelines_left
         tiles = len(self.question.choices)
         for i, button in enumerate(self.lifeline_buttons):
-            button.enabled = button.key in left
+            button.enabled = button.key in left and not (self.question.is_typed and button.key == "fifty-fifty")
             button.draw(surface, self.view, self.focus == tiles + i)
-        armed = "  ·  Second chance armed" if self.game.double_chance_armed else ""
+        if self.game.double_chance_armed:
+            hint = "Second chance armed  ·  " + hint
         draw_text(surface, self.view, (theme.MARGIN + 4 * 178, 636, 1280 - 2 * theme.MARGIN - 4 * 178, 48),
-                  f"1–4 or A–D answer  ·  Esc pause{armed}", size=theme.SIZE_SMALL, color=theme.INK_MUTED,
-                  align="right", valign="center")
+                  hint, size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="right", valign="center")
 
     def draw(self, surface):
         self.draw_status(surface)
@@ -381,6 +382,9 @@ class TypedQuestionScene(QuestionScene):
         super().__init__(app, session)
         self.input = TextInput((240, 380, 800, 90), max_length=40)
         self.focus = -1
+        # Letters type here, so the lifelines are clicked, not keyed; 50:50 has nothing to remove.
+        for button in self.lifeline_buttons:
+            button.label = LIFELINE_LABELS[button.key]
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -395,7 +399,8 @@ class TypedQuestionScene(QuestionScene):
             return
         if event.type == pygame.MOUSEBUTTONDOWN and hasattr(event, "pos"):
             for i, button in enumerate(self.lifeline_buttons):
-                if inside(button.box, event.pos) and getattr(event, "button", 1) == 1:
+                if inside(button.box, event.pos) and getattr(event, "button", 1) == 1 and \
+                        not (i == 0 and self.question.is_typed):
                     self.use_lifeline(i)
 
     def update(self, dt):
@@ -410,7 +415,7 @@ class TypedQuestionScene(QuestionScene):
         draw_text(surface, self.view, (240, 486, 800, 60),
                   "Enter to answer. Accents optional; small typos are forgiven, another character's name is not.",
                   size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center")
-        self.draw_lifelines(surface)
+        self.draw_lifelines(surface, "Click a lifeline  ·  Esc pause")
 
 
 # --- feedback -----------------------------------------------------------------------------------
@@ -459,7 +464,9 @@ class FeedbackScene(GameScene):
                 state = "right" if choice == question.answer else "wrong" if choice == outcome.response else "faded"
                 AnswerTile(box, i, choice, state).draw(surface, view, False)
         draw_panel(surface, view, (theme.MARGIN, 452, 1184, 210))
-        draw_text(surface, view, (theme.MARGIN + 28, 466, 1128, 182),
+        draw_text(surface, view, (theme.MARGIN + 28, 462, 1128, 30), "Why", size=theme.SIZE_SMALL, weight="bold",
+                  color=theme.ACCENT)
+        draw_text(surface, view, (theme.MARGIN + 28, 496, 1128, 156),
                   question.explanation or f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK,
                   valign="center")
         draw_hint(surface, view, "Enter, Space or click to continue")
