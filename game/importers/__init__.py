@@ -36,7 +36,7 @@ def import_file(args) -> int:
     converter = importlib.import_module(FORMATS[args.source_format])
     draft = converter.convert(text, source_display, slug(output.stem))
     if draft.imported == 0:
-        for skip in draft.skipped:
+        for skip in sorted(draft.skipped, key=lambda s: s.line):
             print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
         raise InputError(source_display, f"nothing could be imported as {args.source_format}; "
                                          f"no pack written")

@@ -3,6 +3,7 @@ against the real pack format, and writing the pack without ever leaving half a f
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,9 @@ def format_problems(spec: schema.Spec, value: dict) -> list[str]:
     except YamlRefused as exc:
         return [p.message for p in exc.problems]
     messages: list[str] = []
-    spec.check(parsed, parsed.pos, None, lambda pos, message: messages.append(message))
+    # Line numbers would point into the item's own YAML, not the user's file: drop them.
+    spec.check(parsed, parsed.pos, None,
+               lambda pos, message: messages.append(re.sub(r" \((also|first given) on line \d+\)", "", message)))
     return messages
 
 
@@ -127,7 +130,7 @@ def _renamed(problem: Problem, display: str) -> Problem:
 
 
 def print_report(draft: Draft, source_display: str, output_display: str, warnings: list[str]) -> None:
-    for skip in draft.skipped:
+    for skip in sorted(draft.skipped, key=lambda s: s.line):
         print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
     for note in draft.notes:
         print(note)

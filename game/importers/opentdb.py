@@ -36,6 +36,10 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
         first_line[key] = line
         draft.pack["questions"].append(question)
         draft.imported += 1
+        difficulty = result.get("difficulty")
+        if difficulty is not None and difficulty not in schema.DIFFICULTIES:
+            draft.notes.append(f"{display}:{line}: note: difficulty {difficulty!r} is not easy, medium "
+                               f"or hard; left out (medium)")
     return draft
 
 

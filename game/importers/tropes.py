@@ -75,7 +75,6 @@ class Person:
 
     forms: Counter = field(default_factory=Counter)
     full_names: Counter = field(default_factory=Counter)
-    first_seen: int = 0
 
     @property
     def name(self) -> str:
@@ -200,11 +199,21 @@ def _entries(lines: list[str], start: int) -> tuple[list[Entry], list[Skip]]:
 
 @dataclass
 class _Evidence:
-    mid: int = 0
-    start: int = 0
-    listed: int = 0
+    mid: int = 0  # mid-sentence in an entry: the strongest sign of a name
+    start: int = 0  # starting a sentence in an entry, alone
+    listed: int = 0  # in a bare list of names ("Simon and Ana.")
     intro: int = 0
-    in_run: int = 0
+    in_run: int = 0  # inside a run of capitalized words ("Black Mirror", "Esther Vanhove")
+
+    def add(self, other: "_Evidence") -> None:
+        for name in ("mid", "start", "listed", "intro", "in_run"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def names_someone(self, spelling: str) -> bool:
+        # Words that only ever open sentences need to recur and not look like an adverb
+        # or participle ("Sufficiently", "Mentioning", "Deconstructed").
+        opener_ok = not spelling.endswith(("ly", "ing", "ed"))
+        return bool(self.mid or self.listed or (opener_ok and (self.start >= 2 or (self.intro and self.start))))
 
 
 def find_characters(intro: list[str], entries: list[Entry], title: str) -> dict[str, Person]:
@@ -218,21 +227,18 @@ def find_characters(intro: list[str], entries: list[Entry], title: str) -> dict[
     def candidate(word: str) -> bool:
         return (len(word) > 1 and word[0].isupper() and not word.isupper()
                 and word.casefold() not in excluded and word.casefold() not in lower_words
-                and all(part[:1].isupper() for part in re.split(r"[-]", word)))
+                and all(part[:1].isupper() for part in word.split("-")))
 
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
     runs: Counter = Counter()
-    order: dict[str, int] = {}
     for source, texts in (("intro", intro), ("entries", entry_texts)):
         for text in texts:
             listed = _is_name_list(text)
             for run in _runs(text, candidate):
-                words = [word for word, _ in run]
                 if len(run) > 1:
-                    runs[" ".join(words)] += 1
+                    runs[" ".join(word for word, _ in run)] += 1
                 for word, at_start in run:
-                    order.setdefault(word, len(order))
-                    seen = evidence[word]
+                    seen = evidence[word]  # insertion order = order of first mention
                     if source == "intro":
                         seen.intro += 1
                     elif len(run) > 1:
@@ -243,10 +249,10 @@ def find_characters(intro: list[str], entries: list[Entry], title: str) -> dict[
                         seen.start += 1
                     else:
                         seen.mid += 1
-    accepted = [w for w, e in evidence.items()
-                if e.mid or e.listed or e.start >= 2 or (e.intro and e.start)]
-    people = _merge_variants(sorted(accepted, key=order.get), order)
-    _attach_variants(people, [w for w in sorted(evidence, key=order.get) if w not in accepted])
+    people = {}
+    for key, (person, seen) in _variant_groups(evidence).items():
+        if seen.names_someone(person.first_name):
+            people[key] = person
     _attach_full_names(people, runs)
     return people
 
@@ -296,22 +302,15 @@ def is_variant(a: str, b: str) -> bool:
     return len(x) == len(y) >= 4 and sorted(x) == sorted(y) and edit_distance(x, y) == 1
 
 
-def _merge_variants(words: list[str], order: dict[str, int]) -> dict[str, Person]:
-    people: dict[str, Person] = {}
-    for word in words:
-        key = next((k for k, p in people.items() if any(is_variant(word, f) for f in p.forms)), word)
-        person = people.setdefault(key, Person(first_seen=order[word]))
-        person.forms[word] += 1
-    return people
-
-
-def _attach_variants(people: dict[str, Person], others: list[str]) -> None:
-    """Spellings seen too rarely to count alone (an intro's "Anna") join the character they vary."""
-    for word in others:
-        for person in people.values():
-            if any(is_variant(word, form) for form in person.forms):
-                person.forms[word] += 0
-                break
+def _variant_groups(evidence: dict[str, _Evidence]) -> dict[str, tuple[Person, _Evidence]]:
+    """Spellings of one name (Ana/Anna) become one person whose evidence is the sum of theirs."""
+    groups: dict[str, tuple[Person, _Evidence]] = {}
+    for word, seen in evidence.items():
+        key = next((k for k, (p, _) in groups.items() if any(is_variant(word, f) for f in p.forms)), word)
+        person, total = groups.setdefault(key, (Person(), _Evidence()))
+        person.forms[word] += seen.mid + seen.start + seen.listed + seen.intro + seen.in_run
+        total.add(seen)
+    return groups
 
 
 def _attach_full_names(people: dict[str, Person], runs: Counter) -> None:
