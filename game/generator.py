@@ -20,10 +20,9 @@ draws from the pool with `random.Random(seed)` and reshuffles the choices.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .models import KINDS, Character, FactBase, PackQuestion, Question, Trope, TropeExample
 from .text import normalize
@@ -132,6 +131,34 @@ def sample(rng: random.Random, population: Sequence, ok: Callable[[object], bool
             chosen.append(item)
 
 
+class NameFinder:
+    """Which of some names a text mentions, whole words only, up to accents and case.
+
+    Looks up the text's word runs in a dict, so the cost follows the text's length,
+    not the number of names (a big pack has thousands)."""
+
+    def __init__(self, names: dict[str, str]):
+        self._owners: dict[tuple[str, ...], str] = {}
+        for name, owner in names.items():
+            words = tuple(normalize(name).split())
+            if words:
+                self._owners.setdefault(words, owner)
+        self._longest = max((len(words) for words in self._owners), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._owners)
+
+    def find(self, text: str) -> set[str]:
+        words = normalize(text).split()
+        found = set()
+        for start in range(len(words)):
+            for length in range(1, min(self._longest, len(words) - start) + 1):
+                owner = self._owners.get(tuple(words[start:start + length]))
+                if owner is not None:
+                    found.add(owner)
+        return found
+
+
 class Generator:
     def __init__(self, facts: FactBase, difficulty: str = "medium", spoilers: bool = True):
         if difficulty not in CHOICE_COUNT:
@@ -142,35 +169,43 @@ class Generator:
         self.choice_count = CHOICE_COUNT[difficulty]
         self._pools: dict[str, list[Question]] = {}
         self._topics: dict[str, tuple] = {}
+        self._rejected: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self._kind_ids: dict[str, frozenset[str]] = {}
 
     # ---- public contract -------------------------------------------------
 
     def pool(self, kinds: Iterable[str] | None = None) -> list[Question]:
         """Every question this generator can build, one instance each, in a stable order."""
-        wanted = check_kinds(kinds)
-        questions: list[Question] = []
-        for kind in wanted:
-            if kind not in self._pools:
-                self._pools[kind] = self._build(kind)
-            questions.extend(self._pools[kind])
-        return questions
+        return [question for kind in check_kinds(kinds) for question in self._pool_of(kind)]
+
+    def _pool_of(self, kind: str) -> list[Question]:
+        """One kind's pool, built on first use and kept: a quiz never rebuilds it."""
+        if kind not in self._pools:
+            self._pools[kind] = self._build(kind)
+        return self._pools[kind]
 
     def quiz(self, count: int, seed: int, kinds: Iterable[str] | None = None,
              exclude: frozenset = frozenset(), weights: dict[str, float] | None = None) -> list[Question]:
         """`count` questions (fewer if fewer exist), kinds taken in turn, none twice."""
         rng = random.Random(seed)
-        by_kind: dict[str, list[Question]] = {}
-        for question in self.pool(kinds):
-            if question.id not in exclude:
-                by_kind.setdefault(question.kind, []).append(question)
-        queues = {kind: weighted_order(rng, questions, weights or {}) for kind, questions in by_kind.items()}
-        order = sorted(queues)
-        rng.shuffle(order)
+        queues: dict[str, QuizQueue] = {}
+        for kind in check_kinds(kinds):
+            questions = self._pool_of(kind)
+            if weights and any(qid in self._ids_of_kind(kind) for qid in weights):
+                order: Iterator[Question] = iter(weighted_order(rng, questions, weights))
+            else:
+                order = lazy_shuffle(rng, questions)  # draws only what the quiz needs
+            queues[kind] = QuizQueue(order, exclude)
+        turns = sorted(queues)
+        rng.shuffle(turns)
         picked: list[Question] = []
         topics: set[tuple] = set()
         prompts: set[str] = set()
-        while len(picked) < count and any(queues.values()):
-            for kind in order:
+        while len(picked) < count:
+            turns = [kind for kind in turns if not queues[kind].empty()]
+            if not turns:
+                break
+            for kind in turns:
                 if len(picked) >= count:
                     break
                 question = self._take(queues[kind], topics, prompts)
@@ -180,15 +215,21 @@ class Generator:
                     prompts.add(question.prompt)
         return [self._reshuffled(question, rng) for question in picked]
 
+    def _ids_of_kind(self, kind: str) -> frozenset[str]:
+        if kind not in self._kind_ids:
+            self._kind_ids[kind] = frozenset(q.id for q in self._pool_of(kind))
+        return self._kind_ids[kind]
+
     # ---- quiz helpers ----------------------------------------------------
 
-    def _take(self, queue: list[Question], topics: set, prompts: set) -> Question | None:
+    def _take(self, queue: "QuizQueue", topics: set, prompts: set) -> Question | None:
         """The next question of a kind, preferring one about facts (and worded unlike any)
         not asked yet in this quiz; when only repeats are left, the first of them."""
-        for index, question in enumerate(queue[:64]):  # a big pool nearly always has a fresh one early
+        buffer = queue.ahead(64)  # a big pool nearly always has a fresh one early
+        for index, question in enumerate(buffer):
             if question.prompt not in prompts and self._topics.get(question.id, (question.id,)) not in topics:
-                return queue.pop(index)
-        return queue.pop(0) if queue else None
+                return buffer.pop(index)
+        return buffer.pop(0) if buffer else None
 
     @staticmethod
     def _reshuffled(question: Question, rng: random.Random) -> Question:
@@ -252,21 +293,31 @@ class Generator:
         if prompt is None:
             return None
         self._topics[qid] = topic
-        accepted = character.names
-        taken = {normalize(name) for name in accepted}
-        rejected = tuple(name for other in self._characters_in_order if other.id != character.id
-                         if spoiler or not other.spoiler
-                         for name in other.names if normalize(name) not in taken)
-        return Question(id=qid, kind="typed", prompt=prompt, answer=character.name, accepted=accepted,
-                        rejected=rejected, explanation=explanation, difficulty=self.difficulty,
+        return Question(id=qid, kind="typed", prompt=prompt, answer=character.name, accepted=character.names,
+                        rejected=self._rejected_names(character.id, spoiler), explanation=explanation, difficulty=self.difficulty,
                         spoiler=spoiler, facts=facts, pack=character.pack)
+
+    def _rejected_names(self, cid: str, spoiler: bool) -> tuple[str, ...]:
+        """Every other character's names (spoiler characters' only in spoiler questions),
+        shared by all typed questions with the same answer."""
+        key = (cid, spoiler)
+        if key not in self._rejected:
+            taken = {normalized for owner, _, normalized, _ in self._every_name if owner == cid}
+            self._rejected[key] = tuple(name for owner, name, normalized, hidden in self._every_name
+                                        if owner != cid and normalized not in taken and (spoiler or not hidden))
+        return self._rejected[key]
+
+    @cached_property
+    def _every_name(self) -> list[tuple[str, str, str, bool]]:
+        """(character id, name, normalized name, is a spoiler) for every name of every character."""
+        return [(c.id, name, normalize(name), c.spoiler) for c in self._characters_in_order for name in c.names]
 
     def _spoiler_safety_net(self, question: Question) -> Question:
         """Text written by pack authors may name a spoiler character; such a question is a spoiler."""
-        if question.spoiler or self._spoiler_names is None:
+        if question.spoiler or not self._spoiler_names:
             return question
         texts = (question.prompt, question.answer, question.explanation, *question.choices, *question.accepted)
-        if any(self._spoiler_names.search(normalize(text)) for text in texts):
+        if any(self._spoiler_names.find(text) for text in texts):
             return replace(question, spoiler=True)
         return question
 
@@ -292,13 +343,12 @@ class Generator:
         return roles
 
     @cached_property
-    def _spoiler_names(self) -> re.Pattern | None:
-        names = sorted({normalize(name) for c in self._characters_in_order if c.spoiler for name in c.names},
-                       key=lambda n: (-len(n), n))
-        names = [n for n in names if n]
-        if not names:
-            return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    def _spoiler_names(self) -> NameFinder:
+        return NameFinder({name: c.id for c in self._characters_in_order if c.spoiler for name in c.names})
+
+    @cached_property
+    def _all_names(self) -> NameFinder:
+        return NameFinder({name: c.id for c in self._characters_in_order for name in c.names})
 
     @cached_property
     def edges(self) -> list[Edge]:
@@ -742,9 +792,9 @@ class Generator:
         rng = random.Random(question.id)
         spoiler = self._pack_question_spoiler(question)
         wrong = [c for c in question.choices if c != question.answer]
-        if not spoiler and self._spoiler_names is not None:
+        if not spoiler:
             # A spoiler character must not even show up as a wrong option.
-            wrong = [c for c in wrong if not self._spoiler_names.search(normalize(c))]
+            wrong = [c for c in wrong if not self._spoiler_names.find(c)]
         rng.shuffle(wrong)
         if self.difficulty == "easy":
             wrong = wrong[: CHOICE_COUNT["easy"] - 1]
@@ -799,9 +849,7 @@ class Generator:
 
     def _mentioned(self, text: str) -> frozenset[str]:
         """Characters named in a text: a description mentioning Paul cannot be pinned on Paul."""
-        padded = f" {normalize(text)} "
-        return frozenset(c.id for c in self._characters_in_order
-                         if any(normalize(n) and f" {normalize(n)} " in padded for n in c.names))
+        return frozenset(self._all_names.find(text))
 
 
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
@@ -813,6 +861,40 @@ def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"unknown question kind {unknown[0]!r}; known kinds: {', '.join(KINDS)}")
     return tuple(k for k in KINDS if k in wanted)
+
+
+def lazy_shuffle(rng: random.Random, items: Sequence) -> Iterator:
+    """A seeded random order of `items`, drawn one at a time (Fisher–Yates with the swaps
+    kept in a dict), so taking k of n items costs k steps, not n."""
+    n = len(items)
+    moved: dict[int, int] = {}
+    for i in range(n):
+        j = rng.randrange(i, n)
+        yield items[moved.get(j, j)]
+        moved[j] = moved.get(i, i)
+
+
+class QuizQueue:
+    """One kind's questions in quiz order, minus the excluded ones, read ahead on demand."""
+
+    def __init__(self, order: Iterator[Question], exclude: frozenset):
+        self._order = order
+        self._exclude = exclude
+        self._buffer: list[Question] = []
+        self._done = False
+
+    def ahead(self, size: int) -> list[Question]:
+        """The next `size` questions (fewer at the end); the caller pops the one it takes."""
+        while len(self._buffer) < size and not self._done:
+            question = next(self._order, None)
+            if question is None:
+                self._done = True
+            elif question.id not in self._exclude:
+                self._buffer.append(question)
+        return self._buffer
+
+    def empty(self) -> bool:
+        return not self.ahead(1)
 
 
 def weighted_order(rng: random.Random, questions: list[Question], weights: dict[str, float]) -> list[Question]:
