@@ -10,7 +10,7 @@ from .base import Scene, draw_hint
 from .play import tile_boxes
 
 
-def test_questions(library, pack_ids) -> list:
+def questions_to_check(library, pack_ids) -> list:
     """Every question of the chosen packs (all packs when none), as the generator builds them:
     hand-written questions as the `pack` kind, fact packs as their whole pool."""
     from ...generator import Generator
@@ -21,12 +21,13 @@ def test_questions(library, pack_ids) -> list:
 
 
 class TestModeScene(Scene):
+    __test__ = False  # not a pytest test class, despite the name
     name = "test-mode"
 
     def __init__(self, app, pack_ids=None):
         super().__init__(app)
         self.pack_ids = tuple(pack_ids or ())
-        self.questions = test_questions(app.library, self.pack_ids)
+        self.questions = questions_to_check(app.library, self.pack_ids)
         known = {p.id for p in app.library.packs}
         self.unknown = [p for p in self.pack_ids if p not in known]
         self.index = 0
@@ -121,6 +122,7 @@ class TestModeScene(Scene):
 
 
 class TestModeEndScene(Scene):
+    __test__ = False
     name = "test-mode-end"
 
     def __init__(self, app, report_path, flagged: int):
