@@ -572,8 +572,12 @@ class Generator:
         return words.ask.format(a=a, a_s=possessive(a)), words.state.format(a=a, a_s=possessive(a), b=b)
 
     def _relation_explanation(self, edge: Edge) -> str:
+        """The fact as the pack states it (its note is written from the owner's side), with the note."""
+        if not edge.stored:
+            edge = replace(edge, subject=edge.other, other=edge.subject,
+                           relation=INVERSE.get(edge.relation, edge.relation), stored=True)
         statement = self._relation_words(edge)[1]
-        return f"{statement[:-1]} ({edge.note})." if edge.note else statement
+        return f"{statement[:-1]}: {edge.note}." if edge.note else statement
 
     def _relation_facts(self, edge: Edge) -> tuple:
         return (("character", self.facts.name(edge.subject)), ("relation", RELATIONS[edge.relation].label),
@@ -605,7 +609,7 @@ class Generator:
         if len(others) == 1:
             ask = f"Who is paired with {names[0]} in this {t} storyline?"
         else:
-            ask = f"This {t} storyline involves {join_names(names)} and one more character. Who?"
+            ask = f"This {t} storyline involves {', '.join(names)} and one more character. Who?"
         prompt = fit(f"{ask} {sentence(example.clue)}", ask) if self.difficulty == "easy" else fit(ask)
         involved = self._involved[trope.id]
         wrong = self._wrong_characters(rng, answer, lambda cid: cid not in involved, spoiler, near=others)
@@ -689,13 +693,13 @@ class Generator:
                 facts = (("trope", trope.name), ("character", name))
                 topic = ("trope", trope.id, cid)
                 yield self._true_false_question(
-                    f"{base}-true", f"{name} is an example of {quoted(trope.name)}.", True,
+                    f"{base}-true", self._example_of(cid, trope), True,
                     f"True. {sentence(example.clue)}", spoiler, facts, trope.pack, topic)
                 swap = self._wrong_characters(random.Random(base), cid, lambda c: c not in involved, spoiler)
                 if swap:
                     other = swap[0]
                     yield self._true_false_question(
-                        f"{base}-swap-{self._id_of(other)}", f"{other} is an example of {quoted(trope.name)}.",
+                        f"{base}-swap-{self._id_of(other)}", self._example_of(self._id_of(other), trope),
                         False, f"False: {trope.name} fits {name}, not {other}.", spoiler,
                         (("trope", trope.name), ("character", other), ("instead of", name)), trope.pack, topic)
         for edge in self.edges:
@@ -732,7 +736,7 @@ class Generator:
             topic = ("character", character.id)
             description = sentence(character.description)
             yield self._true_false_question(
-                f"{base}-true", f"this describes {character.name}: {description}", True,
+                f"{base}-true", f"this describes {character.name}: “{description}”", True,
                 f"True: that is {character.name}.", character.spoiler,
                 (("character", character.name),), character.pack, topic)
             mentioned = self._mentioned(character.description)
@@ -741,7 +745,7 @@ class Generator:
             if swap:
                 other = swap[0]
                 yield self._true_false_question(
-                    f"{base}-swap-{self._id_of(other)}", f"this describes {other}: {description}", False,
+                    f"{base}-swap-{self._id_of(other)}", f"this describes {other}: “{description}”", False,
                     f"False: that is {character.name}, not {other}.", character.spoiler,
                     (("character", other), ("instead of", character.name)), character.pack, topic)
 
@@ -841,6 +845,12 @@ class Generator:
 
     def _id_of(self, name: str) -> str:
         return self._ids_by_name[name]
+
+    def _example_of(self, cid: str, trope: Trope) -> str:
+        character = self.facts.characters[cid]
+        verb = "are" if character.role == "group" and character.name.endswith("s") else "is"
+        name = quoted(trope.name)
+        return f"{character.name} {verb} an example of {name}" + ("" if name.rstrip("”\"")[-1] in "?!" else ".")
 
     def _names_itself(self, character: Character) -> bool:
         """Whether a description gives the character's own name away (useless as a clue)."""
