@@ -41,7 +41,7 @@ def test_a_whole_game_from_title_to_high_score_table(pilot, tmp_path):
     assert results.asked >= 20 and results.right == results.asked and results.total > 0
     pilot.press(pygame.K_RETURN)
     assert pilot.scene.name == "name-entry"
-    pilot.press(*[pygame.K_BACKSPACE] * 10)
+    assert pilot.scene.input.text == "Player"  # the last name used, replaced by what is typed
     pilot.type("Élodie")
     pilot.press(pygame.K_RETURN)
     assert pilot.scene.name == "high-scores"
@@ -81,8 +81,12 @@ def test_pause_stops_the_clock(pilot):
     left = game.time_left()
     pilot.step(dt=1.0, frames=60)
     assert game.time_left() == left
+    drawn = [r.text for r in pilot.app.view.reports]
+    assert game.question.prompt not in drawn  # no free thinking time: the question is hidden
+    assert not any(choice in drawn for choice in game.question.choices)
     pilot.press(pygame.K_ESCAPE)
     assert pilot.scene.name == "question"
+    assert game.question.prompt in [r.text for r in pilot.app.view.reports]
 
 
 def test_clicking_a_tile_answers_it(pilot):

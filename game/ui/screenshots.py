@@ -61,7 +61,8 @@ def save_screenshots(app, out_dir: Path) -> int:
                 app.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
             shots.take("name-entry")
             shots.press(pygame.K_RETURN)
-        app.reset(menus.HighScoresScene(app, "classic", highlight=None))
+        if app.top.name != "high-scores":
+            app.reset(menus.HighScoresScene(app, "classic"))
         shots.take("high-scores")
         app.reset(menus.PacksScene(app))
         shots.take("packs")

@@ -240,7 +240,8 @@ class Button:
             draw_text(surface, view, (x + 20, y + 6, w * 0.55 - 20, h - 12), self.label, size=self.size,
                       weight="semibold", color=ink, valign="center")
             draw_text(surface, view, (x + w * 0.55, y + 6, w * 0.45 - 20, h - 12), self.hint,
-                      size=self.size * 0.85, color=theme.ACCENT if self.enabled else theme.INK_MUTED,
+                      size=self.size * 0.85,
+                      color=theme.INK if focused else theme.ACCENT if self.enabled else theme.INK_MUTED,
                       align="right", valign="center")
         else:
             draw_text(surface, view, (x + 16, y + 6, w - 32, h - 12), self.label, size=self.size,
@@ -349,20 +350,26 @@ class TextInput:
     def __init__(self, box: LogicalRect, max_length: int = 40, text: str = ""):
         self.box = box
         self.max_length = max_length
-        self.text = text
+        self.text = text[:max_length]
+        self.selected = bool(self.text)  # a suggested text is replaced by the first key typed
         self.caret_time = 0.0
 
     def handle(self, event) -> str | None:
         """'submit' on Enter, 'changed' when the text changed, else None."""
         if event.type == pygame.TEXTINPUT:
             addition = "".join(ch for ch in event.text if ch.isprintable())
+            if addition and self.selected:
+                self.text, self.selected = "", False
             if addition and len(self.text) < self.max_length:
                 self.text = (self.text + addition)[: self.max_length]
                 return "changed"
         elif event.type == pygame.KEYDOWN:
             if event.key == pygame.K_BACKSPACE and self.text:
-                self.text = self.text[:-1]
+                self.text = "" if self.selected else self.text[:-1]
+                self.selected = False
                 return "changed"
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_END, pygame.K_HOME):
+                self.selected = False
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 return "submit"
         return None
@@ -375,6 +382,13 @@ class TextInput:
         draw_panel(surface, view, self.box, fill=theme.SHADOW, edge=theme.ACCENT, width=3)
         shown = self.text or placeholder
         color = theme.INK if self.text else theme.INK_MUTED
+        if self.selected:
+            font = theme.font("semibold", view.font_px(theme.SIZE_PROMPT))
+            text_w, text_h = font.size(self.text)
+            rect = view.rect(self.box)
+            highlight = pygame.Rect(rect.x + view.px(16), rect.centery - text_h // 2,
+                                    min(text_w + view.px(8), rect.w - view.px(32)), text_h)
+            pygame.draw.rect(surface, theme.ACCENT_SOFT, highlight, border_radius=view.px(4))
         fit = draw_text(surface, view, (x + 20, y + 8, w - 40, h - 16), shown or " ", size=theme.SIZE_PROMPT,
                         weight="semibold", color=color, valign="center")
         if self.caret_time < 0.5:

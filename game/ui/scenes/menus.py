@@ -70,7 +70,7 @@ class SettingsScene(Scene):
             box = (240 + i * 205, 590, 185, 64)
             draw_panel(surface, view, box, fill=style.fill, edge=None)
             draw_shape(surface, style.shape, view.point(box[0] + 34, box[1] + 32), view.px(16), theme.ink_on(style.fill))
-            draw_text(surface, view, (box[0] + 62, box[1] + 8, 110, 48), theme.LETTER_LABELS[i], size=theme.SIZE_BODY,
+            draw_text(surface, view, (box[0] + 62, box[1] + 8, 110, 48), theme.KEY_LABELS[i], size=theme.SIZE_BODY,
                       weight="bold", color=theme.ink_on(style.fill), valign="center")
         draw_hint(surface, view, "Up/Down choose  ·  Left/Right or Enter change  ·  Esc back")
 
@@ -103,7 +103,7 @@ class HelpScene(Scene):
 
     def draw(self, surface):
         view = self.view
-        draw_heading(surface, view, "How to play", "Four rounds of questions about Osmosis. Be right, be quick.")
+        draw_heading(surface, view, "How to play", "Rounds of questions about Osmosis: be right, and be quick about it.")
         for i, (title, body) in enumerate(HELP_SECTIONS):
             col, row = i % 2, i // 2
             box = (theme.MARGIN + col * 600, 140 + row * 260, 584, 240)
@@ -141,6 +141,7 @@ class _ScrollList(Scene):
 
 class PacksScene(_ScrollList):
     name = "packs"
+    VISIBLE = 4
 
     def rows(self):
         library = self.app.library
@@ -149,29 +150,32 @@ class PacksScene(_ScrollList):
     def draw(self, surface):
         view = self.view
         library = self.app.library
+        from ...paths import user_pack_dir
         draw_heading(surface, view, "Packs",
-                     f"{len(library.packs)} loaded, {len(library.refused)} refused. "
-                     "Add packs to your pack folder; `python main.py check` explains refusals.")
+                     f"{len(library.packs)} loaded, {len(library.refused)} refused  ·  add your own in "
+                     f"{user_pack_dir()}  ·  `python main.py check` explains refusals")
         rows = self.rows()
         for slot, (kind, item) in enumerate(rows[self.first:self.first + self.VISIBLE]):
-            box = (theme.MARGIN, 140 + slot * 104, 1280 - 2 * theme.MARGIN, 92)
+            box = (theme.MARGIN, 140 + slot * 130, 1280 - 2 * theme.MARGIN, 118)
+            x, y, w, _ = box
             if kind == "pack":
                 draw_panel(surface, view, box)
-                draw_text(surface, view, (box[0] + 24, box[1] + 10, 760, 36), f"{item.title}  ({item.id})",
-                          size=theme.SIZE_BODY, weight="semibold")
+                draw_text(surface, view, (x + 24, y + 10, 800, 36), f"{item.title}  ({item.id})",
+                          size=theme.SIZE_BODY, weight="semibold", valign="center")
+                draw_text(surface, view, (x + 24, y + 48, w - 48, 32), item.description or "No description.",
+                          size=theme.SIZE_SMALL, color=theme.INK)
                 counts = (f"{len(item.characters)} characters · {len(item.tropes)} tropes · "
                           f"{len(item.reveals)} reveals · {len(item.questions)} questions")
-                draw_text(surface, view, (box[0] + 24, box[1] + 50, 760, 32), counts, size=theme.SIZE_SMALL,
+                draw_text(surface, view, (x + 24, y + 82, 760, 28), counts, size=theme.SIZE_SMALL,
                           color=theme.INK_MUTED)
-                draw_text(surface, view, (box[0] + 800, box[1] + 10, box[2] - 824, 72),
-                          f"by {item.author}" if item.author else "loaded", size=theme.SIZE_SMALL,
-                          color=theme.ACCENT, align="right", valign="center")
+                draw_text(surface, view, (x + 840, y + 10, w - 864, 36), f"by {item.author}" if item.author else "loaded",
+                          size=theme.SIZE_SMALL, color=theme.ACCENT, align="right", valign="center")
             else:
                 draw_panel(surface, view, box, edge=theme.WARNING)
-                draw_text(surface, view, (box[0] + 24, box[1] + 10, box[2] - 48, 32), f"Refused: {item.path.name}",
-                          size=theme.SIZE_BODY, weight="semibold", color=theme.WARNING)
-                draw_text(surface, view, (box[0] + 24, box[1] + 46, box[2] - 48, 40), item.reason,
-                          size=theme.SIZE_SMALL, color=theme.INK)
+                draw_text(surface, view, (x + 24, y + 10, w - 48, 36), f"Refused: {item.path.name}",
+                          size=theme.SIZE_BODY, weight="semibold", color=theme.WARNING, valign="center")
+                draw_text(surface, view, (x + 24, y + 50, w - 48, 60), item.reason, size=theme.SIZE_SMALL,
+                          color=theme.INK)
         if not rows:
             draw_text(surface, view, (theme.MARGIN, 300, 1184, 60), "No packs found.", size=theme.SIZE_BODY,
                       align="center")

@@ -76,7 +76,7 @@ class PauseScene(Scene):
 
     def draw(self, surface):
         dim(surface)
-        draw_panel(surface, self.view, (400, 130, 480, 480), fill=theme.PANEL, edge=theme.ACCENT)
-        draw_text(surface, self.view, (440, 160, 400, 70), "Paused", size=theme.SIZE_HEADING,
+        draw_panel(surface, self.view, (400, 140, 480, 424), fill=theme.PANEL, edge=theme.ACCENT)
+        draw_text(surface, self.view, (440, 164, 400, 70), "Paused", size=theme.SIZE_HEADING,
                   weight="bold", align="center", valign="center")
         self.menu.draw(surface, self.view)

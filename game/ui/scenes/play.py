@@ -11,7 +11,8 @@ import pygame
 
 from ...engine import DEFAULT_ROUNDS, LIFELINES, Game, Phase, RoundSpec, Settings, daily_seed
 from .. import theme
-from ..widgets import AnswerTile, Button, Menu, TextInput, draw_mark, draw_panel, draw_text, draw_timer_bar, inside
+from ..widgets import (AnswerTile, Button, Menu, TextInput, draw_mark, draw_panel, draw_shape, draw_text,
+                       draw_timer_bar, inside)
 from .base import Scene, draw_heading, draw_hint
 
 # The rounds a game can have, in play order; setup takes the first N.
@@ -226,6 +227,8 @@ class RoundCardScene(GameScene):
         detail = f"{len(rnd.questions)} questions · " + (f"{limit:g} seconds each" if limit else "no timer")
         draw_text(surface, view, (260, 470, 760, 40), detail, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
                   align="center")
+        for i, style in enumerate(view.palette.tiles):  # the four answer shapes, as a reminder of the keys
+            draw_shape(surface, style.shape, view.point(565 + i * 50, 535), view.px(12), style.fill)
         draw_hint(surface, view, "Enter, Space or click to start  ·  Esc pause")
 
 
@@ -363,9 +366,18 @@ class QuestionScene(GameScene):
         draw_text(surface, self.view, (theme.MARGIN + 4 * 178, 636, 1280 - 2 * theme.MARGIN - 4 * 178, 48),
                   hint, size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="right", valign="center")
 
+    def draw_hidden(self, surface) -> None:
+        """While paused the question is hidden: a pause is not extra time to think."""
+        draw_panel(surface, self.view, (theme.MARGIN, 120, 1280 - 2 * theme.MARGIN, 500))
+        draw_text(surface, self.view, (theme.MARGIN + 32, 300, 1280 - 2 * theme.MARGIN - 64, 80),
+                  "The question is hidden while the game is paused.", size=theme.SIZE_BODY,
+                  color=theme.INK_MUTED, align="center", valign="center")
+
     def draw(self, surface):
         self.draw_status(surface)
         self.draw_timer(surface)
+        if self.game.paused:
+            return self.draw_hidden(surface)
         self.draw_prompt(surface)
         for tile in self.tiles():
             tile.draw(surface, self.view, tile.index == self.focus)
@@ -410,6 +422,8 @@ class TypedQuestionScene(QuestionScene):
     def draw(self, surface):
         self.draw_status(surface)
         self.draw_timer(surface)
+        if self.game.paused:
+            return self.draw_hidden(surface)
         self.draw_prompt(surface, (theme.MARGIN, 120, 1280 - 2 * theme.MARGIN, 220))
         self.input.draw(surface, self.view, placeholder="Type the name…")
         draw_text(surface, self.view, (240, 486, 800, 60),
