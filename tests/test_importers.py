@@ -1,0 +1,313 @@
+"""`import` (trope pages, Open Trivia DB, GIFT) and `new-pack`, driven through the real command
+line on fixtures written for this project; every output must load with the real loader and pass
+`check`, and every skipped item must be reported with its line."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import paths
+from game.cli import main
+from game.generator import Generator
+from game.models import FactBase
+from game.packs import display_path, load_files, load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def user_folder(tmp_path, monkeypatch):
+    """Every test gets its own user data folder: nothing touches the real one."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setattr(paths, "user_data_dir", lambda: folder)
+    return folder
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def imported(capsys, tmp_path, fmt: str, fixture: str, name: str = "draft.yaml"):
+    output = tmp_path / name
+    code, out, err = run(capsys, "import", fmt, FIXTURES / fixture, "-o", output)
+    assert code == 0, err
+    library = load_files([output])
+    assert not library.refused, [str(p) for r in library.refused for p in r.problems]
+    return library.packs[0], out, output
+
+
+def skipped_lines(out: str, fixture: str) -> dict[int, str]:
+    prefix = re.escape(display_path(FIXTURES / fixture))
+    return {int(m.group(1)): m.group(2) for m in re.finditer(rf"^{prefix}:(\d+): skipped: (.*)$", out, re.M)}
+
+
+def passes_check(capsys, path: Path) -> None:
+    code, out, err = run(capsys, "check", path)
+    assert code == 0, out + err
+    assert f"ok  {display_path(path)}" in out
+
+
+# --- Open Trivia DB ---------------------------------------------------------------------
+
+def test_opentdb_questions_arrive_decoded_with_difficulty_category_and_licence(capsys, tmp_path):
+    pack, out, output = imported(capsys, tmp_path, "opentdb", "opentdb-sample.json")
+    by_answer = {q.answer: q for q in pack.questions}
+    mash = by_answer["Radar"]
+    assert mash.prompt == "In the TV show 'M*A*S*H', what was the nickname of Corporal Walter O'Reilly?"
+    assert sorted(mash.choices) == ["Hawkeye", "Hot Lips", "Radar", "Trapper"]
+    assert mash.difficulty == "easy"
+    assert mash.source == "Open Trivia DB: Entertainment: Television"
+    assert "Δr" in by_answer["Δr"].choices
+    camra = by_answer["True"]
+    assert camra.choices == ("True", "False") and camra.difficulty == "medium"
+    assert "CC BY-SA 4.0" in pack.description
+    assert "CC BY-SA 4.0" in output.read_text(encoding="utf-8").splitlines()[1]
+    assert "3 questions imported, 0 skipped" in out
+    passes_check(capsys, output)
+
+
+def test_opentdb_reports_every_item_it_skips_with_its_line(capsys, tmp_path):
+    pack, out, _ = imported(capsys, tmp_path, "opentdb", "opentdb-bad-items.json")
+    skipped = skipped_lines(out, "opentdb-bad-items.json")
+    assert set(skipped) == {10, 15, 21, 27, 41}
+    assert "correct_answer" in skipped[10]
+    assert "matching" in skipped[15]
+    assert "'Same'" in skipped[21]
+    assert "True or False" in skipped[27]
+    assert "same question as line 2" in skipped[41]
+    assert "2 questions imported, 5 skipped" in out
+    assert "difficulty 'extreme'" in out  # kept, but the dropped difficulty is said out loud
+    prompts = [q.prompt for q in pack.questions]
+    assert prompts == ['Which tide comes "twice" a day?', "Lighthouses & lightships both warn sailors."]
+    assert "Neap & spring" in pack.questions[0].choices
+
+
+# --- GIFT -------------------------------------------------------------------------------
+
+def test_gift_carries_every_kind_of_choice_question(capsys, tmp_path):
+    pack, out, output = imported(capsys, tmp_path, "gift", "sample.gift")
+    by_prompt = {q.prompt: q for q in pack.questions}
+    lamp = by_prompt["Which colour is a harbour's port-side light?"]
+    assert lamp.answer == "Red" and lamp.choices == ("Green", "Red", "Blue")
+    assert lamp.explanation == "Port is red, starboard is green."
+    assert lamp.id == "draft-lamp-colour"
+    assert lamp.source == "GIFT category: Lighthouses"
+    assert by_prompt["Lighthouse keepers trimmed the _____ every night."].answer == "wicks"
+    assert by_prompt["The first lighthouse lamps burned oil."].answer == "True"
+    never = by_prompt["A lighthouse lamp never needs cleaning."]
+    assert (never.choices, never.answer) == (("True", "False"), "False")
+    assert never.explanation == "Salt and soot meant daily cleaning."
+    assert by_prompt["The tide turns twice a day."].answer == "True"
+    assert by_prompt["Which of these is not a sea bird & fisher?"].answer == "Badger"
+    assert by_prompt["Which knot holds a loop that never slips?"].answer == "Bowline"
+    symbols = by_prompt["Which symbol opens the answers block?"]
+    assert symbols.choices == ("=", "{", "#", "}") and symbols.answer == "{"
+    assert by_prompt["Escaped marks stay in the text: is 3 = 3?"].answer == "True"
+    partial = by_prompt["Half credit counts as a wrong choice."]
+    assert partial.answer == "yes" and "partly" in partial.choices
+    assert len(pack.questions) == 10
+    passes_check(capsys, output)
+
+
+def test_gift_reports_what_a_pack_cannot_carry_with_the_line(capsys, tmp_path):
+    _, out, _ = imported(capsys, tmp_path, "gift", "sample.gift")
+    skipped = skipped_lines(out, "sample.gift")
+    expected = {21: "short-answer", 24: "numerical", 27: "matching", 33: "essay", 35: "description",
+                52: "multiple-answer", 58: "more than one answer", 60: "same question as line 6",
+                62: "same question as line 6"}
+    assert set(skipped) == set(expected)
+    for line, fragment in expected.items():
+        assert fragment in skipped[line], (line, skipped[line])
+    assert "10 questions imported, 9 skipped" in out
+
+
+# --- trope pages ------------------------------------------------------------------------
+
+# What the made-up Tidewater page says: trope -> [(main character, others named), ...]
+TIDEWATER = {
+    "Amateur Sleuth": [("Mette", {"Jonas"})],
+    "Cool Old Lady": [("Birgitte", set())],
+    "Red Herring": [("Rasmus", {"Oskar"}), ("Henrik Dahl", {"Jonas"})],
+    "Lighthouse Keeper": [("Oskar", set()), ("Mette", {"Oskar"})],
+    "Secret Keeper": [("Birgitte", {"Henrik Dahl"})],
+    "Will They or Won't They?": [("Mette", {"Jonas"}), ("Henrik Dahl", {"Birgitte"})],
+    "Snowed-In": [("Rasmus", {"Mette"})],
+    "Fish out of Water": [("Maëlle", {"Oskar"})],
+    "Butt-Monkey": [("Oskar", set())],
+    "Loads and Loads of Characters": [("Rasmus", set())],
+}
+
+
+def test_trope_page_becomes_a_draft_with_the_characters_of_each_trope(capsys, tmp_path):
+    pack, out, output = imported(capsys, tmp_path, "tropes", "tidewater-tropes.txt")
+    names = {c.id: c.name for c in pack.characters}
+    found = {t.name: [(names[e.characters[0]], {names[c] for c in e.also}) for e in t.examples]
+             for t in pack.tropes}
+    assert found == TIDEWATER
+    assert pack.series.title == "Tidewater"
+    passes_check(capsys, output)
+
+
+def test_trope_draft_finds_names_not_sentence_starts_places_or_titles(capsys, tmp_path):
+    pack, _, _ = imported(capsys, tmp_path, "tropes", "tidewater-tropes.txt")
+    aliases = {c.name: set(c.aliases) for c in pack.characters}
+    # Spelling variants are one character; the first name alone is an alias of the full name.
+    assert aliases == {"Henrik Dahl": {"Henrik"}, "Mette": set(), "Oskar": {"Oksar"},
+                       "Birgitte": {"Birgite"}, "Rasmus": set(), "Jonas": set(), "Maëlle": {"Maelle"}}
+    assert all(c.role == "other" and c.description.startswith("TODO") for c in pack.characters)
+    assert all(t.definition.startswith("TODO") for t in pack.tropes)
+
+
+def test_trope_clues_mask_the_main_character_and_flag_giveaways(capsys, tmp_path):
+    pack, _, output = imported(capsys, tmp_path, "tropes", "tidewater-tropes.txt")
+    names = {c.id: c for c in pack.characters}
+    for trope in pack.tropes:
+        for example in trope.examples:
+            main_character = names[example.characters[0]]
+            for name in main_character.names:
+                assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", example.clue), example.clue
+            assert "___" in example.clue
+            assert len(example.clue) <= 400
+    herring = next(t for t in pack.tropes if t.name == "Red Herring")
+    assert [e.spoiler for e in herring.examples] == [True, False]  # "turns out" gives it away
+    fish = next(t for t in pack.tropes if t.name == "Fish out of Water").examples[0]
+    assert fish.clue == "___ arrives from the mainland and hates the fog. Oskar teaches ___ to read the tides, " \
+                        "and ___'s boots never dry."
+    header = output.read_text(encoding="utf-8").splitlines()[:4]
+    assert any("tidewater-tropes.txt" in line for line in header)
+    assert any("own words" in line for line in header)
+
+
+def test_trope_page_reports_entries_it_cannot_use(capsys, tmp_path):
+    _, out, _ = imported(capsys, tmp_path, "tropes", "tidewater-tropes.txt")
+    skipped = skipped_lines(out, "tidewater-tropes.txt")
+    assert set(skipped) == {25, 30, 31}
+    assert "Shout-Out" in skipped[25] and "Title Drop" in skipped[30]
+    assert "Trope Name: text" in skipped[31]
+    assert "13 trope examples imported, 3 skipped" in out
+    assert "7 characters found" in out
+
+
+def test_trope_draft_plays_at_once(capsys, tmp_path):
+    pack, _, _ = imported(capsys, tmp_path, "tropes", "tidewater-tropes.txt")
+    questions = Generator(FactBase.merge([pack])).pool(["trope-to-character"])
+    assert len(questions) >= len(pack.tropes)
+    character_names = {c.name for c in pack.characters}
+    for question in questions:
+        assert question.answer in character_names and question.answer in question.choices
+        assert not re.search(rf"(?<!\w){re.escape(question.answer)}(?!\w)", question.prompt), question.prompt
+
+
+# --- writing the output -----------------------------------------------------------------
+
+def test_an_existing_pack_is_never_overwritten_without_force(capsys, tmp_path):
+    output = tmp_path / "mine.yaml"
+    output.write_text("title: keep me\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "opentdb", FIXTURES / "opentdb-sample.json", "-o", output)
+    assert code == 1
+    assert "already exists" in err and "--force" in err and len(err.strip().splitlines()) == 1
+    assert output.read_text(encoding="utf-8") == "title: keep me\n"
+    code, _, _ = run(capsys, "import", "opentdb", FIXTURES / "opentdb-sample.json", "-o", output, "--force")
+    assert code == 0 and "Radar" in output.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name != "user-data"] == ["mine.yaml"]  # no temp left
+
+
+def bad_inputs(tmp_path: Path) -> list[tuple[str, Path, str]]:
+    not_json = tmp_path / "broken.json"
+    not_json.write_text('{"results": [\n  {"question": "x",\n  oops\n]}', encoding="utf-8")
+    latin1 = tmp_path / "latin1.gift"
+    latin1.write_bytes("Who?{=A ~B}\n\nCafé?{=oui ~non}\n".encode("latin-1"))
+    no_list = tmp_path / "notes.txt"
+    no_list.write_text("Just some notes about a show.\n", encoding="utf-8")
+    return [("opentdb", not_json, ":3: not valid JSON"), ("gift", latin1, ":3:"),
+            ("tropes", no_list, "provides examples of"), ("opentdb", tmp_path / "missing.json", "cannot read"),
+            ("gift", tmp_path, "is a folder")]
+
+
+def test_bad_input_is_one_clear_line_and_exit_1(capsys, tmp_path):
+    for fmt, source, fragment in bad_inputs(tmp_path):
+        output = tmp_path / "out.yaml"
+        code, out, err = run(capsys, "import", fmt, source, "-o", output)
+        assert code == 1, (fmt, source)
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and display_path(source) in lines[0] and fragment in lines[0], err
+        assert not output.exists()
+
+
+def test_bad_input_through_main_py_shows_no_traceback(tmp_path):
+    _, source, _ = bad_inputs(tmp_path)[0]
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", "opentdb", str(source),
+                             "-o", str(tmp_path / "out.yaml")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_nothing_importable_writes_nothing(capsys, tmp_path):
+    source = tmp_path / "only-short.gift"
+    source.write_text("Name the tower.{=lighthouse}\n", encoding="utf-8")
+    output = tmp_path / "out.yaml"
+    code, out, err = run(capsys, "import", "gift", source, "-o", output)
+    assert code == 1 and "nothing could be imported" in err
+    assert f"{display_path(source)}:1: skipped: a short-answer" in out
+    assert not output.exists()
+
+
+# --- new-pack ---------------------------------------------------------------------------
+
+def test_new_pack_writes_a_commented_starter_that_passes_check(capsys, user_folder):
+    code, out, err = run(capsys, "new-pack", "Harbour Nights")
+    assert code == 0, err
+    path = user_folder / "packs" / "harbour-nights.yaml"
+    assert str(path) in out
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n#") > 20  # fields explained in comments
+    passes_check(capsys, path)
+    pack = next(p for p in load_library().packs if p.id == "harbour-nights")
+    assert pack.title == "Harbour Nights" and len(pack.questions) == 2
+
+
+def test_new_pack_sample_character_and_trope_pass_check_once_uncommented(capsys, user_folder):
+    run(capsys, "new-pack", "harbour")
+    path = user_folder / "packs" / "harbour.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# characters:"))
+    uncommented = lines[:start] + [re.sub(r"^# ?", "", line) for line in lines[start:]]
+    path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    passes_check(capsys, path)
+    pack = next(p for p in load_library().packs if p.id == "harbour")
+    assert [c.id for c in pack.characters] == ["harbour-someone"] and len(pack.tropes) == 1
+
+
+def test_new_pack_refuses_to_overwrite_or_reuse_a_taken_id(capsys, user_folder):
+    assert run(capsys, "new-pack", "harbour")[0] == 0
+    path = user_folder / "packs" / "harbour.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# my edits\n", encoding="utf-8")
+    code, _, err = run(capsys, "new-pack", "harbour")
+    assert code == 1 and "--force" in err and path.read_text(encoding="utf-8").endswith("# my edits\n")
+    assert run(capsys, "new-pack", "harbour", "--force")[0] == 0
+    assert not path.read_text(encoding="utf-8").endswith("# my edits\n")
+    code, _, err = run(capsys, "new-pack", "osmosis")
+    assert code == 1 and "already used" in err and len(err.strip().splitlines()) == 1
+    assert not (user_folder / "packs" / "osmosis.yaml").exists()
+
+
+# --- the second built-in pack -----------------------------------------------------------
+
+def test_world_pack_has_thirty_checked_questions_of_every_difficulty():
+    library = load_library()
+    world = next(p for p in library.packs if p.id == "world")
+    assert len(world.questions) >= 30
+    assert {q.difficulty for q in world.questions} == {"easy", "medium", "hard"}
+    assert all(q.id.startswith("world-") and q.explanation for q in world.questions)
+    assert any(q.spoiler for q in world.questions) and not all(q.spoiler for q in world.questions)
+    facts = FactBase.merge(library.packs)
+    for question in world.questions:
+        for ref in question.about:
+            assert ref in facts.characters or ref in facts.tropes, (question.id, ref)
