@@ -171,6 +171,7 @@ class Generator:
         self._topics: dict[str, tuple] = {}
         self._rejected: dict[tuple[str, bool], tuple[str, ...]] = {}
         self._kind_ids: dict[str, frozenset[str]] = {}
+        self._foreign: set[str] = set()  # hand-written questions not about the fact base's characters
 
     # ---- public contract -------------------------------------------------
 
@@ -297,6 +298,17 @@ class Generator:
                         rejected=self._rejected_names(character.id, spoiler), explanation=explanation, difficulty=self.difficulty,
                         spoiler=spoiler, facts=facts, pack=character.pack)
 
+    def _about_our_characters(self, question: Question | PackQuestion) -> bool:
+        """Whether a question's names refer to the fact base's characters: not so for a general
+        trivia pack, whose "Tom" is somebody else."""
+        if isinstance(question, PackQuestion):
+            return question.pack in self._fact_packs or bool(question.about)
+        return question.kind != "pack" or question.id not in self._foreign
+
+    @cached_property
+    def _fact_packs(self) -> frozenset[str]:
+        return frozenset(c.pack for c in self._characters_in_order)
+
     def _rejected_names(self, cid: str, spoiler: bool) -> tuple[str, ...]:
         """Every other character's names (spoiler characters' only in spoiler questions),
         shared by all typed questions with the same answer."""
@@ -314,7 +326,7 @@ class Generator:
 
     def _spoiler_safety_net(self, question: Question) -> Question:
         """Text written by pack authors may name a spoiler character; such a question is a spoiler."""
-        if question.spoiler or not self._spoiler_names:
+        if question.spoiler or not self._spoiler_names or not self._about_our_characters(question):
             return question
         texts = (question.prompt, question.answer, question.explanation, *question.choices, *question.accepted)
         if any(self._spoiler_names.find(text) for text in texts):
@@ -796,7 +808,9 @@ class Generator:
         rng = random.Random(question.id)
         spoiler = self._pack_question_spoiler(question)
         wrong = [c for c in question.choices if c != question.answer]
-        if not spoiler:
+        if not self._about_our_characters(question):
+            self._foreign.add(question.id)
+        elif not spoiler:
             # A spoiler character must not even show up as a wrong option.
             wrong = [c for c in wrong if not self._spoiler_names.find(c)]
         rng.shuffle(wrong)

@@ -476,3 +476,29 @@ def test_unknown_kinds_and_difficulties_are_refused():
         generator("medium", True).pool(["trivia"])
     with pytest.raises(ValueError, match="difficulty"):
         Generator(facts(), difficulty="extreme")
+
+
+def test_a_general_trivia_pack_keeps_its_own_tom_when_spoilers_are_off(tmp_path):
+    trivia = tmp_path / "films.yaml"
+    trivia.write_text(
+        "id: films\ntitle: Films\nquestions:\n"
+        "  - id: films-forrest\n    prompt: Who played Forrest Gump?\n"
+        "    choices: [Tom Hanks, Kevin Costner, Bill Murray, John Travolta]\n    answer: Tom Hanks\n",
+        encoding="utf-8")
+    library = load_files([OSMOSIS, trivia])
+    assert not library.refused
+    pool = {q.id: q for q in Generator(library.facts, "medium", spoilers=False).pool(["pack"])}
+    assert pool["films-forrest"].answer == "Tom Hanks" and len(pool["films-forrest"].choices) == 4
+    assert "Tom" not in pool["osmosis-q-ai"].choices
+
+
+def test_hand_written_questions_keep_their_exact_answer_and_shuffle_their_choices_by_seed():
+    written = {q.id: q for q in facts().questions}
+    for difficulty in DIFFICULTIES:
+        for q in generator(difficulty, True).pool(["pack"]):
+            assert q.answer == written[q.id].answer and q.answer in q.choices
+            assert q.difficulty == written[q.id].difficulty
+    quizzes = [generator("medium", True).quiz(30, seed, ["pack"]) for seed in (1, 2)]
+    orders = [{q.id: q.choices for q in quiz} for quiz in quizzes]
+    assert any(orders[0][i] != orders[1][i] for i in orders[0]) and all(
+        set(orders[0][i]) == set(orders[1][i]) for i in orders[0])
