@@ -824,7 +824,7 @@ class Generator:
         return Question(id=question.id, kind="pack", prompt=question.prompt, answer=question.answer,
                         choices=tuple(choices), explanation=question.explanation,
                         difficulty=question.difficulty, spoiler=spoiler,
-                        facts=self._about_facts(question.about),
+                        facts=(("pack", question.pack), *self._about_facts(question.about)),
                         source=question.source, pack=question.pack)
 
     def _pack_question_spoiler(self, question: PackQuestion) -> bool:

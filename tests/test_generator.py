@@ -502,3 +502,14 @@ def test_hand_written_questions_keep_their_exact_answer_and_shuffle_their_choice
     orders = [{q.id: q.choices for q in quiz} for quiz in quizzes]
     assert any(orders[0][i] != orders[1][i] for i in orders[0]) and all(
         set(orders[0][i]) == set(orders[1][i]) for i in orders[0])
+
+
+@pytest.mark.parametrize("difficulty,spoilers", SETTINGS)
+def test_every_question_names_its_facts_once_each_by_display_name(difficulty, spoilers):
+    names = {c.name for c in facts().characters.values()} | {t.name for t in facts().tropes.values()}
+    for q in generator(difficulty, spoilers).pool():
+        labels = [label for label, _ in q.facts]
+        assert labels and len(labels) == len(set(labels)), q.id
+        for label, value in q.facts:
+            if label in ("character", "trope", "other", "instead of"):
+                assert value in names, (q.id, label, value)
