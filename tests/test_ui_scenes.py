@@ -278,3 +278,16 @@ def test_high_scores_filter_by_mode(pilot):
     assert {"classic player", "daily player"} <= names()
     pilot.press(pygame.K_RIGHT)  # every mode -> classic
     assert "classic player" in names() and "daily player" not in names()
+
+
+def test_f11_switches_full_screen_and_back_keeping_the_layout(pilot):
+    app = pilot.app
+    pilot.press(pygame.K_F11)
+    assert app.prefs.fullscreen is True
+    assert pygame.display.get_surface().get_flags() & pygame.FULLSCREEN
+    assert app.view.window_size == app.window.get_size()
+    pilot.press(pygame.K_F11)
+    assert app.prefs.fullscreen is False
+    assert app.window.get_size() == theme.LOGICAL_SIZE
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "setup"

@@ -114,6 +114,7 @@ def contrast(a: Color, b: Color) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@lru_cache(maxsize=64)
 def ink_on(fill: Color) -> Color:
     """The text colour (light or dark) that reads best on `fill`."""
     return INK if contrast(INK, fill) >= contrast(INK_DARK, fill) else INK_DARK

@@ -407,8 +407,9 @@ class Background:
     surface: pygame.Surface | None = field(default=None, repr=False)
 
     def draw(self, target: pygame.Surface, view: View) -> None:
-        target.fill(theme.LETTERBOX)
         rect = view.rect((0, 0, *theme.LOGICAL_SIZE))
+        if rect.size != target.get_size():
+            target.fill(theme.LETTERBOX)  # only letterboxed windows have bars to clear
         if self.surface is None or self.size != rect.size:
             self.size = rect.size
             self.surface = pygame.Surface(rect.size)

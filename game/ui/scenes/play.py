@@ -369,9 +369,6 @@ class QuestionScene(GameScene):
     def draw_hidden(self, surface) -> None:
         """While paused the question is hidden: a pause is not extra time to think."""
         draw_panel(surface, self.view, (theme.MARGIN, 120, 1280 - 2 * theme.MARGIN, 500))
-        draw_text(surface, self.view, (theme.MARGIN + 32, 300, 1280 - 2 * theme.MARGIN - 64, 80),
-                  "The question is hidden while the game is paused.", size=theme.SIZE_BODY,
-                  color=theme.INK_MUTED, align="center", valign="center")
 
     def draw(self, surface):
         self.draw_status(surface)
