@@ -53,7 +53,7 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
             draft.skipped.append(Skip(block.line, f"the same question as line {first_line[key]}"))
             continue
         title = question.pop("title", "")
-        question_ref = f"{pack_id}-{slug(title)}" if title else ""
+        question_ref = f"{pack_id}-{slug(title)}" if any(ch.isalnum() for ch in title) else ""
         if not question_ref or question_ref in used_ids or len(question_ref) > 80:
             question_ref = question_id(pack_id, question["prompt"])
         question = {"id": question_ref, **question}

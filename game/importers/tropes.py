@@ -26,7 +26,7 @@ MAX_ID = 80
 
 _TITLE_LINE = re.compile(r"^\s*[A-Za-z]+\s*/\s*(\S.*?)\s*$")
 _EXAMPLES_LINE = re.compile(r"^\s*(\S.*?)\s+provides examples of\s*:?\s*$", re.IGNORECASE)
-_BULLET = re.compile(r"^(\s*)([•*\-]+)\s+(.*)$")
+_BULLET = re.compile(r"^(\s*)(•+|[*\-]+(?=\s))\s*(.*)$")
 _ENTRY = re.compile(r"^(.+?):(?:\s+|$)(.*)$", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
