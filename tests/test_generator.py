@@ -414,7 +414,7 @@ def test_ids_are_stable_and_made_from_the_facts():
                                 "typed": "typed-", "pack": "osmosis-q-"}[q.kind]) for q in pool.values())
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32), difficulty=st.sampled_from(DIFFICULTIES), spoilers=st.booleans(),
        count=st.integers(1, 60),
        kinds=st.one_of(st.none(), st.lists(st.sampled_from(KINDS), min_size=1, max_size=4, unique=True)))
@@ -513,3 +513,35 @@ def test_every_question_names_its_facts_once_each_by_display_name(difficulty, sp
         for label, value in q.facts:
             if label in ("character", "trope", "other", "instead of"):
                 assert value in names, (q.id, label, value)
+
+
+def test_children_of_the_same_parent_are_never_wrong_options_for_each_others_sibling(tmp_path):
+    # Only one sibling link is written down; the other sister is known only through their mother.
+    pack = tmp_path / "family.yaml"
+    pack.write_text("""\
+id: family
+title: A family
+characters:
+  - {id: mum, name: Mum, role: family, description: The mother.}
+  - id: ann
+    name: Ann
+    role: family
+    description: The eldest.
+    relationships: [{type: child-of, with: mum}, {type: sibling, with: bea}]
+  - {id: bea, name: Bea, role: family, description: The middle one.}
+  - id: cat
+    name: Cat
+    role: family
+    description: The youngest.
+    relationships: [{type: child-of, with: mum}]
+  - {id: dan, name: Dan, role: other, description: A neighbour.}
+  - {id: eve, name: Eve, role: other, description: Another neighbour.}
+  - {id: fay, name: Fay, role: other, description: A third neighbour.}
+""", encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    for difficulty in DIFFICULTIES:
+        pool = {q.id: q for q in Generator(library.facts, difficulty).pool(["relationship"])}
+        sibling = pool["rel-ann-sibling-bea"]
+        assert sibling.answer == "Bea" and "Cat" not in sibling.choices
+        assert "Ann" not in pool["rel-mum-parent-of-cat"].choices
