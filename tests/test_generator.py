@@ -545,3 +545,35 @@ characters:
         sibling = pool["rel-ann-sibling-bea"]
         assert sibling.answer == "Bea" and "Cat" not in sibling.choices
         assert "Ann" not in pool["rel-mum-parent-of-cat"].choices
+
+
+def core_is_spoiler_free(q) -> bool | None:
+    """Whether the facts a question is about (not its wrong options) are spoiler-free; None when
+    this test does not judge that kind."""
+    o = oracle()
+    f = dict(q.facts)
+    if q.kind in ("trope-to-character", "character-to-trope"):
+        trope = o.trope_by_name[f["trope"]]
+        cid = o.cid(q.answer if q.kind == "trope-to-character" else f["character"])
+        quoted = [e for e in trope.examples if e.clue in q.prompt]
+        if not quoted:
+            return o.spoiler_free_example(trope, cid) and not o.facts.characters[cid].spoiler
+        example = quoted[0]
+        return not example.spoiler and not any(o.facts.characters[x].spoiler for x in (*example.characters,
+                                                                                        *example.also))
+    if q.kind == "relationship" and "relation" in f:
+        a, b = o.cid(f["character"]), o.cid(f["other"])
+        return not (o.relation(a, f["relation"], b).spoiler or o.facts.characters[a].spoiler
+                    or o.facts.characters[b].spoiler)
+    return None
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_question_about_spoiler_free_facts_is_still_asked_with_spoilers_off(difficulty):
+    judged = 0
+    for q in generator(difficulty, True).pool():
+        free = core_is_spoiler_free(q)
+        if free is not None:
+            judged += 1
+            assert q.spoiler == (not free), q.id
+    assert judged > 50
