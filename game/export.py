@@ -114,10 +114,19 @@ def opentdb_result(question: Question) -> dict:
         "type": "boolean" if boolean else "multiple",
         "difficulty": question.difficulty,
         "category": OPENTDB_CATEGORY,
-        "question": entities(question.prompt),
+        "question": entities(opentdb_question(question)),
         "correct_answer": entities(question.answer),
         "incorrect_answers": [entities(c) for c in question.choices if c != question.answer],
     }
+
+
+def opentdb_question(question: Question) -> str:
+    """Open Trivia DB's true/false questions are bare statements: no "True or false:" lead-in."""
+    prefix = "True or false: "
+    if question.kind == "true-false" and question.prompt.startswith(prefix):
+        statement = question.prompt[len(prefix):]
+        return statement[:1].upper() + statement[1:]
+    return question.prompt
 
 
 def entities(text: str) -> str:

@@ -118,6 +118,10 @@ def test_opentdb_format_has_their_shape_and_leaves_typed_questions_out(capsys):
             assert result["correct_answer"] not in result["incorrect_answers"]
     # Encoded like Open Trivia DB's default: entities that unescape to our exact text.
     prompts = {html.unescape(r["question"]) for r in doc["results"]}
-    assert prompts == {q["prompt"] for q in ours["questions"] if q["kind"] != "typed"}
+    lead_in = "True or false: "
+    statements = {q["prompt"][len(lead_in)].upper() + q["prompt"][len(lead_in) + 1:]
+                  for q in ours["questions"] if q["kind"] == "true-false"}
+    assert prompts == statements | {q["prompt"] for q in ours["questions"] if q["kind"] not in ("typed", "true-false")}
+    assert not any(p.startswith(lead_in) for p in prompts) and any(p.startswith("This describes ") for p in prompts)
     assert any("&#039;" in r["question"] for r in doc["results"])
     assert not any("'" in r["question"] or '"' in r["correct_answer"] for r in doc["results"])
