@@ -97,8 +97,8 @@ def _results(text: str, display: str) -> tuple[list, list[int]]:
         code = data.get("response_code", 0)
         if code != 0 and not data.get("results"):
             meaning = _RESPONSE_CODES.get(code, "an error")
-            raise InputError(display, f"the Open Trivia DB response has response_code {code} ({meaning}) "
-                                      f"and no results")
+            raise InputError(display, f"the Open Trivia DB response carries no questions "
+                                      f"(response_code {code}: {meaning})")
         if not isinstance(data.get("results"), list):
             raise InputError(display, "expected an Open Trivia DB response with a \"results\" list, "
                                       "or a list of results")

@@ -166,9 +166,8 @@ def _entries(lines: list[str], start: int) -> tuple[list[Entry], list[Skip]]:
         if not bullet:
             if current is not None and not blank:
                 current.text = f"{current.text} {line.strip()}".strip()
-                continue
-            if entries or skipped:
-                break  # the list is over (page footer)
+            else:
+                current = None  # a heading or footer line between bullets: nothing to attach to
             continue
         blank = False
         indent, markers, body = len(bullet.group(1)), bullet.group(2), bullet.group(3).strip()
