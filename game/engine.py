@@ -102,13 +102,22 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Results:
-    total: int
-    rounds: list[tuple[str, int, int, int]]  # (title, points, right, asked)
-    accuracy: float  # right / asked, 0.0 when nothing was asked
-    best_streak: int
-    missed: list[Outcome]  # wrong and timed-out answers, in the order played
-    player: str = "Player"
-    outcomes: tuple[Outcome, ...] = ()  # every answer, in the order played
+    """One player's finished (or stopped) game; every figure is worked out from the answers."""
+
+    player: str
+    outcomes: tuple[Outcome, ...]  # every answer, in the order played
+    titles: tuple[str, ...]  # the game's round titles, in play order
+
+    @property
+    def total(self) -> int:
+        return sum(o.points for o in self.outcomes)
+
+    @property
+    def rounds(self) -> list[tuple[str, int, int, int]]:
+        """(title, points, right, asked) of every round with at least one answer."""
+        summaries = (round_summary(title, [o for o in self.outcomes if o.round_index == index])
+                     for index, title in enumerate(self.titles))
+        return [summary for summary in summaries if summary[3]]
 
     @property
     def right(self) -> int:
@@ -117,6 +126,24 @@ class Results:
     @property
     def asked(self) -> int:
         return len(self.outcomes)
+
+    @property
+    def accuracy(self) -> float:
+        """right / asked, 0.0 when nothing was asked."""
+        return self.right / self.asked if self.outcomes else 0.0
+
+    @property
+    def best_streak(self) -> int:
+        return max((o.streak for o in self.outcomes), default=0)
+
+    @property
+    def missed(self) -> list[Outcome]:
+        """Wrong and timed-out answers, in the order played."""
+        return [o for o in self.outcomes if not o.correct]
+
+
+def round_summary(title: str, played: list[Outcome]) -> tuple[str, int, int, int]:
+    return title, sum(o.points for o in played), sum(o.correct for o in played), len(played)
 
 
 def difficulty_factor(difficulty: str) -> float:
@@ -152,37 +179,29 @@ def _derived_seed(seed: int, *parts: object) -> int:
 
 @dataclass
 class ScoreBoard:
-    """One player's running score; hot-seat games keep one per player."""
+    """One player's answers so far; hot-seat games keep one per player."""
 
     player: str
-    total: int = 0
-    streak: int = 0
-    best_streak: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
     lifelines_left: set[str] = field(default_factory=lambda: set(LIFELINES))
 
+    @property
+    def total(self) -> int:
+        return sum(o.points for o in self.outcomes)
+
+    @property
+    def streak(self) -> int:
+        return self.outcomes[-1].streak if self.outcomes else 0
+
+    @property
+    def best_streak(self) -> int:
+        return max((o.streak for o in self.outcomes), default=0)
+
     def record(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
-        self.total += outcome.points
-        self.streak = outcome.streak
-        self.best_streak = max(self.best_streak, outcome.streak)
 
     def results(self, titles: list[str]) -> Results:
-        rounds = []
-        for index, title in enumerate(titles):
-            played = [o for o in self.outcomes if o.round_index == index]
-            if played:
-                rounds.append((title, sum(o.points for o in played), sum(o.correct for o in played), len(played)))
-        right = sum(o.correct for o in self.outcomes)
-        return Results(
-            total=self.total,
-            rounds=rounds,
-            accuracy=right / len(self.outcomes) if self.outcomes else 0.0,
-            best_streak=self.best_streak,
-            missed=[o for o in self.outcomes if not o.correct],
-            player=self.player,
-            outcomes=tuple(self.outcomes),
-        )
+        return Results(self.player, tuple(self.outcomes), tuple(titles))
 
 
 @dataclass
@@ -285,7 +304,7 @@ class Game:
         if not self.settings.timer:
             return None
         rnd = self.current_round
-        return (rnd.seconds if rnd and rnd.seconds else None) or self.settings.timer_seconds
+        return rnd.seconds if rnd and rnd.seconds else self.settings.timer_seconds
 
     @property
     def double_chance_armed(self) -> bool:
@@ -385,7 +404,7 @@ class Game:
         """(title, points, right, asked) of the current round so far, for the round summary."""
         rnd = self.current_round
         played = [o for o in self.scoreboards[player or self.player].outcomes if o.round_index == self.round_index]
-        return (rnd.title if rnd else "", sum(o.points for o in played), sum(o.correct for o in played), len(played))
+        return round_summary(rnd.title if rnd else "", played)
 
     # -- inside --------------------------------------------------------------------------
 

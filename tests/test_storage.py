@@ -24,10 +24,8 @@ def make_results(player: str = "Ann", right: int = 3, wrong: int = 1, points: in
         question = Question(id=f"q-{n}", kind="trope-to-character", prompt=f"Q{n}?", answer="A",
                             choices=("A", "B", "C", "D"), explanation=f"Because {n}.")
         outcomes.append(Outcome(question, "A" if correct else "B", correct, points if correct else 0,
-                                n + 1 if correct else 0, 1.5, False, round_index=n // 2, player=player))
-    return Results(total=points * right, rounds=[("One", points * right, right, right + wrong)],
-                   accuracy=right / (right + wrong), best_streak=right,
-                   missed=[o for o in outcomes if not o.correct], player=player, outcomes=tuple(outcomes))
+                                n + 1 if correct else 0, 1.5, False, round_index=min(n // 2, 2), player=player))
+    return Results(player, tuple(outcomes), ("One", "Two", "Three"))
 
 
 def count(path: Path, table: str) -> int:
