@@ -33,7 +33,13 @@ def test_a_whole_game_from_title_to_high_score_table(pilot, tmp_path):
     assert pilot.scene.name == "title"
     pilot.press(pygame.K_RETURN)  # Play
     assert pilot.scene.name == "setup"
-    pilot.press(pygame.K_RETURN)  # Start (focused)
+    assert pilot.scene.menu.focused_key == "start"
+    pilot.press(*[pygame.K_UP] * 6)
+    assert pilot.scene.menu.focused_key == "rounds"
+    pilot.press(pygame.K_RIGHT)  # a fifth round: Name Them, answered by typing
+    assert "Name Them" in [spec.title for spec in pilot.scene.settings().rounds]
+    pilot.press(*[pygame.K_DOWN] * 6)
+    pilot.press(pygame.K_RETURN)  # Start
     seen = play_to_the_end(pilot)
     assert {"round-card", "question", "typed-answer", "feedback", "round-summary"} <= set(seen)
     assert pilot.scene.name == "results"

@@ -6,6 +6,7 @@ import pytest
 from conftest import Pilot
 from game.engine import Game, RoundSpec, Settings
 from game.generator import Generator
+from game.packs import load_library
 from game.ui import theme
 from game.ui.scenes import menus, play
 from game.ui.scenes.overlays import ConfirmScene, PauseScene
@@ -260,6 +261,14 @@ def test_the_daily_challenge_is_the_same_quiz_twice(make_app):
     first = first_question_ids(make_app())
     pygame.quit()
     assert first == first_question_ids(make_app())
+    # and the terminal's daily challenge is the same quiz
+    from argparse import Namespace
+
+    from game.terminal import game_settings
+    library = load_library()
+    args = Namespace(daily=True, practice=False, no_spoilers=False, difficulty="hard", seed=None)
+    terminal = Game(library.facts, game_settings(args, True, library.packs), clock=None)
+    assert [q.id for q in terminal.current_round.questions] == first
 
 
 def test_high_scores_filter_by_mode(pilot):

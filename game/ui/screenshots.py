@@ -24,7 +24,7 @@ def save_screenshots(app, out_dir: Path) -> int:
         app.test_mode = False
         app._store = Store.open(Path(scratch))
         app.data_dir = Path(scratch)
-        settings = Settings(rounds=play.ROUND_CHOICES[:play.STANDARD_ROUND_COUNT], questions_per_round=3,
+        settings = Settings(rounds=play.ROUND_CHOICES[:play.STANDARD_ROUND_COUNT + 1], questions_per_round=3,
                             seed=SEED, mode="classic")
         _demo_scores(app, settings)
         shots = Shots(app, out_dir)

@@ -153,7 +153,7 @@ class PacksScene(_ScrollList):
         from ...paths import user_pack_dir
         draw_heading(surface, view, "Packs",
                      f"{len(library.packs)} loaded, {len(library.refused)} refused  ·  add your own in "
-                     f"{user_pack_dir()}  ·  `python main.py check` explains refusals")
+                     f"{_home_relative(user_pack_dir())}  ·  `python main.py check` explains refusals")
         rows = self.rows()
         for slot, (kind, item) in enumerate(rows[self.first:self.first + self.VISIBLE]):
             box = (theme.MARGIN, 140 + slot * 130, 1280 - 2 * theme.MARGIN, 118)
@@ -164,8 +164,9 @@ class PacksScene(_ScrollList):
                           size=theme.SIZE_BODY, weight="semibold", valign="center")
                 draw_text(surface, view, (x + 24, y + 48, w - 48, 32), item.description or "No description.",
                           size=theme.SIZE_SMALL, color=theme.INK)
-                counts = (f"{len(item.characters)} characters · {len(item.tropes)} tropes · "
-                          f"{len(item.reveals)} reveals · {len(item.questions)} questions")
+                counts = " · ".join(f"{len(things)} {label}" for label, things in (
+                    ("characters", item.characters), ("tropes", item.tropes), ("reveals", item.reveals),
+                    ("questions", item.questions)) if things)
                 draw_text(surface, view, (x + 24, y + 82, 760, 28), counts, size=theme.SIZE_SMALL,
                           color=theme.INK_MUTED)
                 draw_text(surface, view, (x + 840, y + 10, w - 864, 36), f"by {item.author}" if item.author else "loaded",
@@ -184,7 +185,13 @@ class PacksScene(_ScrollList):
                   + (f"{more} more below  ·  " if more > 0 else "") + "Esc back")
 
 
-MODES = [None, "classic", "daily", "practice"]
+def _home_relative(path) -> str:
+    from pathlib import Path
+    home = str(Path.home())
+    return "~" + str(path)[len(home):] if str(path).startswith(home) else str(path)
+
+
+MODES = [None, "classic", "relaxed", "daily", "practice", "practice relaxed"]
 
 
 class HighScoresScene(_ScrollList):

@@ -15,15 +15,15 @@ from ..widgets import (AnswerTile, Button, Menu, TextInput, draw_mark, draw_pane
                        draw_timer_bar, inside)
 from .base import Scene, draw_heading, draw_hint
 
-# The rounds a game can have, in play order; setup takes the first N.
+# The rounds a game can have, in play order; setup takes the first N. The standard game is the
+# engine's DEFAULT_ROUNDS, as in the terminal, so scores in one table come from the same game.
 ROUND_CHOICES = (
-    *DEFAULT_ROUNDS[:2],
+    *DEFAULT_ROUNDS,
     RoundSpec("Name Them", ("typed",), "Type the character's name. Accents optional, small typos forgiven.",
               seconds=30.0),
-    *DEFAULT_ROUNDS[2:],
     RoundSpec("Who Loves Whom", ("relationship",), "Families, couples and rivals: who is tied to whom?"),
 )
-STANDARD_ROUND_COUNT = 5
+STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)
 LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time", "double-chance": "2nd chance"}
 LIFELINE_KEYS = ("Q", "W", "E", "R")
 
@@ -66,9 +66,17 @@ def start_game(app, settings: Settings, misses: dict[str, int] | None = None, re
     return session
 
 
+def mode_name(base: str, timer: bool) -> str:
+    """Untimed games keep their own high-score table, named as the terminal game names it."""
+    if timer:
+        return base
+    return "relaxed" if base == "classic" else f"{base} relaxed"
+
+
 def start_daily(app) -> Session:
-    """Today's challenge: the same questions for everyone, the standard rules."""
-    settings = Settings(rounds=ROUND_CHOICES[:STANDARD_ROUND_COUNT], seed=daily_seed(date.today()), mode="daily")
+    """Today's challenge: the same questions for everyone (here and in the terminal), standard rules."""
+    settings = Settings(seed=daily_seed(date.today()), difficulty="medium", timer=True,
+                        packs=tuple(p.id for p in app.library.packs), mode="daily")
     return start_game(app, settings)
 
 
@@ -78,7 +86,7 @@ def start_practice(app) -> str | None:
     misses = store.misses(app.prefs.name) if store is not None else {}
     if not misses:
         return f"No missed questions saved for {app.prefs.name} yet. Play a game first, then practise here."
-    settings = Settings(rounds=ROUND_CHOICES[:STANDARD_ROUND_COUNT], timer=app.prefs.timer, mode="practice")
+    settings = Settings(timer=app.prefs.timer, mode=mode_name("practice", app.prefs.timer))
     start_game(app, settings, misses)
     return None
 
@@ -129,7 +137,8 @@ class SetupScene(Scene):
         pack = self.value("packs")[0]
         return Settings(rounds=ROUND_CHOICES[:self.value("rounds")], questions_per_round=self.value("questions"),
                         difficulty=self.value("difficulty"), spoilers=self.value("spoilers"),
-                        timer=self.value("timer"), packs=(pack,) if pack else (), mode="classic")
+                        timer=self.value("timer"), packs=(pack,) if pack else (),
+                        mode=mode_name("classic", self.value("timer")))
 
     def start(self) -> None:
         start_game(self.app, self.settings(), replace=True)
@@ -466,6 +475,9 @@ class FeedbackScene(GameScene):
         if outcome.correct and outcome.streak > 1:
             draw_text(surface, view, (880, 84, 340, 58), f"Streak {outcome.streak}", size=theme.SIZE_BODY,
                       weight="semibold", color=theme.ACCENT, align="right", valign="center")
+        elif not outcome.correct and not question.is_typed:
+            draw_text(surface, view, (600, 84, 620, 58), f"Answer: {question.answer}", size=theme.SIZE_BODY,
+                      weight="semibold", color=view.palette.right, align="right", valign="center")
         draw_text(surface, view, (theme.MARGIN, 164, 1184, 70), question.prompt, size=theme.SIZE_BODY,
                   weight="semibold", color=theme.INK, align="center", valign="center")
         if question.is_typed:
@@ -478,8 +490,7 @@ class FeedbackScene(GameScene):
         draw_text(surface, view, (theme.MARGIN + 28, 462, 1128, 30), "Why", size=theme.SIZE_SMALL, weight="bold",
                   color=theme.ACCENT)
         draw_text(surface, view, (theme.MARGIN + 28, 496, 1128, 156),
-                  question.explanation or f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK,
-                  valign="center")
+                  question.explanation or f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK)
         draw_hint(surface, view, "Enter, Space or click to continue")
 
     def draw_typed(self, surface):
