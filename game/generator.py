@@ -98,6 +98,15 @@ def sentence(text: str) -> str:
     return text if text[-1:] in ".!?…\"”" else text + "."
 
 
+def ending(text: str, mark: str) -> str:
+    """`text` closed by `mark`, unless a quoted name already closes it (“Will They or Won't They?”)."""
+    return text if text.rstrip("”\"")[-1:] in ("?", "!") else text + mark
+
+
+def labelled(label: str, text: str) -> str:
+    return f"{label} {text}" if label[-1:] in ("?", "!") else f"{label}: {text}"
+
+
 def join_names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -518,7 +527,7 @@ class Generator:
         qid = f"t2c-{trope.id}-{cid}"
         rng = random.Random(qid)
         example, spoiler = self._best_example(trope, cid)
-        ask = f"Which of these characters is an example of {quoted(trope.name)}?"
+        ask = ending(f"Which of these characters is an example of {quoted(trope.name)}", "?")
         prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
         explanation = f"{trope.name} fits {self.facts.name(cid)}: {sentence(example.clue)}"
         wrong = self._wrong_characters(rng, cid, not_involved, spoiler)
@@ -548,7 +557,7 @@ class Generator:
         name = self.facts.name(cid)
         prompt = fit(f"{name}: {sentence(example.clue)} Which trope is this?",
                      f"{sentence(example.clue)} Which trope fits {name} here?")
-        explanation = f"{trope.name}: {sentence(trope.definition)}"
+        explanation = labelled(trope.name, sentence(trope.definition))
         wrong = self._wrong_tropes(rng, cid, spoiler)
         return self._question(qid, "character-to-trope", prompt, trope.name, wrong, explanation, spoiler,
                               (("character", name), ("trope", trope.name)), trope.pack,
@@ -626,7 +635,7 @@ class Generator:
         involved = self._involved[trope.id]
         wrong = self._wrong_characters(rng, answer, lambda cid: cid not in involved, spoiler, near=others)
         everyone = [self.facts.name(c) for c in example.characters]
-        explanation = f"{trope.name}: {join_names(everyone)}. {sentence(example.clue)}"
+        explanation = labelled(trope.name, f"{join_names(everyone)}. {sentence(example.clue)}")
         return self._question(qid, "relationship", prompt, self.facts.name(answer), wrong, explanation, spoiler,
                               (("trope", trope.name), ("character", names[0]) if len(names) == 1 else
                                ("characters", join_names(names)), ("other", self.facts.name(answer))),
@@ -864,7 +873,7 @@ class Generator:
         character = self.facts.characters[cid]
         verb = "are" if character.role == "group" and character.name.endswith("s") else "is"
         name = quoted(trope.name)
-        return f"{character.name} {verb} an example of {name}" + ("" if name.rstrip("”\"")[-1] in "?!" else ".")
+        return ending(f"{character.name} {verb} an example of {name}", ".")
 
     def _names_itself(self, character: Character) -> bool:
         """Whether a description gives the character's own name away (useless as a clue)."""

@@ -292,6 +292,8 @@ def test_prompts_and_choices_fit_the_screen_and_read_as_sentences(difficulty, sp
         assert q.prompt.rstrip("”\"")[-1] in ".?", q.id
         assert "  " not in q.prompt and "{" not in q.prompt and ".." not in q.prompt, q.id
         assert q.explanation and q.explanation[-1] in ".”", q.id
+        for text in (q.prompt, q.explanation):  # a trope name ending in "?" closes its own sentence
+            assert not any(doubled in text for doubled in ("?”?", "?”.", "?:", "?.")), (q.id, text)
 
 
 def test_the_osmosis_pack_alone_gives_at_least_300_distinct_questions_of_every_kind():
