@@ -195,6 +195,18 @@ def test_trope_page_reports_entries_it_cannot_use(capsys, tmp_path):
     assert "7 characters found" in out
 
 
+def test_trope_entries_after_a_heading_line_are_still_read(capsys, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Series / Quayside\n\nNora and Ivo run a ferry.\n\nQuayside provides examples of:\n\n"
+                    "Tropes A to M\n\n  * Grumpy Bear: Ivo scowls at Nora.\n\nTropes N to Z\n\n"
+                    "  - Plucky Girl: Nora fixes the engine while Ivo naps.\n\nTop\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    assert [(t.name, t.examples[0].clue) for t in pack.tropes] == [
+        ("Grumpy Bear", "___ scowls at Nora."), ("Plucky Girl", "___ fixes the engine while Ivo naps.")]
+
+
 def test_trope_draft_plays_at_once(capsys, tmp_path):
     pack, _, _ = imported(capsys, tmp_path, "tropes", "tidewater-tropes.txt")
     questions = Generator(FactBase.merge([pack])).pool(["trope-to-character"])

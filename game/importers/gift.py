@@ -80,7 +80,9 @@ def _blocks(text: str):
         if stripped.startswith("//"):
             continue
         if stripped.upper().startswith("$CATEGORY:"):
-            category = stripped[len("$CATEGORY:"):].strip().translate(_RESTORE)
+            # Moodle writes "$course$/top/Name"; the name is the part a player cares about.
+            category = re.sub(r"^(\$\w+\$/)?(top/)?", "", stripped[len("$CATEGORY:"):].strip())
+            category = category.translate(_RESTORE)
             continue
         if stripped:
             if not lines:
