@@ -419,12 +419,16 @@ def test_ids_are_stable_and_made_from_the_facts():
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32), difficulty=st.sampled_from(DIFFICULTIES), spoilers=st.booleans(),
        count=st.integers(1, 60),
-       kinds=st.one_of(st.none(), st.lists(st.sampled_from(KINDS), min_size=1, max_size=4, unique=True)))
-def test_a_quiz_is_right_reproducible_and_mixed(seed, difficulty, spoilers, count, kinds):
-    quiz = generator(difficulty, spoilers).quiz(count, seed, kinds)
-    again = Generator(facts(), difficulty, spoilers).quiz(count, seed, kinds)
+       kinds=st.one_of(st.none(), st.lists(st.sampled_from(KINDS), min_size=1, max_size=4, unique=True)),
+       excluded_share=st.sampled_from([0, 0, 3, 10]))
+def test_a_quiz_is_right_reproducible_and_mixed(seed, difficulty, spoilers, count, kinds, excluded_share):
+    pool = generator(difficulty, spoilers).pool(kinds)
+    exclude = frozenset(q.id for i, q in enumerate(pool) if excluded_share and i % excluded_share == 0)
+    quiz = generator(difficulty, spoilers).quiz(count, seed, kinds, exclude=exclude)
+    again = Generator(facts(), difficulty, spoilers).quiz(count, seed, kinds, exclude=exclude)
     assert quiz == again
-    available = Counter(q.kind for q in generator(difficulty, spoilers).pool(kinds))
+    assert not exclude & {q.id for q in quiz}
+    available = Counter(q.kind for q in pool if q.id not in exclude)
     assert len(quiz) == min(count, sum(available.values()))
     assert len({q.id for q in quiz}) == len(quiz)
     for q in quiz:
