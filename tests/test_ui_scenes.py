@@ -88,23 +88,21 @@ def test_every_question_the_generator_builds_fits_its_question_and_feedback_scre
     questions = Generator(app.library.facts).pool()
     assert len(questions) > 100
     app.set_prefs(app.prefs.__class__(text_size="large"))
-    for kind in sorted({q.kind for q in questions}):
-        of_kind = [q for q in questions if q.kind == kind]
-        settings = Settings(rounds=(RoundSpec(kind, (kind,), "every one"),), questions_per_round=len(of_kind))
+    for question in questions:
+        settings = Settings(rounds=(RoundSpec(question.kind, (question.kind,), "one question"),),
+                            questions_per_round=1)
         session = play.Session.__new__(play.Session)
         session.app, session.settings, session.saved = app, settings, False
-        session.game = Game(None, settings, clock=app.clock, generator=FixedQuestions(of_kind))
+        session.game = Game(None, settings, clock=app.clock, generator=FixedQuestions([question]))
         app.reset(session.scene())
         pilot.press(pygame.K_RETURN)
-        for question in of_kind:
-            assert pilot.scene.question == question
-            if question.is_typed:
-                pilot.type("nobody at all")
-                pilot.press(pygame.K_RETURN)
-            else:
-                pilot.press(pygame.K_2)  # the long explanation of a wrong answer, with both tiles marked
-            assert pilot.scene.name == "feedback"
+        assert pilot.scene.question == question
+        if question.is_typed:
+            pilot.type("nobody at all")
             pilot.press(pygame.K_RETURN)
+        else:
+            pilot.press(pygame.K_2)  # the long explanation of a wrong answer, with both tiles marked
+        assert pilot.scene.name == "feedback"
     assert pilot.overflows == []
 
 
@@ -300,3 +298,22 @@ def test_f11_switches_full_screen_and_back_keeping_the_layout(pilot):
     assert app.window.get_size() == theme.LOGICAL_SIZE
     pilot.press(pygame.K_RETURN)
     assert pilot.scene.name == "setup"
+
+
+def test_a_pack_of_hand_written_questions_plays_as_its_own_rounds(pilot):
+    app = pilot.app
+    world = next((p for p in app.library.packs if not p.is_fact_pack), None)
+    if world is None:
+        pytest.skip("no pack of hand-written questions only is shipped")
+    pilot.press(pygame.K_RETURN)
+    setup = pilot.scene
+    setup.menu.focus = [b.key for b in setup.menu.buttons].index("packs")
+    while setup.value("packs")[0] != world.id:
+        pilot.press(pygame.K_RIGHT)
+    setup.menu.focus = [b.key for b in setup.menu.buttons].index("start")
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "round-card"
+    pilot.press(pygame.K_RETURN)
+    question = pilot.scene.question
+    assert question.kind == "pack" and question.pack == world.id
+    assert question.prompt in {q.prompt for q in world.questions}

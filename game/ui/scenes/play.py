@@ -21,9 +21,20 @@ ROUND_CHOICES = (
     *DEFAULT_ROUNDS,
     RoundSpec("Name Them", ("typed",), "Type the character's name. Accents optional, small typos forgiven.",
               seconds=30.0),
+    RoundSpec("From the Packs", ("pack",), "Hand-written questions from the packs you loaded."),
     RoundSpec("Who Loves Whom", ("relationship",), "Families, couples and rivals: who is tied to whom?"),
 )
 STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)
+
+
+def rounds_for(count: int, packs) -> tuple[RoundSpec, ...]:
+    """The first `count` rounds; a game on packs of hand-written questions only (no characters or
+    tropes to build the other rounds from) plays `count` rounds of those questions instead."""
+    if packs and not any(pack.is_fact_pack for pack in packs):
+        title = packs[0].title if len(packs) == 1 else "From the Packs"
+        return tuple(RoundSpec(f"{title} ({i + 1})" if count > 1 else title, ("pack",),
+                               "Hand-written questions from this pack.") for i in range(count))
+    return ROUND_CHOICES[:count]
 LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time", "double-chance": "2nd chance"}
 LIFELINE_KEYS = ("Q", "W", "E", "R")
 
@@ -135,7 +146,8 @@ class SetupScene(Scene):
 
     def settings(self) -> Settings:
         pack = self.value("packs")[0]
-        return Settings(rounds=ROUND_CHOICES[:self.value("rounds")], questions_per_round=self.value("questions"),
+        chosen = [p for p in self.app.library.packs if p.id == pack]
+        return Settings(rounds=rounds_for(self.value("rounds"), chosen), questions_per_round=self.value("questions"),
                         difficulty=self.value("difficulty"), spoilers=self.value("spoilers"),
                         timer=self.value("timer"), packs=(pack,) if pack else (),
                         mode=mode_name("classic", self.value("timer")))
@@ -163,7 +175,7 @@ class SetupScene(Scene):
     def draw(self, surface):
         draw_heading(surface, self.view, "New game", "Choose how you want to play.")
         self.menu.draw(surface, self.view)
-        rounds = ROUND_CHOICES[:self.value("rounds")]
+        rounds = self.settings().rounds
         draw_text(surface, self.view, (240, 640, 800, 34), "Rounds: " + " → ".join(spec.title for spec in rounds),
                   size=theme.SIZE_SMALL, color=theme.ACCENT, align="center", valign="center")
         draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
