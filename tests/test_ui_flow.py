@@ -102,3 +102,45 @@ def test_clicking_a_tile_answers_it(pilot):
     right = next(t for t in tiles if t.text == scene.question.answer)
     pilot.click_box(right.box)
     assert pilot.scene.name == "feedback" and pilot.scene.outcome.correct
+
+
+def start_first_question(pilot):
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)  # play, start, round card
+    assert pilot.scene.name == "question"
+    return pilot.scene
+
+
+def test_fifty_fifty_fades_two_wrong_tiles_that_then_cannot_be_picked(pilot):
+    scene = start_first_question(pilot)
+    question = scene.question
+    assert len(question.choices) == 4  # Who's Who at medium difficulty
+    pilot.press(pygame.K_q)
+    faded = [t for t in scene.tiles() if t.state == "faded"]
+    assert len(faded) == 2 and all(t.text != question.answer for t in faded)
+    pilot.press(pygame.K_1 + faded[0].index)
+    assert pilot.scene is scene  # nothing happened
+    assert "fifty-fifty" not in scene.game.lifelines_left and not scene.lifeline_buttons[0].enabled
+
+
+def test_second_chance_lets_a_wrong_first_pick_try_again(pilot):
+    scene = start_first_question(pilot)
+    question = scene.question
+    pilot.press(pygame.K_r)
+    assert scene.game.double_chance_armed
+    wrong = next(i for i, c in enumerate(question.choices) if c != question.answer)
+    pilot.press(pygame.K_1 + wrong)
+    assert pilot.scene is scene and scene.tiles()[wrong].state == "faded"
+    pilot.press(pygame.K_1 + question.choices.index(question.answer))
+    assert pilot.scene.name == "feedback" and pilot.scene.outcome.correct
+
+
+def test_skip_and_extra_time_by_clicking_the_lifeline_buttons(pilot):
+    scene = start_first_question(pilot)
+    first = scene.question
+    pilot.step(dt=5.0)
+    pilot.click_box(scene.lifeline_buttons[2].box)  # +Time
+    assert scene.game.time_left() > scene.game.time_limit - 0.1  # the clock started again
+    pilot.click_box(scene.lifeline_buttons[1].box)  # Skip
+    assert pilot.scene.question != first
+    assert pilot.scene.name in ("question", "typed-answer")
+    assert {"skip", "extra-time"}.isdisjoint(pilot.scene.game.lifelines_left)
