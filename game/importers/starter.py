@@ -11,7 +11,7 @@ from .common import InputError, slug, write_pack
 TEMPLATE = '''\
 # {title_comment}: an Osmosis Quiz pack. Lines starting with # are comments.
 # Check it with:  python main.py check "{path}"
-# Every field is described in docs/authoring.md (and questions/README.md).
+# Every field is described in questions/README.md.
 
 # id: lowercase letters, digits and dashes; unique among all packs. The file name when absent.
 id: {pack_id}
