@@ -125,3 +125,15 @@ def test_play_options_are_listed_in_help(flag, capsys):
     with pytest.raises(SystemExit):
         cli.main(["play", "--help"])
     assert flag in capsys.readouterr().out
+
+
+def test_no_window_system_on_linux_is_reported_not_run_invisibly(monkeypatch, capsys, tmp_path):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert cli.main(["--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err == ("osmosis-quiz: no display available (DISPLAY and WAYLAND_DISPLAY are not set); "
+                   "play in the terminal with: python main.py text\n")
+    # headless runs asked for explicitly still work
+    assert cli.main(["--frames", "2", "--data-dir", str(tmp_path)]) == 0

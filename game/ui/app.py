@@ -271,14 +271,29 @@ class App:
 
 
 def open_window() -> pygame.Surface:
-    pygame.display.init()
     pygame.display.set_caption("Osmosis Quiz")
     return pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
 
 
+def no_window_system() -> bool:
+    """On Linux without X11 or Wayland, SDL would quietly fall back to an invisible window."""
+    return (sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def start(args) -> App:
     """Open the window and build the app with its first scene; raises pygame.error without a display."""
-    pygame.init()
+    if no_window_system():
+        if getattr(args, "frames", None) is None and not getattr(args, "screenshot", None):
+            raise pygame.error("DISPLAY and WAYLAND_DISPLAY are not set")
+        os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless runs need no window system
+    # Only what the game uses: the mixer starts later, quietly, and may fail (see Sound).
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        pygame.joystick.init()
+    except pygame.error:
+        pass  # no gamepad support: keyboard and mouse still work
     theme.font.cache_clear()  # fonts opened before a pygame.quit() are dead
     window = open_window()
     pygame.key.set_repeat(400, 40)

@@ -1,6 +1,9 @@
 """Short sound effects; silent when there is no audio device (or the mixer fails), never an error."""
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 import pygame
 
 from ..paths import assets_dir
@@ -17,7 +20,8 @@ class Sound:
         self.played: list[str] = []  # what was asked for, so tests can hear without speakers
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init()
+                with _quiet_stderr():  # the sound library lists every device it failed to open
+                    pygame.mixer.init()
             for name in EFFECTS:
                 self.effects[name] = pygame.mixer.Sound(str(assets_dir() / "sounds" / f"{name}.wav"))
             self.available = True
@@ -40,3 +44,21 @@ class Sound:
     def toggle_mute(self) -> bool:
         self.enabled = not self.enabled
         return self.enabled
+
+
+@contextmanager
+def _quiet_stderr():
+    """Silence C libraries writing to file descriptor 2 for the duration."""
+    try:
+        saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        yield
+        return
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
