@@ -153,19 +153,23 @@ class NameFinder:
             if words:
                 self._owners.setdefault(words, owner)
         self._longest = max((len(words) for words in self._owners), default=0)
+        self._memo: dict[str, frozenset[str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._owners)
 
-    def find(self, text: str) -> set[str]:
+    def find(self, text: str) -> frozenset[str]:
+        if text in self._memo:  # the same names and choices come back in question after question
+            return self._memo[text]
         words = normalize(text).split()
-        found = set()
+        found: set[str] = set()
         for start in range(len(words)):
             for length in range(1, min(self._longest, len(words) - start) + 1):
                 owner = self._owners.get(tuple(words[start:start + length]))
                 if owner is not None:
                     found.add(owner)
-        return found
+        self._memo[text] = frozenset(found)
+        return self._memo[text]
 
 
 class Generator:
@@ -178,7 +182,6 @@ class Generator:
         self.choice_count = CHOICE_COUNT[difficulty]
         self._pools: dict[str, list[Question]] = {}
         self._topics: dict[str, tuple] = {}
-        self._rejected: dict[tuple[str, bool], tuple[str, ...]] = {}
         self._kind_ids: dict[str, frozenset[str]] = {}
         self._foreign: set[str] = set()  # hand-written questions not about the fact base's characters
 
@@ -304,8 +307,8 @@ class Generator:
             return None
         self._topics[qid] = topic
         return Question(id=qid, kind="typed", prompt=prompt, answer=character.name, accepted=character.names,
-                        rejected=self._rejected_names(character.id, spoiler), explanation=explanation, difficulty=self.difficulty,
-                        spoiler=spoiler, facts=facts, pack=character.pack)
+                        rejected=self._rejected_names(character.id, spoiler), explanation=explanation,
+                        difficulty=self.difficulty, spoiler=spoiler, facts=facts, pack=character.pack)
 
     def _about_our_characters(self, question: Question | PackQuestion) -> bool:
         """Whether a question's names refer to the fact base's characters: not so for a general
@@ -319,19 +322,27 @@ class Generator:
         return frozenset(c.pack for c in self._characters_in_order)
 
     def _rejected_names(self, cid: str, spoiler: bool) -> tuple[str, ...]:
-        """Every other character's names (spoiler characters' only in spoiler questions),
-        shared by all typed questions with the same answer."""
-        key = (cid, spoiler)
-        if key not in self._rejected:
-            taken = {normalized for owner, _, normalized, _ in self._every_name if owner == cid}
-            self._rejected[key] = tuple(name for owner, name, normalized, hidden in self._every_name
-                                        if owner != cid and normalized not in taken and (spoiler or not hidden))
-        return self._rejected[key]
+        """Every other character's names (spoiler characters' only in spoiler questions).
+
+        Names are unique across characters (the loader refuses a shared one), so this is the
+        flat list of names with the answer's own cut out: two slices, not a scan per question."""
+        names, spans = self._name_lists[spoiler]
+        start, end = spans.get(cid, (0, 0))
+        return names[:start] + names[end:]
 
     @cached_property
-    def _every_name(self) -> list[tuple[str, str, str, bool]]:
-        """(character id, name, normalized name, is a spoiler) for every name of every character."""
-        return [(c.id, name, normalize(name), c.spoiler) for c in self._characters_in_order for name in c.names]
+    def _name_lists(self) -> dict[bool, tuple[tuple[str, ...], dict[str, tuple[int, int]]]]:
+        """For spoiler questions and for spoiler-free ones: every name, and where each character's are."""
+        lists = {}
+        for spoiler in (True, False):
+            names: list[str] = []
+            spans: dict[str, tuple[int, int]] = {}
+            for character in self._characters_in_order:
+                if spoiler or not character.spoiler:
+                    spans[character.id] = (len(names), len(names) + len(character.names))
+                    names.extend(character.names)
+            lists[spoiler] = (tuple(names), spans)
+        return lists
 
     def _spoiler_safety_net(self, question: Question) -> Question:
         """Text written by pack authors may name a spoiler character; such a question is a spoiler."""

@@ -202,6 +202,9 @@ def check_typed_question(q) -> None:
     f = dict(q.facts)
     answer = o.by_name[q.answer]
     assert set(q.accepted) == set(answer.names), q.id
+    others = {name for c in o.facts.characters.values() if c.id != answer.id and (q.spoiler or not c.spoiler)
+              for name in c.names}
+    assert set(q.rejected) == others, q.id
     for name in answer.names:
         assert q.is_right(name) and q.is_right(name.upper()), (q.id, name)
     for other in o.facts.characters.values():
