@@ -172,6 +172,11 @@ def miss_weights(misses: dict[str, int]) -> dict[str, float]:
     return {qid: 1.0 + 2.0 * min(count, 3) for qid, count in misses.items() if count > 0}
 
 
+def _topic(question: Question) -> frozenset | str:
+    """The facts a question is built on, whichever way round it asks about them."""
+    return frozenset(question.facts) or question.id
+
+
 def _derived_seed(seed: int, *parts: object) -> int:
     text = ":".join(str(p) for p in (seed, *parts))
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
@@ -251,15 +256,15 @@ class Game:
         self.weights = miss_weights(misses) if misses else None
         self.players = tuple(players)
         self.scoreboards = {name: ScoreBoard(name) for name in self.players}
-        self.rounds = [Round(spec, i) for i, spec in enumerate(settings.rounds)]
         self.round_index = 0
-        self.phase = Phase.ROUND_INTRO
         self.outcome: Outcome | None = None  # the last answer, shown in FEEDBACK
         self.paused = False
         self._used_ids: set[str] = set()
+        self._topics: set = set()  # the facts behind every question drawn so far
         self._turn = 0  # questions played so far: whose turn it is in hot-seat games
         self._reset_question_state()
-        self._prepare_round()
+        self.rounds = self._draw_rounds()
+        self.phase = Phase.ROUND_INTRO if self.rounds else Phase.FINISHED
 
     # -- what front ends read ------------------------------------------------------------
 
@@ -363,6 +368,8 @@ class Game:
             raise ValueError(f"unknown lifeline {name!r}; expected one of {', '.join(LIFELINES)}")
         if self.phase is not Phase.QUESTION or self.paused or name not in self.scoreboard.lifelines_left:
             return False
+        if self.time_left() == 0.0:
+            return False  # the buzzer has gone: too late to restart the clock or swap the question
         used = {"fifty-fifty": self._fifty_fifty, "skip": self._skip,
                 "extra-time": self._extra_time, "double-chance": self._arm_double_chance}[name]()
         if used:
@@ -385,7 +392,7 @@ class Game:
                 self.phase = Phase.ROUND_SUMMARY
         elif self.phase is Phase.ROUND_SUMMARY:
             self.round_index += 1
-            self._prepare_round()
+            self.phase = Phase.ROUND_INTRO if self.current_round else Phase.FINISHED
         elif self.phase is Phase.QUESTION:
             raise GameStateError("answer the question first")
 
@@ -412,22 +419,30 @@ class Game:
         if self.phase is not phase:
             raise GameStateError(f"not allowed during {self.phase.value}; expected {phase.value}")
 
-    def _prepare_round(self) -> None:
-        """Draw the round's questions; rounds the facts cannot fill are left out."""
-        while self.round_index < len(self.rounds):
-            rnd = self.current_round
-            count = self.settings.questions_per_round * len(self.players)
-            rnd.questions = self._draw(count, rnd.kinds, ("round", rnd.index))
-            if rnd.questions:
-                self.phase = Phase.ROUND_INTRO
-                return
-            self.round_index += 1
-        self.phase = Phase.FINISHED
+    def _draw_rounds(self) -> list[Round]:
+        """Every round's questions, drawn from the seed alone before play: lifelines used on the way
+        cannot change later rounds (the daily quiz stays the same for everyone), and skip never
+        fetches a question a later round will ask. Rounds the facts cannot fill are left out, so
+        "round 3 of 3" is the last one."""
+        count = self.settings.questions_per_round * len(self.players)
+        drawn = [(spec, self._draw(count, spec.kinds, ("round", index)))
+                 for index, spec in enumerate(self.settings.rounds)]
+        playable = [(spec, questions) for spec, questions in drawn if questions]
+        return [Round(spec, index, questions) for index, (spec, questions) in enumerate(playable)]
 
     def _draw(self, count: int, kinds, *salt) -> list[Question]:
-        questions = self.generator.quiz(count, _derived_seed(self.seed, *salt), kinds=tuple(kinds),
-                                        exclude=frozenset(self._used_ids), weights=self.weights)
-        questions = list(questions)[:count]
+        """`count` questions not drawn before in this game. A question on facts already drawn (the
+        clue of "which character?" asked again as "which trope?") would give its answer away, so
+        those only fill a round the fresh ones cannot; each fact drawn so far may cost one spare."""
+        offered = self.generator.quiz(count + len(self._topics), _derived_seed(self.seed, *salt), kinds=tuple(kinds),
+                                      exclude=frozenset(self._used_ids), weights=self.weights)
+        fresh, repeats, topics = [], [], set(self._topics)
+        for question in offered:
+            (repeats if _topic(question) in topics else fresh).append(question)
+            topics.add(_topic(question))
+        kept = {q.id for q in fresh[:count] + repeats[:max(0, count - len(fresh))]}
+        questions = [q for q in offered if q.id in kept]  # in the generator's order: kinds stay mixed
+        self._topics.update(_topic(q) for q in questions)
         self._used_ids.update(q.id for q in questions)
         return questions
 
@@ -441,11 +456,13 @@ class Game:
         self._lifelines_used: list[str] = []
 
     def _start_question(self) -> None:
-        was_paused = self.paused
         self._reset_question_state()
+        self._restart_clock()
+
+    def _restart_clock(self) -> None:
         self._started_at = self.clock.now()
-        if was_paused:
-            self._paused_at = self._started_at
+        self._paused_total = 0.0
+        self._paused_at = self._started_at if self.paused else None  # a game paused between questions stays paused
 
     def _finish(self, response: str | None, timed_out: bool) -> Outcome:
         question = self.question
@@ -475,9 +492,10 @@ class Game:
     def _fifty_fifty(self) -> bool:
         question = self.question
         wrong = [c for c in self.choices if c != question.answer]
-        if question.is_typed or len(question.choices) <= 2 or len(wrong) < 2:
-            return False
-        # Seeded by the game and the question: the same game removes the same two.
+        if len(wrong) < 2:
+            return False  # typed, true/false, or already down to two choices
+        # Seeded by the game and the question: the same game removes the same two. With three
+        # choices on show only one goes, or the answer would be left alone on the screen.
         rng = random.Random(_derived_seed(self.seed, "fifty-fifty", question.id))
         self._hidden.update(rng.sample(wrong, min(2, len(wrong) - 1)))
         return True
@@ -495,11 +513,7 @@ class Game:
     def _extra_time(self) -> bool:
         if self.time_limit is None:
             return False
-        used = list(self._lifelines_used)
-        hidden, double, second = set(self._hidden), self._double_chance, self._second_pick
-        self._start_question()
-        self._hidden, self._double_chance, self._second_pick = hidden, double, second
-        self._lifelines_used = used
+        self._restart_clock()
         return True
 
     def _arm_double_chance(self) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from game.engine import (DEFAULT_ROUNDS, FakeClock, Game, GameStateError, Phase, RoundSpec, Settings,
+from game.engine import (DEFAULT_ROUNDS, LIFELINES, FakeClock, Game, GameStateError, Phase, RoundSpec, Settings,
                          daily_seed)
 from game.models import Question
 
@@ -145,6 +145,25 @@ def test_extra_time_restarts_the_timer_once_per_game():
     assert "extra-time" not in game.lifelines_left
 
 
+def test_after_the_buzzer_no_lifeline_can_rescue_the_question():
+    game = make_game()
+    game.clock.advance(21)  # a front end that has not called update() yet, like a player still typing
+    assert not game.use_lifeline("extra-time") and not game.use_lifeline("skip")
+    assert game.lifelines_left == frozenset(LIFELINES)  # refused, not spent
+    assert answer_after(game, 0).timed_out
+
+
+def test_a_game_paused_between_questions_starts_the_next_one_with_the_clock_stopped():
+    game = make_game()
+    answer_after(game, 1)
+    game.pause()
+    game.next()
+    game.clock.advance(100)
+    assert game.time_left() == 20.0 and game.update() is None
+    game.resume()
+    assert answer_after(game, 10).points == 750
+
+
 def test_relaxed_game_has_no_timer_and_scores_a_flat_1000_times_the_factor():
     game = make_game(timer=False, difficulty="hard")
     assert game.time_left() is None
@@ -174,14 +193,29 @@ def test_double_chance_two_wrong_picks_score_nothing():
     assert not outcome.correct and outcome.points == 0
 
 
-def test_fifty_fifty_removes_two_wrong_choices_the_same_way_every_time():
-    removed = []
-    for _ in range(2):
-        game = make_game()
+def fifty_fifty_on_every_question(seed: int) -> list[tuple[str, ...]]:
+    """What 50:50 leaves on each of 8 questions, each played by a fresh player (a lifeline is once per game)."""
+    left = []
+    for n in range(8):
+        game = make_game([mcq(n)], seed=seed)
         assert game.use_lifeline("fifty-fifty")
-        assert len(game.choices) == 2 and game.question.answer in game.choices
-        removed.append(game.choices)
-    assert removed[0] == removed[1]
+        left.append(game.choices)
+    return left
+
+
+def test_fifty_fifty_removes_two_wrong_choices_the_same_way_every_time():
+    left = fifty_fifty_on_every_question(seed=7)
+    assert all(len(shown) == 2 and f"right {n}" in shown for n, shown in enumerate(left))
+    assert fifty_fifty_on_every_question(seed=7) == left
+    assert fifty_fifty_on_every_question(seed=8) != left  # chosen by the seed, not always the same two
+
+
+def test_fifty_fifty_after_a_wrong_double_chance_pick_leaves_two_choices():
+    game = make_game()
+    game.use_lifeline("double-chance")
+    assert answer_after(game, 0, right=False) is None
+    assert len(game.choices) == 3 and game.use_lifeline("fifty-fifty")
+    assert len(game.choices) == 2 and game.question.answer in game.choices
 
 
 def test_fifty_fifty_does_not_apply_to_true_false_or_typed_questions():
@@ -248,10 +282,11 @@ def test_results_list_rounds_accuracy_best_streak_and_missed_answers():
     assert results.missed[0].question.explanation and results.missed[1].timed_out
 
 
-def test_rounds_the_facts_cannot_fill_are_left_out():
+def test_rounds_the_facts_cannot_fill_are_left_out_of_the_count_too():
     rounds = (RoundSpec("Empty", ("relationship",), "None."), RoundSpec("Full", ("true-false",), "Some."))
     game = Game(None, Settings(rounds=rounds, seed=1), clock=FakeClock(), generator=QuestionList([true_false(1)]))
     assert game.phase is Phase.ROUND_INTRO and game.current_round.title == "Full"
+    assert [(r.index, r.title) for r in game.rounds] == [(0, "Full")]  # "round 1 of 1", not "2 of 2"
 
 
 def test_hot_seat_players_take_turns_and_keep_their_own_score():
@@ -362,10 +397,30 @@ def test_the_same_seed_gives_the_same_game_and_skip_never_repeats_a_question():
     assert asked[1].kind == before.kind
 
 
+def test_no_clue_is_asked_twice_from_both_sides():
+    # "Which character fits this Runaway example?" then "Niels: <the same clue>. Which trope?"
+    # would hand over the answer: no two questions of a game rest on the same facts.
+    for seed in range(25):
+        asked = play_through(Game(FACTS, Settings(seed=seed), clock=FakeClock()))
+        facts = [frozenset(q.facts) for q in asked]
+        assert len(asked) == 20 and len(set(facts)) == len(facts), seed
+
+
+def test_a_skip_does_not_change_the_later_rounds():
+    for day in range(1, 11):  # the daily quiz stays the same for a player who skipped
+        seed = daily_seed(date(2026, 3, day))
+        plain, skipping = (Game(FACTS, Settings(seed=seed), clock=FakeClock()) for _ in range(2))
+        skipping.start_round()
+        assert skipping.use_lifeline("skip")
+        assert [[q.id for q in r.questions] for r in plain.rounds[1:]] == \
+               [[q.id for q in r.questions] for r in skipping.rounds[1:]]
+
+
 def test_no_spoilers_game_asks_no_spoiler_question():
     game = Game(FACTS, Settings(seed=5, spoilers=False), clock=FakeClock())
     asked = play_through(game)
     assert asked and not any(q.spoiler for q in asked)
+    assert [r.title for r in game.rounds] == ["Who's Who", "Trope Match", "Lightning"]  # every reveal is a spoiler
 
 
 def test_practice_brings_missed_questions_back_more_often():
