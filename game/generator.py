@@ -829,7 +829,7 @@ class Generator:
         spoiler = self._pack_question_spoiler(question)
         wrong = [c for c in question.choices if c != question.answer]
         if not self._about_our_characters(question):
-            self._foreign.add(question.id)
+            self._foreign.add(pack_question_id(question.id))
         elif not spoiler:
             # A spoiler character must not even show up as a wrong option.
             wrong = [c for c in wrong if not self._spoiler_names.find(c)]
@@ -840,8 +840,8 @@ class Generator:
             return None
         choices = [question.answer, *wrong]
         rng.shuffle(choices)
-        self._topics[question.id] = ("pack", question.id)
-        return Question(id=question.id, kind="pack", prompt=question.prompt, answer=question.answer,
+        self._topics[pack_question_id(question.id)] = ("pack", question.id)
+        return Question(id=pack_question_id(question.id), kind="pack", prompt=question.prompt, answer=question.answer,
                         choices=tuple(choices), explanation=question.explanation,
                         difficulty=question.difficulty, spoiler=spoiler,
                         facts=(("pack", question.pack), *self._about_facts(question.about)),
@@ -894,6 +894,14 @@ class Generator:
     def _mentioned(self, text: str) -> frozenset[str]:
         """Characters named in a text: a description mentioning Paul cannot be pinned on Paul."""
         return frozenset(self._all_names.find(text))
+
+
+GENERATED_ID_PREFIXES = ("t2c-", "c2t-", "rev-", "rel-", "tf-", "typed-")
+
+
+def pack_question_id(written_id: str) -> str:
+    """A hand-written question keeps its pack's id, unless it looks like one of ours."""
+    return f"pack-{written_id}" if written_id.startswith(GENERATED_ID_PREFIXES) else written_id
 
 
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:

@@ -586,3 +586,18 @@ def test_a_question_about_spoiler_free_facts_is_still_asked_with_spoilers_off(di
             judged += 1
             assert q.spoiler == (not free), q.id
     assert judged > 50
+
+
+def test_a_hand_written_id_that_looks_generated_never_makes_a_question_appear_twice(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "id: extra\ntitle: Extra\nquestions:\n"
+        "  - id: t2c-abusive-parents-1\n    prompt: Which year did Osmosis come out?\n"
+        "    choices: ['2018', '2019', '2020']\n    answer: '2019'\n", encoding="utf-8")
+    library = load_files([OSMOSIS, extra])
+    assert not library.refused, library.refused
+    g = Generator(library.facts)
+    ids = [q.id for q in g.pool()]
+    assert len(ids) == len(set(ids)) and "pack-t2c-abusive-parents-1" in ids
+    quiz = g.quiz(len(ids), 3)
+    assert len(quiz) == len(ids) and len({q.id for q in quiz}) == len(ids)
