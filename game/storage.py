@@ -158,7 +158,8 @@ class Store:
         return True
 
     def _player_id(self, name: str, now: str) -> int:
-        self._db.execute("INSERT INTO players (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING", (name, now))
+        self._db.execute("INSERT INTO players (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+                         (name, now))
         return self._db.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()[0]
 
     def _insert_game(self, player_id: int, results: Results, settings: Settings, played_at: str) -> int:
@@ -210,8 +211,11 @@ class Store:
             (clean_name(player),))
         return dict(rows.fetchall())
 
-    def games_saved(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM games").fetchone()[0] if self._db else 0
+    def modes(self) -> list[str]:
+        """Every mode with a high score: scores of untimed and timed games are not comparable."""
+        if self._db is None:
+            return []
+        return [row[0] for row in self._db.execute("SELECT DISTINCT mode FROM high_scores ORDER BY mode")]
 
 
 def _default_dir() -> Path:

@@ -95,6 +95,25 @@ def test_a_database_from_a_newer_version_is_left_untouched(tmp_path):
     assert path.read_bytes() == before
 
 
+def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    import game.storage as storage
+    monkeypatch.setattr(storage, "MIGRATIONS", (storage.MIGRATIONS[0] + ("CREATE TABLE oops (",),))
+    store = Store.open(tmp_path)  # the first tables are made, then the last step fails
+    assert not store.can_save and "won't be saved" in store.warning
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+        assert db.execute("SELECT name FROM sqlite_master").fetchall() == []  # all steps or none
+    monkeypatch.undo()
+    assert Store.open(tmp_path).save_game(make_results(), Settings())
+
+
+def test_the_modes_with_high_scores_are_listed_once_each(tmp_path):
+    store = Store.open(tmp_path)
+    for mode in ("relaxed", "classic", "relaxed", "daily relaxed"):
+        store.save_game(make_results(), Settings(mode=mode))
+    assert store.modes() == ["classic", "daily relaxed", "relaxed"]
+
+
 def test_a_database_at_the_current_version_is_not_migrated_again(tmp_path):
     Store.open(tmp_path).save_game(make_results(), Settings())
     store = Store.open(tmp_path)
