@@ -317,3 +317,26 @@ def test_a_pack_of_hand_written_questions_plays_as_its_own_rounds(pilot):
     question = pilot.scene.question
     assert question.kind == "pack" and question.pack == world.id
     assert question.prompt in {q.prompt for q in world.questions}
+
+
+def test_a_long_file_path_breaks_after_a_slash_instead_of_overflowing():
+    pygame.font.init()
+    theme.font.cache_clear()
+    path = "/home/someone/" + "/".join(["a-rather-long-folder-name"] * 6) + "/test-mode-flags-20261125-114501.txt"
+    fit = fit_text(path, "semibold", 24, 400, 300, 12)
+    assert fit.fitted and len(fit.lines) > 1 and "".join(fit.lines) == path
+    assert all(line.endswith("/") for line in fit.lines[:-1])
+
+
+def test_a_damaged_settings_file_falls_back_to_defaults_per_value(make_app, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ui-settings.json").write_text(
+        '{"volume": "loud", "sound": false, "palette": "neon", "text_size": "large", "fullscreen": 1}')
+    app = make_app(data_dir=data)
+    assert (app.prefs.volume, app.prefs.sound, app.prefs.palette, app.prefs.text_size, app.prefs.fullscreen) == \
+        (0.7, False, "standard", "large", False)
+    (data / "ui-settings.json").write_text("[not json")
+    pygame.quit()
+    from game.ui.app import Prefs
+    assert make_app(data_dir=data).prefs == Prefs()

@@ -38,14 +38,27 @@ class Prefs:
 
     @classmethod
     def load(cls, data_dir: Path | None) -> "Prefs":
+        """The saved settings; any value that is missing, of the wrong type or unknown is the default."""
         try:
             saved = json.loads((data_dir / PREFS_FILE).read_text(encoding="utf-8")) if data_dir else {}
-            prefs = cls(**{k: v for k, v in saved.items() if k in cls.__dataclass_fields__})
-            if prefs.text_size not in theme.TEXT_SIZES or prefs.palette not in theme.PALETTES:
-                return cls()
-            return prefs
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError):
             return cls()
+        if not isinstance(saved, dict):
+            return cls()
+        defaults = cls()
+        kept = {}
+        for name in cls.__dataclass_fields__:
+            value, default = saved.get(name), getattr(defaults, name)
+            if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if type(value) is type(default):
+                kept[name] = value
+        prefs = cls(**kept)
+        if prefs.text_size not in theme.TEXT_SIZES:
+            prefs = replace(prefs, text_size=defaults.text_size)
+        if prefs.palette not in theme.PALETTES:
+            prefs = replace(prefs, palette=defaults.palette)
+        return replace(prefs, volume=min(1.0, max(0.0, prefs.volume)))
 
     def save(self, data_dir: Path | None) -> None:
         if data_dir is None:

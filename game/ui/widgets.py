@@ -6,6 +6,7 @@ text is rendered at the real pixel size, never scaled up from a small surface.
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -80,19 +81,23 @@ class View:
 # --- text -----------------------------------------------------------------------------------
 
 def wrap(text: str, font, width: int) -> list[str] | None:
-    """Greedy word wrap; None when a single word is wider than `width`."""
+    """Greedy word wrap; a word too wide for a line may break after a "/" (file paths).
+    None when some piece is still wider than `width`."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
-                line = candidate
-                continue
-            if font.size(word)[0] > width:
-                return None
-            lines.append(line)
-            line = word
+            pieces = [word] if font.size(word)[0] <= width else re.split(r"(?<=/)(?=.)", word)
+            for n, piece in enumerate(pieces):
+                glue = "" if n > 0 or not line else " "
+                candidate = f"{line}{glue}{piece}"
+                if font.size(candidate)[0] <= width:
+                    line = candidate
+                    continue
+                if font.size(piece)[0] > width:
+                    return None
+                lines.append(line)
+                line = piece
         lines.append(line)
     return lines
 

@@ -63,7 +63,7 @@ class TestModeScene(Scene):
         if self.flags:
             self.report_path = write_flag_report(self.app.data_dir, self.pack_ids, self.flags.values(),
                                                  len(self.questions))
-            message = f"test mode: {len(self.flags)} flagged question(s) written to {self.report_path}"
+            message = f"test mode: {_count(len(self.flags))} written to {self.report_path}"
         else:
             message = "test mode: nothing flagged; no report written"
         print(message, flush=True)
@@ -140,11 +140,18 @@ class TestModeEndScene(Scene):
         draw_text(surface, view, (240, 210, 800, 60), "Test mode finished", size=theme.SIZE_HEADING, weight="bold",
                   align="center", valign="center")
         if self.report_path:
-            body = f"{self.flagged} flagged question(s) written to:\n{self.report_path}"
+            draw_text(surface, view, (240, 300, 800, 50), f"{_count(self.flagged)} written to:", size=theme.SIZE_BODY,
+                      align="center", valign="center")
+            draw_text(surface, view, (230, 360, 820, 120), str(self.report_path), size=theme.SIZE_SMALL,
+                      weight="semibold", color=theme.ACCENT, align="center", valign="center")
         else:
-            body = "Nothing was flagged, so no report was written."
-        draw_text(surface, view, (240, 290, 800, 200), body, size=theme.SIZE_BODY, align="center", valign="center")
+            draw_text(surface, view, (240, 290, 800, 200), "Nothing was flagged, so no report was written.",
+                      size=theme.SIZE_BODY, align="center", valign="center")
         draw_hint(surface, view, "Enter or Esc to quit")
+
+
+def _count(flagged: int) -> str:
+    return f"{flagged} flagged question{'s' if flagged != 1 else ''}"
 
 
 def write_flag_report(data_dir, pack_ids, questions, total: int):
