@@ -44,6 +44,13 @@ class Pilot:
             if step:
                 self.step()
 
+    def keystroke(self, key: int, text: str) -> None:
+        """A printable key as a real keyboard sends it: KEYDOWN, then the TEXTINPUT it types."""
+        self.post(self.pygame.KEYDOWN, key=key, mod=0, unicode=text, scancode=0)
+        self.post(self.pygame.TEXTINPUT, text=text)
+        self.post(self.pygame.KEYUP, key=key, mod=0, unicode=text, scancode=0)
+        self.step()
+
     def type(self, text: str) -> None:
         for ch in text:
             self.post(self.pygame.TEXTINPUT, text=ch)

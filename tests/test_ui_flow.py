@@ -144,3 +144,49 @@ def test_skip_and_extra_time_by_clicking_the_lifeline_buttons(pilot):
     assert pilot.scene.question != first
     assert pilot.scene.name in ("question", "typed-answer")
     assert {"skip", "extra-time"}.isdisjoint(pilot.scene.game.lifelines_left)
+
+
+def typed_question_scene(pilot, answer_name: str):
+    from game.engine import Game, RoundSpec, Settings
+    from game.generator import Generator
+    from game.ui.scenes import play
+
+    app = pilot.app
+    question = next(q for q in Generator(app.library.facts).pool(["typed"]) if q.answer == answer_name)
+
+    class OneQuestion:
+        def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+            return [question]
+
+    settings = Settings(rounds=(RoundSpec("Name Them", ("typed",), "type"),), questions_per_round=1)
+    session = play.Session(app, settings, game=Game(None, settings, clock=app.clock, generator=OneQuestion()))
+    app.reset(session.scene())
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "typed-answer"
+    return pilot.scene
+
+
+def test_typed_answers_arrive_as_text_input_accents_optional(pilot):
+    scene = typed_question_scene(pilot, "Joséphine")
+    for key, ch in ((pygame.K_a, "a"), (pygame.K_1, "1"), (pygame.K_q, "q"), (pygame.K_m, "m")):
+        pilot.keystroke(key, ch)  # text here, not answers, lifelines or mute
+    from game.engine import LIFELINES
+    assert pilot.scene is scene and scene.game.lifelines_left == frozenset(LIFELINES)
+    assert scene.input.text == "a1qm" and pilot.app.prefs.sound
+    pilot.press(*[pygame.K_BACKSPACE] * 4)
+    pilot.type("Jose")
+    pilot.press(pygame.K_BACKSPACE)
+    pilot.type("éphine")
+    assert scene.input.text == "Joséphine"
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "feedback" and pilot.scene.outcome.correct
+    assert pilot.scene.outcome.response == "Joséphine"
+
+
+def test_typing_another_characters_name_is_wrong(pilot):
+    typed_question_scene(pilot, "Ana")
+    pilot.type("Antoine")
+    pilot.press(pygame.K_RETURN)
+    feedback = pilot.scene
+    assert feedback.name == "feedback" and not feedback.outcome.correct
+    assert "Answer: Ana" in [r.text for r in pilot.app.view.reports]

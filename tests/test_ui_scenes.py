@@ -91,9 +91,8 @@ def test_every_question_the_generator_builds_fits_its_question_and_feedback_scre
     for question in questions:
         settings = Settings(rounds=(RoundSpec(question.kind, (question.kind,), "one question"),),
                             questions_per_round=1)
-        session = play.Session.__new__(play.Session)
-        session.app, session.settings, session.saved = app, settings, False
-        session.game = Game(None, settings, clock=app.clock, generator=FixedQuestions([question]))
+        game = Game(None, settings, clock=app.clock, generator=FixedQuestions([question]))
+        session = play.Session(app, settings, game=game)
         app.reset(session.scene())
         pilot.press(pygame.K_RETURN)
         assert pilot.scene.question == question

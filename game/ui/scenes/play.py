@@ -42,12 +42,14 @@ LIFELINE_KEYS = ("Q", "W", "E", "R")
 class Session:
     """One game being played in the window: the engine's Game and how it was started."""
 
-    def __init__(self, app, settings: Settings, misses: dict[str, int] | None = None):
+    def __init__(self, app, settings: Settings, misses: dict[str, int] | None = None, game: Game | None = None):
         self.app = app
         self.settings = settings
-        # A game on chosen packs gets only those packs' facts.
-        facts = app.library.only(set(settings.packs)).facts if settings.packs else app.library.facts
-        self.game = Game(facts, settings, clock=app.clock, misses=misses)
+        if game is None:
+            # A game on chosen packs gets only those packs' facts.
+            facts = app.library.only(set(settings.packs)).facts if settings.packs else app.library.facts
+            game = Game(facts, settings, clock=app.clock, misses=misses)
+        self.game = game
         self.saved = False
 
     def scene(self) -> Scene:
@@ -421,11 +423,9 @@ class TypedQuestionScene(QuestionScene):
             return self.pause()
         result = self.input.handle(event)
         if result == "submit" and self.input.text.strip() and self.game.phase is Phase.QUESTION:
-            before = self.input.text
             self.submit(self.input.text)
-            if self.app.top is self:  # second chance: try again
+            if self.app.top is self:  # a wrong first try with the second chance armed: type again
                 self.input.text = ""
-                self.rejected = before
             return
         if event.type == pygame.MOUSEBUTTONDOWN and hasattr(event, "pos"):
             for i, button in enumerate(self.lifeline_buttons):
