@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import theme
-from ..widgets import Menu, draw_panel, draw_text
+from ..widgets import Menu, draw_panel, draw_shape, draw_text
 from .base import Scene, draw_hint
 
 ITEMS = [("play", "Play"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
@@ -55,6 +55,8 @@ class TitleScene(Scene):
                   weight="bold", color=theme.INK)
         draw_text(surface, view, (84, 262, 620, 70), "QUIZ", size=theme.SIZE_TITLE * 0.8,
                   weight="semibold", color=theme.ACCENT)
+        for i, style in enumerate(view.palette.tiles):  # the four answer shapes: the game's mark
+            draw_shape(surface, style.shape, view.point(262 + i * 46, 298), view.px(14), style.fill)
         draw_text(surface, view, (84, 350, 600, 110),
                   "Tropes, twists and who loves whom in the French series Osmosis (2019). "
                   "Find your match — before the clock does.",
