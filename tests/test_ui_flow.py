@@ -190,3 +190,10 @@ def test_typing_another_characters_name_is_wrong(pilot):
     feedback = pilot.scene
     assert feedback.name == "feedback" and not feedback.outcome.correct
     assert "Answer: Ana" in [r.text for r in pilot.app.view.reports]
+
+
+def test_looking_away_pauses_the_game(pilot):
+    scene = start_first_question(pilot)
+    pilot.post(pygame.WINDOWFOCUSLOST)
+    pilot.step()
+    assert pilot.scene.name == "pause" and scene.game.paused

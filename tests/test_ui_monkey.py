@@ -43,7 +43,9 @@ def random_event(rng: random.Random) -> pygame.event.Event:
     if kind < 0.98:
         size = rng.choice(SIZES)
         return pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
-    return pygame.event.Event(pygame.WINDOWFOCUSLOST)
+    if kind < 0.99:
+        return pygame.event.Event(pygame.WINDOWFOCUSLOST)
+    return pygame.event.Event(pygame.JOYDEVICEADDED, device_index=rng.randint(0, 3))  # no such pad here
 
 
 def scenes_to_start_from(app):

@@ -68,7 +68,6 @@ COLOUR_BLIND_SAFE = Palette(
 
 PALETTES = {"standard": STANDARD, "colour-blind": COLOUR_BLIND_SAFE}
 KEY_LABELS = ("1", "2", "3", "4")
-LETTER_LABELS = ("A", "B", "C", "D")
 
 # Text size setting: a factor on every font size (text that does not fit still shrinks).
 TEXT_SIZES = {"small": 0.9, "normal": 1.0, "large": 1.15}

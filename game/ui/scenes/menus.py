@@ -6,7 +6,7 @@ from dataclasses import replace
 import pygame
 
 from .. import theme
-from ..widgets import Menu, draw_panel, draw_shape, draw_text, inside
+from ..widgets import Menu, draw_panel, draw_shape, draw_text
 from .base import Scene, draw_heading, draw_hint
 
 

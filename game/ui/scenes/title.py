@@ -61,6 +61,10 @@ class TitleScene(Scene):
                   "Tropes, twists and who loves whom in the French series Osmosis (2019). "
                   "Find your match — before the clock does.",
                   size=theme.SIZE_BODY, color=theme.INK_MUTED)
+        packs = len(self.app.library.packs)
+        draw_text(surface, view, (84, 456, 600, 32),
+                  f"Playing as {self.app.prefs.name}  ·  {packs} pack{'s' if packs != 1 else ''} loaded",
+                  size=theme.SIZE_SMALL, color=theme.ACCENT)
         self.menu.draw(surface, view)
         warning = self.notice or (self.app.store.warning if self.app.store is not None else None)
         if warning:
