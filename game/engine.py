@@ -98,6 +98,7 @@ class Outcome:
     round_index: int = 0
     player: str = ""
     lifelines: tuple[str, ...] = ()  # lifelines used on this question
+    second_pick: bool = False  # answered with double chance's second pick: half the points when right
 
 
 @dataclass(frozen=True)
@@ -167,14 +168,29 @@ def daily_seed(day: Date) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+def mode_name(kind: str, timer: bool) -> str:
+    """The high-score table a game goes to: untimed games earn full points on every right answer,
+    so they rank apart from timed ones."""
+    if timer:
+        return kind
+    return "relaxed" if kind == "classic" else f"{kind} relaxed"
+
+
+def daily_settings(day: Date, timer: bool = True) -> Settings:
+    """The day's challenge, one definition for every front end: the default rounds and difficulty,
+    seeded by the date, so every player gets the same quiz that day."""
+    return Settings(seed=daily_seed(day), timer=timer, mode=mode_name("daily", timer))
+
+
 def miss_weights(misses: dict[str, int]) -> dict[str, float]:
     """Generator weights: a question missed n times is 1 + 2n times as likely (n capped at 3)."""
     return {qid: 1.0 + 2.0 * min(count, 3) for qid, count in misses.items() if count > 0}
 
 
-def _topic(question: Question) -> frozenset | str:
-    """The facts a question is built on, whichever way round it asks about them."""
-    return frozenset(question.facts) or question.id
+def _topics(question: Question) -> set:
+    """What makes two questions the same to a player: the facts they are built on, whichever way
+    round they ask, or the prompt (characters sharing one example get the same clue)."""
+    return {frozenset(question.facts) or question.id, question.prompt}
 
 
 def _derived_seed(seed: int, *parts: object) -> int:
@@ -260,7 +276,7 @@ class Game:
         self.outcome: Outcome | None = None  # the last answer, shown in FEEDBACK
         self.paused = False
         self._used_ids: set[str] = set()
-        self._topics: set = set()  # the facts behind every question drawn so far
+        self._topics: set = set()  # the facts and prompts of every question drawn so far
         self._turn = 0  # questions played so far: whose turn it is in hot-seat games
         self._reset_question_state()
         self.rounds = self._draw_rounds()
@@ -431,18 +447,20 @@ class Game:
         return [Round(spec, index, questions) for index, (spec, questions) in enumerate(playable)]
 
     def _draw(self, count: int, kinds, *salt) -> list[Question]:
-        """`count` questions not drawn before in this game. A question on facts already drawn (the
-        clue of "which character?" asked again as "which trope?") would give its answer away, so
-        those only fill a round the fresh ones cannot; each fact drawn so far may cost one spare."""
-        offered = self.generator.quiz(count + len(self._topics), _derived_seed(self.seed, *salt), kinds=tuple(kinds),
-                                      exclude=frozenset(self._used_ids), weights=self.weights)
-        fresh, repeats, topics = [], [], set(self._topics)
+        """`count` questions not drawn before in this game. A question on facts or with a prompt
+        already drawn (the clue of "which character?" asked again as "which trope?") would give its
+        answer away, so those only fill a round the fresh ones cannot; each fact or prompt drawn
+        so far may cost a spare."""
+        offered = self.generator.quiz(count + len(self._topics), _derived_seed(self.seed, *salt),
+                                      kinds=tuple(kinds), exclude=frozenset(self._used_ids), weights=self.weights)
+        fresh, repeats, seen = [], [], set(self._topics)
         for question in offered:
-            (repeats if _topic(question) in topics else fresh).append(question)
-            topics.add(_topic(question))
+            (repeats if _topics(question) & seen else fresh).append(question)
+            seen |= _topics(question)
         kept = {q.id for q in fresh[:count] + repeats[:max(0, count - len(fresh))]}
         questions = [q for q in offered if q.id in kept]  # in the generator's order: kinds stay mixed
-        self._topics.update(_topic(q) for q in questions)
+        for question in questions:
+            self._topics |= _topics(question)
         self._used_ids.update(q.id for q in questions)
         return questions
 
@@ -476,7 +494,7 @@ class Game:
         limit = self.time_limit
         outcome = Outcome(question, response, correct, points, streak,
                           min(elapsed, limit) if limit else elapsed, timed_out,
-                          self.round_index, board.player, tuple(self._lifelines_used))
+                          self.round_index, board.player, tuple(self._lifelines_used), self._second_pick)
         board.record(outcome)
         self.outcome = outcome
         self._turn += 1

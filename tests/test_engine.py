@@ -397,13 +397,19 @@ def test_the_same_seed_gives_the_same_game_and_skip_never_repeats_a_question():
     assert asked[1].kind == before.kind
 
 
-def test_no_clue_is_asked_twice_from_both_sides():
+def test_no_clue_is_asked_twice_from_both_sides_or_after_a_skip():
     # "Which character fits this Runaway example?" then "Niels: <the same clue>. Which trope?"
-    # would hand over the answer: no two questions of a game rest on the same facts.
+    # would hand over the answer: no two questions of a game rest on the same facts or prompt,
+    # the skipped one included.
     for seed in range(25):
-        asked = play_through(Game(FACTS, Settings(seed=seed), clock=FakeClock()))
+        game = Game(FACTS, Settings(seed=seed), clock=FakeClock())
+        game.start_round()
+        skipped = game.question
+        assert game.use_lifeline("skip")
+        asked = [skipped] + play_through(game)
         facts = [frozenset(q.facts) for q in asked]
-        assert len(asked) == 20 and len(set(facts)) == len(facts), seed
+        prompts = [q.prompt for q in asked]
+        assert len(asked) == 21 and len(set(facts)) == len(set(prompts)) == 21, seed
 
 
 def test_a_skip_does_not_change_the_later_rounds():
