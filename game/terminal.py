@@ -8,19 +8,23 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date
 from typing import TextIO
 
-from .engine import Game, Outcome, Phase, Results, Settings, SystemClock, daily_seed
+from .engine import Game, Outcome, Phase, Results, Settings, SystemClock, daily_settings, mode_name
+from .models import Library
 from .storage import HighScore, Store, clean_name
-from .text import normalize
+from .text import is_accepted, normalize
 
 COMMANDS = {"50": "fifty-fifty", "50:50": "fifty-fifty", "skip": "skip", "time": "extra-time",
             "double": "double-chance"}
 LIFELINE_LABELS = {"fifty-fifty": "50 (50:50)", "skip": "skip", "extra-time": "time (extra time)",
                    "double-chance": "double (double chance)"}
-LIFELINE_NAMES = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "Extra time", "double-chance": "Double chance"}
+LIFELINE_NAMES = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "Extra time",
+                  "double-chance": "Double chance"}
 HELP = "Answer with a number or the text. Lifelines, once per game: {lifelines}. Also: pause, quit."
+NOT_WITH_DAILY = ("practice", "seed", "pack")  # each would make the daily quiz differ from everyone else's
 
 
 def full_stop(text: str) -> str:
@@ -41,7 +45,9 @@ def show_scores(args, out: TextIO = sys.stdout) -> int:
     store = Store.open(getattr(args, "data_dir", None))
     if store.warning:
         print(store.warning, file=sys.stderr)
-    print(format_scores(store.high_scores()), file=out)
+    # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
+    tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
+    print("\n\n".join(tables) or format_scores([]), file=out)
     return 0
 
 
@@ -56,27 +62,39 @@ def format_scores(scores: list[HighScore]) -> str:
 # -- the game ------------------------------------------------------------------------------
 
 def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    from .packs import load_library
-    library = load_library(args.packs or ()).only(set(args.pack or ()))
-    for refused in library.refused:
-        print(f"skipped a pack: {refused.reason}", file=sys.stderr)
+    clashing = [f"--{flag}" for flag in NOT_WITH_DAILY if args.daily and getattr(args, flag)]
+    if clashing:
+        print(f"osmosis-quiz text: --daily is the same quiz for everyone; it cannot be combined with "
+              f"{' or '.join(clashing)}", file=sys.stderr)
+        return 2
+    library = _library(args)
     if not library.packs:
         print("osmosis-quiz text: no pack to play" + (f" (asked for {', '.join(args.pack)})" if args.pack else ""),
               file=sys.stderr)
         return 1
+    _tolerate_undecodable(inp)
     store = Store.open(args.data_dir)
     interactive = inp.isatty()
     ui = Terminal(inp, out)
     if store.warning:
         ui.say(store.warning)
     try:
+        return _play_and_save(args, ui, store, library, interactive)
+    finally:
+        store.close()
+
+
+def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interactive: bool) -> int:
+    try:
         name = clean_name(args.name if args.name is not None else (ui.ask("Your name: ") if interactive else None))
-        settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs)
         misses = store.misses(name) if args.practice else None
         if args.practice and not misses:
             ui.say(f"No missed questions on record for {name} yet: this is a normal game.")
+        today = date.today()
+        settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs,
+                                 practice=bool(misses), today=today)
         game = Game(library.facts, settings, players=(name,), clock=SystemClock(), misses=misses)
-        ui.header(settings, name)
+        ui.header(settings, name, today, interactive)
         results = ui.play(game)
     except InputEnded as stopped:
         ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
@@ -86,17 +104,36 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def game_settings(args, timed: bool, packs) -> Settings:
-    daily = bool(args.daily)
-    base = "daily" if daily else "practice" if args.practice else "classic"
-    mode = base if timed else ("relaxed" if base == "classic" else f"{base} relaxed")
+def _library(args) -> Library:
+    from .packs import load_library
+    from .paths import builtin_pack_dir
+    library = load_library(args.packs or ()).only(set(args.pack or ()))
+    for refused in library.refused:
+        print(f"skipped a pack: {refused.reason}", file=sys.stderr)
+    if args.daily:  # packs a player added would change the daily quiz for that player alone
+        bundled = builtin_pack_dir().resolve()
+        return Library(tuple(p for p in library.packs if p.path.resolve().is_relative_to(bundled)), library.refused)
+    return library
+
+
+def _tolerate_undecodable(inp: TextIO) -> None:
+    """A stray byte that is not text in the input's encoding must not end the game with a traceback."""
+    if hasattr(inp, "reconfigure"):
+        inp.reconfigure(errors="replace")
+
+
+def game_settings(args, timed: bool, packs, practice: bool = False, today: date | None = None) -> Settings:
+    """The rules a game is played by; `practice` when the player has misses to practise."""
+    if args.daily:
+        return replace(daily_settings(today or date.today(), timer=timed), spoilers=not args.no_spoilers,
+                       packs=tuple(p.id for p in packs))
     return Settings(
-        difficulty="medium" if daily else args.difficulty,  # the daily quiz is the same for everyone
+        difficulty=args.difficulty,
         spoilers=not args.no_spoilers,
         timer=timed,
-        seed=daily_seed(date.today()) if daily else args.seed,
+        seed=args.seed,
         packs=tuple(p.id for p in packs),
-        mode=mode,
+        mode=mode_name("practice" if practice else "classic", timed),
     )
 
 
@@ -126,10 +163,12 @@ class Terminal:
             print(line.strip(), file=self.out)  # piped answers are not echoed: show them in the transcript
         return line.strip()
 
-    def header(self, settings: Settings, name: str) -> None:
-        kind = {"daily": f"Daily challenge for {date.today().isoformat()}", "practice": "Practice: your misses"}
-        title = kind.get(settings.mode.split()[0], "Osmosis Quiz")
-        timer = f"{settings.timer_seconds:g} s per question" if settings.timer else "no timer"
+    def header(self, settings: Settings, name: str, today: date, interactive: bool = True) -> None:
+        kind = settings.mode.split()[0]
+        title = {"daily": f"Daily challenge for {today.isoformat()}",
+                 "practice": "Practice: your misses"}.get(kind, "Osmosis Quiz")
+        timer = (f"{settings.timer_seconds:g} s per question" if settings.timer else
+                 "no timer" if interactive else "no timer (answers come from a pipe)")
         self.say(f"{title} for {name}: difficulty {settings.difficulty}, {timer}"
                  f"{', no spoilers' if not settings.spoilers else ''}.")
 
@@ -168,20 +207,37 @@ class Terminal:
             self.say("  (type your answer)")
         if rnd.position == 0:
             self.say(self.help_line(game))
+        self.take_answer(game, question)
+
+    def take_answer(self, game: Game, question) -> None:
+        """Read lines until the question is answered, timed out or skipped."""
+        pending = ""  # a line typed at the pause prompt instead of a bare Enter
         while game.phase is Phase.QUESTION and game.question is question:
             left = game.time_left()
-            line = self.ask(f"[{left:.0f} s] > " if left is not None else "> ")
-            if self.command(game, line):
-                if game.question is not question:  # skipped: show the fresh question
-                    return
-                continue
-            response = self.response(game, line)
-            if response is None:
-                self.say(f"Type a number from 1 to {len(game.choices)}, or the text of a choice.")
-                continue
-            if game.answer(response) is None:
-                self.say("Wrong, but you have a second pick (double chance):")
-                self.show_choices(game)
+            line = pending or self.ask(f"[{left:.0f} s] > " if left is not None else "> ")
+            pending = ""
+            if game.update() is not None:
+                return  # the buzzer went while the player was typing: the feedback says so
+            if line.casefold() in ("pause", "p"):
+                pending = self.pause(game)
+            elif not self.command(game, line):
+                self.answer(game, line)
+
+    def pause(self, game: Game) -> str:
+        game.pause()
+        clock = ": the clock is stopped" if game.time_limit is not None else ""
+        line = self.ask(f"Paused{clock}. Press Enter to go on. ")
+        game.resume()
+        return line
+
+    def answer(self, game: Game, line: str) -> None:
+        response = self.response(game, line)
+        if response is None:
+            self.say("Type your answer, or help." if game.question.is_typed else
+                     f"Type a number from 1 to {len(game.choices)} or the text of a choice, or help.")
+        elif game.answer(response) is None:
+            self.say("Wrong, but you have a second pick (double chance):")
+            self.show_choices(game)
 
     def show_choices(self, game: Game) -> None:
         for number, choice in enumerate(game.choices, 1):
@@ -194,21 +250,17 @@ class Terminal:
         return HELP.format(lifelines=", ".join(left) or "none left")
 
     def command(self, game: Game, line: str) -> bool:
-        """Handle a lifeline or pause/quit/help; False when the line is an answer."""
-        word = line.strip().casefold()
+        """Handle a lifeline or quit/help; False when the line is an answer."""
+        word = line.casefold()
         if word in ("quit", "exit"):
             raise InputEnded("You stopped the game before the end: nothing saved.")
-        if word in ("pause", "p"):
-            game.pause()
-            self.ask("Paused: the clock is stopped. Press Enter to go on. ")
-            game.resume()
-            return True
         if word in ("help", "?"):
             self.say(self.help_line(game))
             return True
         lifeline = COMMANDS.get(word)
         if lifeline is None:
             return False
+        shown = len(game.choices)
         if not game.use_lifeline(lifeline):
             spent = lifeline not in game.lifelines_left
             self.say(f"{LIFELINE_NAMES[lifeline]}: " + ("already used in this game." if spent else
@@ -216,7 +268,7 @@ class Terminal:
                      "not available for this question."))
             return True
         if lifeline == "fifty-fifty":
-            self.say("Two wrong choices are gone:")
+            self.say("Two wrong choices are gone:" if shown - len(game.choices) == 2 else "A wrong choice is gone:")
             self.show_choices(game)
         elif lifeline == "skip":
             self.say("Skipped: here is a fresh question.")
@@ -227,19 +279,23 @@ class Terminal:
         return True
 
     def response(self, game: Game, line: str) -> str | None:
-        """The choice a line means (its number or its text), or the typed text itself."""
+        """The choice a line means (its number, or its text give or take a small typo), or the
+        typed text itself; None when it means nothing."""
+        if not normalize(line):
+            return None  # a stray Enter is not an answer, even to a typed question
         if game.question.is_typed:
             return line
         choices = game.choices
-        if line.isdigit() and 1 <= int(line) <= len(choices):
-            return choices[int(line) - 1]
-        wanted = normalize(line)
-        return next((c for c in choices if normalize(c) == wanted and wanted), None)
+        # isdecimal, not isdigit: "²" is a digit int() refuses; the length cap keeps int() fast and safe.
+        if line.isdecimal() and len(line) < 4:
+            return choices[int(line) - 1] if 1 <= int(line) <= len(choices) else None
+        return next((c for c in choices if is_accepted(line, (c,), [o for o in choices if o != c])), None)
 
     def feedback(self, game: Game, outcome: Outcome) -> None:
         board = game.scoreboards[outcome.player]
         if outcome.correct:
-            self.say(f"Right! +{outcome.points} points. Score {board.total}, streak {outcome.streak}.")
+            second = " (second pick: half the points)" if outcome.second_pick else ""
+            self.say(f"Right! +{outcome.points} points{second}. Score {board.total}, streak {outcome.streak}.")
         else:
             why = "Time's up" if outcome.timed_out else "Wrong"
             self.say(f"{why}: the answer is {full_stop(outcome.question.answer)} Score {board.total}, streak 0.")
@@ -258,15 +314,16 @@ class Terminal:
         if results.missed:
             self.say("\nMissed questions:")
             for outcome in results.missed:
+                given = "no answer in time" if outcome.timed_out else outcome.response
                 self.say(f"- {outcome.question.prompt}", hanging="  ")
-                self.say(f"Answer: {full_stop(outcome.question.answer)} {outcome.question.explanation}".strip(),
-                         indent="    ")
+                self.say(f"You: {full_stop(given)} Answer: {full_stop(outcome.question.answer)} "
+                         f"{outcome.question.explanation}".strip(), indent="    ")
 
     def finish(self, store: Store, results: Results, settings: Settings, name: str) -> None:
-        high = store.is_high_score(results.total, settings.mode)
         if not store.can_save:
             self.say("Your score was not saved (see the note at the start).")
             return
+        high = store.is_high_score(results.total, settings.mode)
         if not store.save_game(results, settings, name):
             self.say(f"Your score was not saved: {store.warning}.")
             return

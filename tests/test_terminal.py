@@ -66,6 +66,7 @@ def test_missed_questions_are_listed_with_the_right_answer_and_explanation(tmp_p
     results = done.stdout.split("Missed questions:")[1]
     assert "Results for Player" in done.stdout  # no --name and no terminal: "Player"
     assert asked[0].answer.split()[0] in results and asked[0].explanation.split()[0] in results
+    assert f"You: {wrong_first}" in results  # what the player said, beside the right answer
     assert "Accuracy 95%, best streak 19." in done.stdout
 
 
@@ -126,7 +127,7 @@ def test_double_chance_in_the_terminal_allows_a_second_pick_for_half_points():
     game_lines = ["double", wrong, question.answer]
     out = play_lines(game, game_lines)
     assert "Wrong, but you have a second pick (double chance):" in out
-    assert "Right! +625 points." in out  # half of 1000 x 1.25 for an answer under half a second
+    assert "Right! +625 points (second pick: half the points)." in out  # half of 1000 x 1.25, instant
 
 
 def test_typed_answers_are_matched_leniently_and_fifty_fifty_is_refused():
@@ -153,3 +154,118 @@ def test_a_question_answered_after_the_buzzer_times_out():
     terminal = Terminal(LateInput("True\n" * 3), out)
     results = terminal.play(game)
     assert out.getvalue().count("Time's up: the answer is") == 3 and results.total == 0
+
+
+# -- odd input, pause, the buzzer, flags and the scores table --------------------------------
+
+class ScriptedInput(io.StringIO):
+    """A player who takes `seconds` (on the game's fake clock) before each line they type."""
+
+    def __init__(self, clock: FakeClock, script: list[tuple[float, str]]):
+        super().__init__("".join(f"{line}\n" for _, line in script))
+        self.clock, self.delays = clock, [seconds for seconds, _ in script]
+
+    def readline(self, *args):
+        if self.delays:
+            self.clock.advance(self.delays.pop(0))
+        return super().readline(*args)
+
+
+def play_script(game: Game, script: list[tuple[float, str]]) -> str:
+    out = io.StringIO()
+    try:
+        Terminal(ScriptedInput(game.clock, script), out).play(game)
+    except InputEnded:
+        pass
+    return out.getvalue()
+
+
+def test_odd_lines_get_a_hint_and_never_a_traceback(tmp_path):
+    odd = ["", "   ", "0", "-1", "5", "99999999999999999999", "9" * 5000, "²", "①", "日本語", "\x1b[A", "Ω≈ç√"]
+    done = run_main("text", "--seed", "3", "--data-dir", str(tmp_path), stdin="\n".join(odd) + "\n")
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.count("Type a number from 1 to 4 or the text of a choice, or help.") == len(odd)
+    assert "Input ended before the game was over: nothing saved." in done.stdout
+
+
+def test_bytes_that_are_not_text_are_a_wrong_line_not_a_crash(tmp_path):
+    env = {"PYTHONIOENCODING": "utf-8", "PATH": ""}  # strict decoding, as some terminals set it
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "text", "--seed", "3", "--data-dir", str(tmp_path)],
+                          input=b"caf\xe9\n1\n", capture_output=True, cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert b"Wrong: the answer is" in done.stdout or b"Right!" in done.stdout
+
+
+def test_a_choice_typed_with_a_small_slip_still_counts():
+    game = one_round(["trope-to-character"], timer=False)
+    game.start_round()
+    answer = game.question.answer
+    assert len(answer) >= 8
+    slip = answer[0] + answer[2] + answer[1] + answer[3:]  # two letters swapped, in lower case
+    out = play_lines(game, [slip.lower()])
+    assert "Right! +1250 points." in out
+
+
+def test_an_empty_line_is_not_an_answer_to_a_typed_question():
+    game = one_round(["typed"], timer=False)
+    game.start_round()
+    answer = game.question.answer
+    out = play_lines(game, ["", answer])
+    assert out.count("Type your answer, or help.") == 1 and "Right! +1250 points." in out
+    assert game.results().missed == []
+
+
+def test_pause_stops_the_clock_and_a_line_typed_at_the_pause_prompt_is_the_answer():
+    game = one_round(["trope-to-character"])
+    game.start_round()
+    answer = game.question.answer
+    out = play_script(game, [(1, "pause"), (300, answer)])  # five minutes on pause
+    assert "Paused: the clock is stopped." in out
+    assert "Right! +1219 points." in out  # 1 s on the clock: round(1000 x (1 - 1/40)) x 1.25
+
+
+def test_a_lifeline_typed_after_the_buzzer_is_too_late():
+    game = one_round(["trope-to-character"])
+    out = play_script(game, [(25, "time")])
+    assert "Time's up: the answer is" in out and "Extra time:" not in out
+    assert "extra-time" in game.lifelines_left  # not spent on a lost question
+
+
+def test_pause_in_a_game_without_a_timer_does_not_mention_a_clock():
+    game = one_round(["trope-to-character"], timer=False)
+    out = play_lines(game, ["pause", ""])
+    assert "Paused. Press Enter to go on." in out and "clock" not in out
+
+
+def test_daily_refuses_flags_that_would_make_it_a_different_quiz(tmp_path):
+    for flag in (["--practice"], ["--seed", "4"], ["--pack", "osmosis"]):
+        done = run_main("text", "--daily", *flag, "--data-dir", str(tmp_path), stdin="1\n")
+        assert done.returncode == 2 and done.stderr.count("\n") == 1 and flag[0] in done.stderr
+        assert done.stdout == ""
+
+
+def test_practice_without_misses_is_scored_as_a_normal_game(tmp_path):
+    done = run_main("text", "--practice", "--seed", "2", "--name", "new", "--data-dir", str(tmp_path),
+                    stdin="1\n" * 300)
+    assert "No missed questions on record for new yet: this is a normal game." in done.stdout
+    assert "High scores (relaxed):" in done.stdout and "practice" not in done.stdout.split("Results for")[1]
+
+
+def test_scores_rank_each_mode_on_its_own(tmp_path):
+    from game.storage import Store
+    store = Store.open(tmp_path)
+    for seed, (name, mode) in enumerate((("Rita", "relaxed"), ("Tim", "classic"), ("Tara", "classic"))):
+        game = Game(FACTS, Settings(seed=seed, timer=mode == "classic", mode=mode), clock=FakeClock())
+        play_lines(game, ["1"] * 60)
+        assert store.save_game(game.results(), game.settings, name)
+    store.close()
+    out = run_main("scores", "--data-dir", str(tmp_path)).stdout
+    tables = {}
+    for block in out.split("High scores (")[1:]:
+        mode, rows = block.split("):", 1)
+        tables[mode] = [line.split() for line in rows.strip().splitlines()[2:]]
+    assert {mode: {row[1] for row in rows} for mode, rows in tables.items()} == \
+        {"classic": {"Tim", "Tara"}, "relaxed": {"Rita"}}
+    for rows in tables.values():  # each table ranked from 1, best first
+        assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
+        assert [int(row[2]) for row in rows] == sorted((int(row[2]) for row in rows), reverse=True)
