@@ -324,13 +324,22 @@ def test_no_question_repeats_within_a_game():
     assert len(seen) == 6 and len(set(seen)) == 6
 
 
-def test_daily_seed_is_the_same_in_another_process_and_differs_by_day():
-    day = date(2026, 11, 25)
-    code = "from datetime import date; from game.engine import daily_seed; print(daily_seed(date(2026, 11, 25)))"
-    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={"PYTHONHASHSEED": "12345", "PATH": ""}, cwd=_root())
-    assert int(other.stdout) == daily_seed(day)
-    assert daily_seed(day) != daily_seed(date(2026, 11, 26))
+DAILY_QUIZ = """
+from datetime import date
+from game.engine import FakeClock, Game, daily_settings
+from game.packs import load_library
+game = Game(load_library().facts, daily_settings(date(2026, 11, 25)), clock=FakeClock())
+print(repr([(q.id, q.choices) for r in game.rounds for q in r.questions]))
+"""
+
+
+def test_the_daily_quiz_is_the_same_in_processes_with_other_hash_seeds_and_differs_by_day():
+    # hash() is salted per process: anything set-ordered in the draw would differ between machines.
+    quizzes = [subprocess.run([sys.executable, "-c", DAILY_QUIZ], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": hash_seed, "PATH": ""}, cwd=_root()).stdout
+               for hash_seed in ("1", "12345")]
+    assert quizzes[0] == quizzes[1] and quizzes[0].count("'") > 40
+    assert daily_seed(date(2026, 11, 25)) != daily_seed(date(2026, 11, 26))
 
 
 def test_default_rounds_are_the_four_from_the_design():
