@@ -316,8 +316,9 @@ class Terminal:
             for outcome in results.missed:
                 given = "no answer in time" if outcome.timed_out else outcome.response
                 self.say(f"- {outcome.question.prompt}", hanging="  ")
-                self.say(f"You: {full_stop(given)} Answer: {full_stop(outcome.question.answer)} "
-                         f"{outcome.question.explanation}".strip(), indent="    ")
+                self.say(f"You: {full_stop(given)} Right answer: {full_stop(outcome.question.answer)}", indent="    ")
+                if outcome.question.explanation:
+                    self.say(outcome.question.explanation, indent="    ")
 
     def finish(self, store: Store, results: Results, settings: Settings, name: str) -> None:
         if not store.can_save:
