@@ -235,7 +235,11 @@ class Terminal:
         if response is None:
             self.say("Type your answer, or help." if game.question.is_typed else
                      f"Type a number from 1 to {len(game.choices)} or the text of a choice, or help.")
-        elif game.answer(response) is None:
+        elif game.answer(response) is not None:
+            return
+        elif game.question.is_typed:
+            self.say("Wrong, but you have a second try (double chance).")
+        else:
             self.say("Wrong, but you have a second pick (double chance):")
             self.show_choices(game)
 

@@ -269,3 +269,12 @@ def test_scores_rank_each_mode_on_its_own(tmp_path):
     for rows in tables.values():  # each table ranked from 1, best first
         assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
         assert [int(row[2]) for row in rows] == sorted((int(row[2]) for row in rows), reverse=True)
+
+
+def test_double_chance_on_a_typed_question_gives_a_second_try():
+    game = one_round(["typed"], timer=False)
+    game.start_round()
+    answer = game.question.answer
+    out = play_lines(game, ["double", "Nobody Atall", answer])
+    assert "Wrong, but you have a second try (double chance)." in out
+    assert "Right! +625 points (second pick: half the points)." in out
