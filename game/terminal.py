@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from typing import TextIO
@@ -55,8 +56,15 @@ def format_scores(scores: list[HighScore]) -> str:
     if not scores:
         return "No scores yet: play a game with `python main.py text` or `python main.py`."
     lines = [f"{'#':>3}  {'name':<24}  {'score':>7}  {'mode':<16}  date", "-" * 66]
-    lines += [f"{h.rank:>3}  {h.name:<24}  {h.score:>7}  {h.mode:<16}  {h.date}" for h in scores]
+    lines += [f"{h.rank:>3}  {pad(h.name, 24)}  {h.score:>7}  {h.mode:<16}  {h.date}" for h in scores]
     return "\n".join(lines)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns: wide characters (CJK, emoji) take two, accents none."""
+    columns = sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+                  for ch in text)
+    return text + " " * max(0, width - columns)
 
 
 # -- the game ------------------------------------------------------------------------------

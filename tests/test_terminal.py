@@ -278,3 +278,20 @@ def test_double_chance_on_a_typed_question_gives_a_second_try():
     out = play_lines(game, ["double", "Nobody Atall", answer])
     assert "Wrong, but you have a second try (double chance)." in out
     assert "Right! +625 points (second pick: half the points)." in out
+
+
+def test_the_scores_table_stays_aligned_with_wide_and_accented_names(tmp_path):
+    from game.storage import Store
+    columns = {"Ann": 3, "Élodie ✨": 9, "山田太郎": 8, "Zoe\u0301": 3}  # as a terminal draws them
+    store = Store.open(tmp_path)
+    for seed, name in enumerate(columns):
+        game = Game(FACTS, Settings(seed=seed, timer=False, mode="relaxed", questions_per_round=1), clock=FakeClock())
+        play_lines(game, [q.answer for r in game.rounds for q in r.questions])
+        assert store.save_game(game.results(), game.settings, name)
+    store.close()
+    rows = run_main("scores", "--data-dir", str(tmp_path)).stdout.splitlines()[3:]
+    score_starts = set()
+    for name, width in columns.items():
+        before, after = next(row for row in rows if name in row).split(name)
+        score_starts.add(len(before) + width + len(after) - len(after.lstrip(" ")))
+    assert len(rows) == 4 and len(score_starts) == 1, rows
