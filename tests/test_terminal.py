@@ -295,3 +295,14 @@ def test_the_scores_table_stays_aligned_with_wide_and_accented_names(tmp_path):
         before, after = next(row for row in rows if name in row).split(name)
         score_starts.add(len(before) + width + len(after) - len(after.lstrip(" ")))
     assert len(rows) == 4 and len(score_starts) == 1, rows
+
+
+def test_scores_from_a_newer_version_are_not_reported_as_none(tmp_path):
+    import sqlite3
+
+    from game.storage import DB_NAME, SCHEMA_VERSION
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    done = run_main("scores", "--data-dir", str(tmp_path))
+    assert done.returncode == 1 and done.stdout == ""
+    assert "newer version" in done.stderr and done.stderr.count("\n") == 1
