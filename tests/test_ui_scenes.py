@@ -220,6 +220,8 @@ def test_a_save_problem_is_shown_on_the_title_and_the_game_still_plays(make_app,
     blocked.write_text("a file where the data folder should be")
     app = make_app(data_dir=blocked)
     pilot = Pilot(app)
+    pilot.step()  # the first frame shows before the save file is opened
+    assert "loading packs…" in " ".join(r.text for r in app.view.reports)
     pilot.step()
     assert app.store.warning
     assert app.store.warning in [r.text for r in app.view.reports]

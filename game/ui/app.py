@@ -110,6 +110,7 @@ class App:
         self.background = Background()
         self.controllers: dict[int, object] = {}
         self.frames = 0
+        self.drawn = 0  # frames drawn, by the loop or a test pilot
 
     # -- things scenes use ---------------------------------------------------------------
 
@@ -137,6 +138,17 @@ class App:
             from ..storage import Store
             self._store = Store.open(self.data_dir)
         return self._store
+
+    @property
+    def ready(self) -> bool:
+        """Whether packs and the save file are open; until then the title says so."""
+        return self._library is not None and (self._store is not None or self.test_mode)
+
+    def warm_up(self) -> None:
+        """Open packs and scores right after the first frame is shown, so the window
+        appears as fast as a bare one and no later screen waits for them."""
+        self.library
+        self.store
 
     def set_prefs(self, prefs: Prefs) -> None:
         old = self.prefs
@@ -227,6 +239,8 @@ class App:
 
     def update(self, dt: float) -> None:
         self.clock.advance(dt)
+        if self.drawn and not self.ready:
+            self.warm_up()
         if self.stack:
             self.top.update(dt)
 
@@ -240,6 +254,7 @@ class App:
             first -= 1
         for scene, _ in self.stack[max(first, 0):]:
             scene.draw(surface)
+        self.drawn += 1
 
     def run(self, frames: int | None = None) -> int:
         while self.running and self.stack and (frames is None or self.frames < frames):

@@ -132,10 +132,12 @@ def fit_text(text: str, weight: str, px: int, width: int, height: int, min_px: i
 
 class _TextCache:
     """Rendered text surfaces, keyed by everything that changes their pixels: static text is
-    rendered once, not every frame."""
+    rendered once, not every frame. Bounded by pixel bytes, not by count: one wrapped
+    paragraph at full width weighs as much as a hundred labels."""
 
-    def __init__(self, limit: int = 600):
-        self.limit = limit
+    def __init__(self, max_bytes: int = 12 * 2**20):
+        self.max_bytes = max_bytes
+        self.used = 0
         self.entries: OrderedDict = OrderedDict()
 
     def get(self, key, build):
@@ -143,11 +145,17 @@ class _TextCache:
         if entry is None:
             entry = build()
             self.entries[key] = entry
-            if len(self.entries) > self.limit:
-                self.entries.popitem(last=False)
+            self.used += _bytes_of(entry)
+            while self.used > self.max_bytes and len(self.entries) > 1:
+                self.used -= _bytes_of(self.entries.popitem(last=False)[1])
         else:
             self.entries.move_to_end(key)
         return entry
+
+
+def _bytes_of(entry) -> int:
+    block = entry[0]
+    return block.get_width() * block.get_height() * block.get_bytesize()
 
 
 TEXT_CACHE = _TextCache()
@@ -163,21 +171,24 @@ def draw_text(surface: pygame.Surface, view: View, box: LogicalRect, text: str, 
     def build():
         fit = fit_text(text, weight, view.font_px(size), rect.w, rect.h, view.min_font_px())
         font = theme.font(weight, fit.px)
-        block = pygame.Surface((max(1, rect.w), max(1, fit.height)), pygame.SRCALPHA)
+        # As wide as the text, not the box: short labels in wide boxes cost little memory.
+        block = pygame.Surface((max(1, fit.width), max(1, fit.height)), pygame.SRCALPHA)
         for i, line in enumerate(fit.lines):
             rendered = font.render(line, True, color)
-            x = {"left": 0, "center": (rect.w - rendered.get_width()) // 2,
-                 "right": rect.w - rendered.get_width()}[align]
+            x = {"left": 0, "center": (fit.width - rendered.get_width()) // 2,
+                 "right": fit.width - rendered.get_width()}[align]
             block.blit(rendered, (x, i * fit.line_height))
         return block, fit
 
     block, fit = TEXT_CACHE.get(key, build)
+    x = {"left": rect.x, "center": rect.x + (rect.w - block.get_width()) // 2,
+         "right": rect.right - block.get_width()}[align]
     y = rect.y
     if valign == "center":
         y = rect.y + (rect.h - block.get_height()) // 2
     elif valign == "bottom":
         y = rect.bottom - block.get_height()
-    surface.blit(block, (rect.x, max(rect.y, y)))
+    surface.blit(block, (max(rect.x, x), max(rect.y, y)))
     view.reports.append(FitReport(text, box, fit))
     return fit
 
@@ -417,10 +428,11 @@ class Background:
             target.fill(theme.LETTERBOX)  # only letterboxed windows have bars to clear
         if self.surface is None or self.size != rect.size:
             self.size = rect.size
-            self.surface = pygame.Surface(rect.size)
-            for row in range(rect.h):
-                color = theme.mix(theme.BACKGROUND_TOP, theme.BACKGROUND_BOTTOM, row / max(1, rect.h - 1))
-                pygame.draw.line(self.surface, color, (0, row), (rect.w, row))
+            # A two-pixel gradient stretched by SDL: one call instead of a line per row.
+            seed = pygame.Surface((1, 2))
+            seed.set_at((0, 0), theme.BACKGROUND_TOP)
+            seed.set_at((0, 1), theme.BACKGROUND_BOTTOM)
+            self.surface = pygame.transform.smoothscale(seed, rect.size)
             # A faint membrane ring: a nod to the series' lab imagery, drawn once.
             ring = view.px(300)
             pygame.draw.circle(self.surface, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.12),

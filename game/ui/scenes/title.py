@@ -61,12 +61,16 @@ class TitleScene(Scene):
                   "Tropes, twists and who loves whom in the French series Osmosis (2019). "
                   "Find your match — before the clock does.",
                   size=theme.SIZE_BODY, color=theme.INK_MUTED)
-        packs = len(self.app.library.packs)
-        draw_text(surface, view, (84, 456, 600, 32),
-                  f"Playing as {self.app.prefs.name}  ·  {packs} pack{'s' if packs != 1 else ''} loaded",
+        if self.app.ready:
+            packs = len(self.app.library.packs)
+            status = f"{packs} pack{'s' if packs != 1 else ''} loaded"
+        else:
+            status = "loading packs…"
+        draw_text(surface, view, (84, 456, 600, 32), f"Playing as {self.app.prefs.name}  ·  {status}",
                   size=theme.SIZE_SMALL, color=theme.ACCENT)
         self.menu.draw(surface, view)
-        warning = self.notice or (self.app.store.warning if self.app.store is not None else None)
+        store = self.app.store if self.app.ready else None
+        warning = self.notice or (store.warning if store is not None else None)
         if warning:
             draw_panel(surface, view, (80, 500, 620, 120), fill=theme.PANEL, edge=theme.WARNING)
             draw_text(surface, view, (100, 512, 580, 96), warning, size=theme.SIZE_SMALL,
