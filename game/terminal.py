@@ -148,6 +148,9 @@ def game_settings(args, timed: bool, packs, practice: bool = False, today: date 
 
 
 class Terminal:
+    """Plays a Game on a pair of text streams: prints the cards, questions and feedback, reads one
+    line per answer or command."""
+
     def __init__(self, inp: TextIO, out: TextIO):
         self.inp = inp
         self.out = out
