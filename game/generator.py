@@ -8,7 +8,10 @@ hide second right answers. So:
   example, and a trope never for a character it involves;
 * relationships are read both ways (parent-of ↔ child-of, loves ↔ loved-by, ...)
   and a wrong option for "who is X's ...?" is never linked to X at all, nor a
-  child of X's parents (Paul has two sisters called Esther);
+  child of X's parents (Paul has two sisters called Esther), nor anyone working
+  where X works (a colleague's colleague is a colleague);
+* an avatar and the one behind it are one being (Tom is Martin): neither is a
+  wrong option for a trope the other is part of;
 * a question is a spoiler when any fact it uses is one; a question that is not a
   spoiler takes its wrong options only from non-spoiler facts, so switching
   spoilers off only removes questions and never changes the others.
@@ -20,6 +23,7 @@ draws from the pool with `random.Random(seed)` and reshuffles the choices.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable, Iterable, Iterator, Sequence
@@ -43,17 +47,18 @@ class RelationWords:
 
 
 # Keyed by the relation as seen from the subject; inverses are derived, not stored.
+# "{a's parent}" is rendered "Paul's parent", or "the parent of Esther (the first daughter)".
 RELATIONS: dict[str, RelationWords] = {
-    "sibling": RelationWords("Who is {a_s} sibling?", "{b} is {a_s} sibling.", "sibling"),
+    "sibling": RelationWords("Who is {a's sibling}?", "{b} is {a's sibling}.", "sibling"),
     "spouse-of": RelationWords("Who is {a} married to?", "{a} is married to {b}.", "spouse"),
-    "partner-of": RelationWords("Who is {a_s} partner?", "{b} is {a_s} partner.", "partner"),
-    "ex-of": RelationWords("Who is {a_s} ex?", "{b} is {a_s} ex.", "ex"),
+    "partner-of": RelationWords("Who is {a's partner}?", "{b} is {a's partner}.", "partner"),
+    "ex-of": RelationWords("Who is {a's ex}?", "{b} is {a's ex}.", "ex"),
     "affair-with": RelationWords("Who does {a} have an affair with?", "{a} has an affair with {b}.", "affair"),
     "colleague-of": RelationWords("Who works alongside {a}?", "{a} and {b} work together.", "colleague"),
-    "soulmate-of": RelationWords("Who is {a_s} soulmate?", "{b} is {a_s} soulmate.", "soulmate"),
+    "soulmate-of": RelationWords("Who is {a's soulmate}?", "{b} is {a's soulmate}.", "soulmate"),
     "runaway-with": RelationWords("Who does {a} run away with?", "{a} runs away with {b}.", "runs away with"),
-    "parent-of": RelationWords("Who is a child of {a}?", "{b} is {a_s} child.", "child"),
-    "child-of": RelationWords("Who is {a_s} parent?", "{b} is {a_s} parent.", "parent"),
+    "parent-of": RelationWords("Who is a child of {a}?", "{b} is {a's child}.", "child"),
+    "child-of": RelationWords("Who is {a's parent}?", "{b} is {a's parent}.", "parent"),
     "loves": RelationWords("Who is {a} in love with?", "{a} is in love with {b}.", "loves"),
     "loved-by": RelationWords("Who is in love with {a}?", "{b} is in love with {a}.", "is loved by"),
     "creator-of": RelationWords("Which character did {a} create?", "{a} created {b}.", "created"),
@@ -87,6 +92,18 @@ class Edge:
 
 def possessive(name: str) -> str:
     return name + ("'" if name.startswith("The ") and name.endswith("s") else "'s")
+
+
+OWNED = re.compile(r"\{([ab])'s ([^}]+)\}")
+
+
+def render(template: str, a: str, b: str) -> str:
+    """A relation template with its names filled in; "Esther (the first daughter)'s parent"
+    reads badly, so a name ending in a bracket becomes "the parent of Esther (the first daughter)"."""
+    def owned(match: re.Match) -> str:
+        name = a if match[1] == "a" else b
+        return f"the {match[2]} of {name}" if name.endswith(")") else f"{possessive(name)} {match[2]}"
+    return OWNED.sub(owned, template).replace("{a}", a).replace("{b}", b)
 
 
 def quoted(name: str) -> str:
@@ -410,7 +427,34 @@ class Generator:
         for children in parents.values():
             for child in children:
                 linked.setdefault(child, set()).update(children - {child})
+        for cid, mates in self._workmates.items():
+            linked.setdefault(cid, set()).update(mates)
         return {cid: frozenset(others) for cid, others in linked.items()}
+
+    @cached_property
+    def _workmates(self) -> dict[str, frozenset[str]]:
+        """Everyone working where a character works: colleagues, and their colleagues in turn
+        (Gabriel works with Paul, Paul with Billie: Billie works alongside Gabriel too)."""
+        groups: dict[str, set[str]] = {}
+        for edge in self.edges:
+            if edge.relation == "colleague-of":
+                mine, theirs = groups.get(edge.subject, {edge.subject}), groups.get(edge.other, {edge.other})
+                if mine is theirs:
+                    continue
+                big, small = (mine, theirs) if len(mine) >= len(theirs) else (theirs, mine)
+                big |= small
+                for cid in big:
+                    groups[cid] = big
+        return {cid: frozenset(group - {cid}) for cid, group in groups.items()}
+
+    @cached_property
+    def _same_being(self) -> dict[str, frozenset[str]]:
+        """An avatar and the one behind it (Tom and Martin), each mapped to the other."""
+        beings: dict[str, set[str]] = {}
+        for edge in self.edges:
+            if edge.relation in ("avatar-of", "has-avatar"):
+                beings.setdefault(edge.subject, set()).add(edge.other)
+        return {cid: frozenset(others) for cid, others in beings.items()}
 
     def linked(self, cid: str) -> frozenset[str]:
         return self._linked.get(cid, frozenset())
@@ -433,13 +477,16 @@ class Generator:
         """Tropes involving each character (in any example, main or not)."""
         tropes: dict[str, list[str]] = {}
         for tid in self._trope_ids:
-            for cid in sorted(self.facts.tropes[tid].involved):
+            for cid in sorted(self._involved[tid]):
                 tropes.setdefault(cid, []).append(tid)
         return tropes
 
     @cached_property
     def _involved(self) -> dict[str, frozenset[str]]:
-        return {tid: trope.involved for tid, trope in self.facts.tropes.items()}
+        """Who a trope touches, avatars counted with the one behind them: never a wrong answer for it."""
+        beings = self._same_being
+        return {tid: trope.involved.union(*(beings.get(cid, ()) for cid in trope.involved))
+                for tid, trope in self.facts.tropes.items()}
 
     def example_spoiler(self, example: TropeExample) -> bool:
         return example.spoiler or any(self._is_spoiler_character(cid) for cid in example.involved)
@@ -601,7 +648,7 @@ class Generator:
     def _relation_words(self, edge: Edge) -> tuple[str, str]:
         words = RELATIONS[edge.relation]
         a, b = self.facts.name(edge.subject), self.facts.name(edge.other)
-        return words.ask.format(a=a, a_s=possessive(a)), words.state.format(a=a, a_s=possessive(a), b=b)
+        return render(words.ask, a, b), render(words.state, a, b)
 
     def _relation_explanation(self, edge: Edge) -> str:
         """The fact as the pack states it (its note is written from the owner's side), with the note."""
@@ -810,12 +857,15 @@ class Generator:
         for edge in self.edges:
             answers.setdefault((edge.subject, edge.relation), []).append(edge)
         for (subject, relation), edges in sorted(answers.items()):
-            if len(edges) != 1:
+            right = {edge.other for edge in edges}
+            if relation == "colleague-of":
+                right |= self._workmates.get(subject, frozenset())
+            if len(right) != 1:
                 continue  # a typed answer must be the only right one
             edge = edges[0]
             ask = self._relation_words(edge)[0]
             yield self._typed_question(f"typed-rel-{subject}-{relation}-{edge.other}",
-                                       fit(f"Type the name: {ask[0].lower()}{ask[1:]}"),
+                                       fit(f"{ask} Type the name."),
                                        self.facts.characters[edge.other], self._relation_explanation(edge),
                                        edge.spoiler, self._relation_facts(edge),
                                        ("pair", *sorted((edge.subject, edge.other))))

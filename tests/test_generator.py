@@ -82,6 +82,22 @@ class Oracle:
         for kids in children.values():
             for kid in kids:
                 self.related[kid] |= kids - {kid}
+        # One company is one workplace: a colleague's colleague works alongside you too.
+        self.workmates: dict[str, set[str]] = defaultdict(set)
+        colleagues = [(a, b) for a, kind, b in self.stored if kind == "colleague-of"]
+        for _ in colleagues:
+            for a, b in colleagues:
+                group = self.workmates[a] | self.workmates[b] | {a, b}
+                for cid in group:
+                    self.workmates[cid] |= group - {cid}
+        for cid, mates in self.workmates.items():
+            self.related[cid] |= mates
+        # An avatar and the one behind it are one being.
+        self.same_being: dict[str, set[str]] = defaultdict(set)
+        for owner, kind, other in self.stored:
+            if kind == "avatar-of":
+                self.same_being[owner].add(other)
+                self.same_being[other].add(owner)
         self.reveal_statements = {r.statement: r for r in facts.reveals}
         self.herring_statements = {h.statement: h for h in facts.red_herrings}
 
@@ -96,11 +112,17 @@ class Oracle:
                 return self.stored[key]
         return None
 
+    def holds(self, subject: str, label: str, other: str) -> bool:
+        """Whether `subject <label> other` is true, stored or not (colleagues through a colleague)."""
+        return self.relation(subject, label, other) is not None or (
+            label == "colleague" and other in self.workmates[subject])
+
     def main_in(self, trope, cid: str) -> bool:
         return any(cid in e.characters for e in trope.examples)
 
     def involved_in(self, trope, cid: str) -> bool:
-        return any(cid in e.characters or cid in e.also for e in trope.examples)
+        return any(who in e.characters or who in e.also
+                   for who in {cid, *self.same_being[cid]} for e in trope.examples)
 
     def spoiler_free_example(self, trope, cid: str) -> bool:
         return any(cid in e.characters and not e.spoiler and not any(
@@ -172,7 +194,7 @@ def truth_of(q) -> bool:
     if "trope" in f:
         return o.main_in(o.trope_by_name[f["trope"]], o.cid(f["character"]))
     if "relation" in f:
-        return o.relation(o.cid(f["character"]), f["relation"], o.cid(f["other"])) is not None
+        return o.holds(o.cid(f["character"]), f["relation"], o.cid(f["other"]))
     described = [c for c in o.facts.characters.values() if c.description.rstrip(".") in q.prompt]
     assert len(described) == 1, q.id
     return described[0].name == f["character"]
@@ -213,7 +235,7 @@ def check_typed_question(q) -> None:
                 assert not q.is_right(name), (q.id, name)
     if "relation" in f:  # the only character that makes it true
         subject = o.cid(f["character"])
-        right = [c for c in o.facts.characters if o.relation(subject, f["relation"], c)]
+        right = [c for c in o.facts.characters if o.holds(subject, f["relation"], c)]
         assert right == [answer.id], q.id
     elif "trope" in f:
         trope = o.trope_by_name[f["trope"]]
@@ -601,3 +623,57 @@ def test_a_hand_written_id_that_looks_generated_never_makes_a_question_appear_tw
     assert len(ids) == len(set(ids)) and "pack-t2c-abusive-parents-1" in ids
     quiz = g.quiz(len(ids), 3)
     assert len(quiz) == len(ids) and len({q.id for q in quiz}) == len(ids)
+
+
+# ---- what a fan would call out ------------------------------------------------------------------
+
+def test_a_colleagues_colleague_is_never_offered_as_someone_who_does_not_work_with_you(tmp_path):
+    # Ann works with Bea and Bea with Cat: one workplace, so Ann works alongside Cat too.
+    pack = tmp_path / "office.yaml"
+    pack.write_text("""\
+id: office
+title: An office
+characters:
+  - {id: ann, name: Ann, role: employee, description: The manager., relationships: [{type: colleague-of, with: bea}]}
+  - {id: bea, name: Bea, role: employee, description: The clerk., relationships: [{type: colleague-of, with: cat}]}
+  - {id: cat, name: Cat, role: employee, description: The intern.}
+  - {id: dan, name: Dan, role: other, description: A neighbour.}
+  - {id: eve, name: Eve, role: other, description: Another neighbour.}
+  - {id: fay, name: Fay, role: other, description: A third neighbour.}
+  - {id: gus, name: Gus, role: other, description: A fourth neighbour.}
+""", encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    for difficulty in DIFFICULTIES:
+        for seed_kinds in (["relationship"], ["true-false"], ["typed"]):
+            pool = {q.id: q for q in Generator(library.facts, difficulty).pool(seed_kinds)}
+            for q in pool.values():
+                if q.kind == "relationship":
+                    mates = {"Ann", "Bea", "Cat"} - {dict(q.facts)["character"]}
+                    assert set(q.choices) & mates == {q.answer}, q.id
+                if q.kind == "true-false":
+                    statement = q.prompt.removeprefix("True or false: ")
+                    if {"Ann", "Cat"} <= set(re.findall(r"\w+", statement)):
+                        assert q.answer == "True", q.id
+                if q.kind == "typed":  # Bea and Cat both work alongside Ann: no single name to type
+                    assert dict(q.facts).get("relation") != "colleague", q.id
+
+
+def test_martins_avatar_is_never_a_wrong_option_for_a_trope_martin_is_part_of():
+    martins = {t.name for t in facts().tropes.values() if any("martin" in e.involved for e in t.examples)}
+    for difficulty in DIFFICULTIES:
+        for q in generator(difficulty, True).pool(["trope-to-character", "true-false"]):
+            f = dict(q.facts)
+            if f.get("trope") in martins:
+                assert "Tom" not in q.choices and f.get("character") != "Tom", q.id
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_name_ending_in_a_bracket_is_never_given_an_apostrophe_s(difficulty):
+    for q in generator(difficulty, True).pool():
+        for text in (q.prompt, q.explanation, *q.choices):
+            assert ")'s" not in text, (q.id, text)
+
+
+def o_cid(name: str) -> str:
+    return oracle().cid(name)
