@@ -51,7 +51,8 @@ def test_no_audio_device_plays_silently(monkeypatch, tmp_path):
     assert cli.main(["--frames", "3", "--data-dir", str(tmp_path)]) == 0
     from game.ui.sound import Sound
     sound = Sound()
-    assert not sound.available
+    sound.open()
+    assert sound.opened and not sound.available
     sound.play("right")  # no error, no sound
 
 

@@ -149,6 +149,7 @@ class App:
         appears as fast as a bare one and no later screen waits for them."""
         self.library
         self.store
+        self.sound.open()
 
     def set_prefs(self, prefs: Prefs) -> None:
         old = self.prefs

@@ -18,6 +18,14 @@ class Sound:
         self.available = False
         self.effects: dict[str, pygame.mixer.Sound] = {}
         self.played: list[str] = []  # what was asked for, so tests can hear without speakers
+        self.opened = False
+
+    def open(self) -> None:
+        """Start the mixer and load the effects. Called after the first frame: opening a real
+        audio device can take longer than drawing the whole title screen."""
+        if self.opened:
+            return
+        self.opened = True
         try:
             if not pygame.mixer.get_init():
                 with _quiet_stderr():  # the sound library lists every device it failed to open
@@ -33,6 +41,7 @@ class Sound:
             return
         self.played.append(name)
         del self.played[:-50]
+        self.open()
         effect = self.effects.get(name)
         if effect is not None:
             try:
