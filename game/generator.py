@@ -575,7 +575,8 @@ class Generator:
         ask = ask.format(t=quoted(trope.name))
         prompt = fit(f"{ask} {sentence(example.clue)}", f"{quoted(trope.name)}: {sentence(example.clue)} Who is it?")
         names = [self.facts.name(c) for c in example.characters]
-        explanation = f"{join_names(names)}: {sentence(example.clue)}"
+        who = f"It's {names[0]}." if solo else f"It involves {join_names(names)}."
+        explanation = f"{who} {self._defined(trope)}"
         wrong = self._wrong_characters(rng, cid, not_involved, spoiler)
         return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
                               spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
@@ -613,9 +614,9 @@ class Generator:
         rng = random.Random(qid)
         spoiler = self.example_spoiler(example)
         name = self.facts.name(cid)
-        prompt = fit(f"{name}: {sentence(example.clue)} Which trope is this?",
-                     f"{sentence(example.clue)} Which trope fits {name} here?")
-        explanation = labelled(trope.name, sentence(trope.definition))
+        prompt = fit(f"Which trope fits {name} here? {sentence(example.clue)}",
+                     f"Which trope is this? {sentence(example.clue)}")
+        explanation = self._defined(trope)
         wrong = self._wrong_tropes(rng, cid, spoiler)
         return self._question(qid, "character-to-trope", prompt, trope.name, wrong, explanation, spoiler,
                               (("character", name), ("trope", trope.name)), trope.pack,
@@ -684,16 +685,20 @@ class Generator:
         rng = random.Random(qid)
         spoiler = self.example_spoiler(example)
         names = [self.facts.name(c) for c in others]
-        t = quoted(trope.name)
-        if len(others) == 1:
-            ask = f"Who is paired with {names[0]} in this {t} storyline?"
-        else:
-            ask = f"This {t} storyline involves {', '.join(names)} and one more character. Who?"
-        prompt = fit(f"{ask} {sentence(example.clue)}", ask) if self.difficulty == "easy" else fit(ask)
+        def ask(this: str) -> str:
+            t = quoted(trope.name)
+            if len(others) == 1:
+                return f"Who shares {this.lower()} {t} storyline with {names[0]}?"
+            return f"{this} {t} storyline involves {', '.join(names)} and one more character. Who?"
+
+        with_clue = fit(f"{ask('This')} {sentence(example.clue)}") if self.difficulty == "easy" else None
+        prompt = with_clue or fit(ask("The"))
+        shown = with_clue is not None  # "this" storyline only when the clue is there to point at
         involved = self._involved[trope.id]
         wrong = self._wrong_characters(rng, answer, lambda cid: cid not in involved, spoiler, near=others)
-        everyone = [self.facts.name(c) for c in example.characters]
-        explanation = labelled(trope.name, f"{join_names(everyone)}. {sentence(example.clue)}")
+        everyone = join_names([self.facts.name(c) for c in example.characters])
+        explanation = (f"The storyline involves {everyone}. {self._defined(trope)}" if shown
+                       else f"{everyone}: {sentence(example.clue)}")
         return self._question(qid, "relationship", prompt, self.facts.name(answer), wrong, explanation, spoiler,
                               (("trope", trope.name), ("character", names[0]) if len(names) == 1 else
                                ("characters", join_names(names)), ("other", self.facts.name(answer))),
@@ -720,7 +725,7 @@ class Generator:
             wrong = [herrings[i].statement for i in chosen]
             yield self._question(
                 f"rev-{reveal.id}", "spot-the-reveal", fit("Which of these really happens in the series?"),
-                reveal.statement, wrong, f"The twist: {reveal.statement}", True,
+                reveal.statement, wrong, self._twist_explained(reveal, "It really happens."), True,
                 (("reveal", reveal.id),), reveal.pack, ("reveal", reveal.id), rng)
             for n, clue in enumerate(reveal.clues, 1):
                 qid = f"rev-{reveal.id}-clue-{n}"
@@ -736,10 +741,11 @@ class Generator:
                 herring_picks: list[int] = []
                 sample(rng, herring_index, lambda i: True, need - len(wrong), herring_picks)
                 wrong += [herrings[i].statement for i in herring_picks]
-                prompt = fit(f"Looking back, this hint points to a twist: {sentence(clue)} Which one?",
-                             f"Which twist does this foreshadow? {sentence(clue)}")
-                yield self._question(qid, "spot-the-reveal", prompt, reveal.statement, wrong,
-                                     f"The hint pays off: {reveal.statement}", True,
+                prompt = fit(f"Which twist does this early hint point to? {sentence(clue)}")
+                other_hints = [c for c in reveal.clues if c != clue]
+                explanation = f"The hint pays off: {sentence(reveal.statement)}" + (
+                    f" Another hint: {sentence(other_hints[0])}" if other_hints else "")
+                yield self._question(qid, "spot-the-reveal", prompt, reveal.statement, wrong, explanation, True,
                                      (("reveal", reveal.id), ("clue", clue)), reveal.pack,
                                      ("reveal", reveal.id), rng)
         by_reveal_character: dict[str, list[int]] = {}
@@ -758,8 +764,13 @@ class Generator:
             wrong = [reveals[i].statement for i in chosen]
             yield self._question(qid, "spot-the-reveal", fit("Which of these never happens in the series?"),
                                  herring.statement, wrong,
-                                 f"A red herring: it never happens. The others are real twists.", True,
+                                 "Made up: it never happens. The others are real twists.", True,
                                  (("red herring", herring.id),), herring.pack, ("herring", herring.id), rng)
+
+    @staticmethod
+    def _twist_explained(reveal, lead: str) -> str:
+        """A twist's explanation: the first hint the show gave of it, when the pack lists one."""
+        return f"{lead} An early hint: {sentence(reveal.clues[0])}" if reveal.clues else f"{lead} {sentence(reveal.statement)}"
 
     def _true_false(self):
         for tid in self._trope_ids:
@@ -802,11 +813,11 @@ class Generator:
                     (*self._relation_facts(swapped), ("instead of", self.facts.name(edge.other))), pack, topic)
         for reveal in self.facts.reveals:
             yield self._true_false_question(f"tf-{reveal.id}", sentence(reveal.statement), True,
-                                            "True: it is one of the series' twists.", True,
+                                            self._twist_explained(reveal, "True: one of the series' twists."), True,
                                             (("reveal", reveal.id),), reveal.pack, ("reveal", reveal.id))
         for herring in self.facts.red_herrings:
             yield self._true_false_question(f"tf-{herring.id}", sentence(herring.statement), False,
-                                            "False: a red herring; it never happens in the series.", True,
+                                            "False: made up; it never happens in the series.", True,
                                             (("red herring", herring.id),), herring.pack, ("herring", herring.id))
         for character in self._characters_in_order:
             if self._names_itself(character):
@@ -815,7 +826,7 @@ class Generator:
             topic = ("character", character.id)
             description = sentence(character.description)
             yield self._true_false_question(
-                f"{base}-true", f"this describes {character.name}: “{description}”", True,
+                f"{base}-true", f"{character.name} fits this description: “{description}”", True,
                 f"True: that is {character.name}.", character.spoiler,
                 (("character", character.name),), character.pack, topic)
             mentioned = self._mentioned(character.description)
@@ -824,7 +835,7 @@ class Generator:
             if swap:
                 other = swap[0]
                 yield self._true_false_question(
-                    f"{base}-swap-{self._id_of(other)}", f"this describes {other}: “{description}”", False,
+                    f"{base}-swap-{self._id_of(other)}", f"{other} fits this description: “{description}”", False,
                     f"False: that is {character.name}, not {other}.", character.spoiler,
                     (("character", other), ("instead of", character.name)), character.pack, topic)
 
@@ -835,7 +846,7 @@ class Generator:
             if not self._names_itself(character):
                 prompt = fit(f"Type the name of this character: {sentence(character.description)}")
                 yield self._typed_question(f"typed-{character.id}", prompt, character,
-                                           f"It's {character.name}.", character.spoiler,
+                                           self._who_is(character), character.spoiler,
                                            (("character", character.name),), ("character", character.id))
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
@@ -847,7 +858,7 @@ class Generator:
                              f"{sentence(example.clue)}",
                              f"{quoted(trope.name)}: {sentence(example.clue)} Type the name.")
                 yield self._typed_question(f"typed-{trope.id}-{n}", prompt, character,
-                                           f"{character.name}: {sentence(example.clue)}",
+                                           f"It's {character.name}. {self._defined(trope)}",
                                            self.example_spoiler(example),
                                            (("trope", trope.name), ("character", character.name)),
                                            ("trope", trope.id, character.id))
@@ -869,6 +880,16 @@ class Generator:
                                        self.facts.characters[edge.other], self._relation_explanation(edge),
                                        edge.spoiler, self._relation_facts(edge),
                                        ("pair", *sorted((edge.subject, edge.other))))
+
+    def _who_is(self, character: Character) -> str:
+        """ "It's Billie", with the tropes she is a main example of (spoiler-free ones only,
+        unless the character is a spoiler herself)."""
+        tropes = [quoted(self.facts.tropes[tid].name) for tid in self._tropes_of.get(character.id, ())
+                  if any(not self.example_spoiler(e) or character.spoiler
+                         for _, e in self._main_examples(self.facts.tropes[tid], character.id))]
+        if not tropes:
+            return f"It's {character.name}."
+        return ending(f"It's {character.name}, an example of {join_names(tropes)}", ".")
 
     def _pack(self):
         for question in self.facts.questions:
@@ -929,6 +950,10 @@ class Generator:
 
     def _id_of(self, name: str) -> str:
         return self._ids_by_name[name]
+
+    def _defined(self, trope: Trope) -> str:
+        """The trope's name and what it means: "Irony: Events turn out..." """
+        return labelled(trope.name, sentence(trope.definition))
 
     def _example_of(self, cid: str, trope: Trope) -> str:
         character = self.facts.characters[cid]

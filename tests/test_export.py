@@ -122,6 +122,6 @@ def test_opentdb_format_has_their_shape_and_leaves_typed_questions_out(capsys):
     statements = {q["prompt"][len(lead_in)].upper() + q["prompt"][len(lead_in) + 1:]
                   for q in ours["questions"] if q["kind"] == "true-false"}
     assert prompts == statements | {q["prompt"] for q in ours["questions"] if q["kind"] not in ("typed", "true-false")}
-    assert not any(p.startswith(lead_in) for p in prompts) and any(p.startswith("This describes ") for p in prompts)
+    assert not any(p.startswith(lead_in) for p in prompts) and any(p.startswith("Ana fits this description") for p in prompts)
     assert any("&#039;" in r["question"] for r in doc["results"])
     assert not any("'" in r["question"] or '"' in r["correct_answer"] for r in doc["results"])

@@ -675,5 +675,41 @@ def test_a_name_ending_in_a_bracket_is_never_given_an_apostrophe_s(difficulty):
             assert ")'s" not in text, (q.id, text)
 
 
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_storyline_question_says_this_storyline_only_when_it_shows_it(difficulty):
+    clues = [e.clue for t in facts().tropes.values() for e in t.examples]
+    for q in generator(difficulty, True).pool(["relationship"]):
+        if "storyline" in q.prompt:
+            assert (" this " in f" {q.prompt.lower()}") == any(c in q.prompt for c in clues), q.id
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_an_explanation_never_just_repeats_the_clue_the_prompt_showed(difficulty):
+    clues = [e.clue for t in facts().tropes.values() for e in t.examples]
+    clues += [c for r in facts().reveals for c in r.clues]
+    for q in generator(difficulty, True).pool():
+        for clue in clues:
+            if clue.rstrip(".") in q.prompt:
+                assert clue.rstrip(".") not in q.explanation, q.id
+
+
+def test_a_twist_is_explained_with_a_hint_the_show_dropped_about_it():
+    reveals = {r.id: r for r in facts().reveals}
+    for q in generator("medium", True).pool(["spot-the-reveal", "true-false"]):
+        reveal = reveals.get(dict(q.facts).get("reveal"))
+        unseen = [c for c in reveal.clues if c.rstrip(".") not in q.prompt] if reveal else []
+        if unseen:
+            assert any(clue.rstrip(".") in q.explanation for clue in unseen), q.id
+
+
+def test_a_clue_about_someone_else_is_never_headed_with_another_characters_name():
+    # "Antoine: A beta tester cheats on his boyfriend..." reads as if Antoine were the beta tester.
+    shared = [(t, e) for t in facts().tropes.values() for e in t.examples if len(e.characters) > 1]
+    for q in generator("medium", True).pool(["character-to-trope"]):
+        name = dict(q.facts)["character"]
+        if any(e.clue in q.prompt and o_cid(name) in e.characters for _, e in shared):
+            assert not q.prompt.startswith(f"{name}:"), q.id
+
+
 def o_cid(name: str) -> str:
     return oracle().cid(name)
