@@ -197,3 +197,88 @@ def test_looking_away_pauses_the_game(pilot):
     pilot.post(pygame.WINDOWFOCUSLOST)
     pilot.step()
     assert pilot.scene.name == "pause" and scene.game.paused
+
+
+def answer_wrong(pilot) -> None:
+    scene = pilot.scene
+    question = scene.question
+    if question.is_typed:
+        pilot.type("nobody at all")
+        pilot.press(pygame.K_RETURN)
+    else:
+        pilot.press(pygame.K_1 + (question.choices.index(question.answer) + 1) % len(question.choices))
+
+
+def finish_a_game(pilot, rounds, answer, per_round=2):
+    from game.engine import Settings
+    from game.ui.scenes import play
+    play.start_game(pilot.app, Settings(rounds=rounds, questions_per_round=per_round, seed=11))
+    pilot.step()
+    play_to_the_end(pilot, answer)
+    assert pilot.scene.name == "results"
+    return pilot.scene
+
+
+def test_the_review_shows_every_missed_question_with_its_explanation(pilot):
+    from game.ui.scenes import play
+    results = finish_a_game(pilot, play.ROUND_CHOICES[:2], answer_wrong).results
+    missed = results.missed
+    assert len(missed) == 4
+    pilot.press(pygame.K_LEFT, pygame.K_RETURN)  # focus "Review misses", open it
+    review = pilot.scene
+    assert review.name == "review"
+    seen = []
+    for _ in missed:
+        drawn = [r.text for r in pilot.app.view.reports]
+        question = review.outcome.question
+        assert question.explanation and question.explanation in drawn
+        assert question.prompt in drawn
+        seen.append(question.id)
+        pilot.press(pygame.K_RIGHT)
+    assert seen == [o.question.id for o in missed]
+    pilot.click_box(review.menu.button("back").box)
+    assert pilot.scene.name == "results"
+    assert pilot.overflows == []
+
+
+def test_a_flawless_game_has_nothing_to_review_and_enter_goes_on(pilot):
+    from game.ui.scenes import play
+    results_scene = finish_a_game(pilot, play.ROUND_CHOICES[:1], answer_right)
+    assert not results_scene.menu.button("review").enabled
+    pilot.press(pygame.K_LEFT)  # the disabled button cannot take the focus
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name in ("name-entry", "title")
+
+
+def test_the_results_list_every_round_played(pilot):
+    from game.ui.scenes import play
+    results = finish_a_game(pilot, play.ROUND_CHOICES, answer_right, per_round=1).results
+    assert len(results.rounds) == len(play.ROUND_CHOICES) == 7
+    drawn = [r.text for r in pilot.app.view.reports]
+    assert all(title in drawn for title, *_ in results.rounds)
+    assert pilot.overflows == []
+
+
+def test_feedback_says_what_the_points_are_made_of(pilot):
+    scene = start_first_question(pilot)
+    answer_right(pilot)
+    assert pilot.scene.outcome.streak == 1
+    assert not any("streak bonus" in r.text for r in pilot.app.view.reports)
+    pilot.press(pygame.K_RETURN)
+    answer_right(pilot)
+    feedback = pilot.scene
+    assert feedback.outcome.streak == 2
+    drawn = [r.text for r in pilot.app.view.reports]
+    assert f"Right!  +{feedback.outcome.points:,} points" in drawn
+    assert "incl. +100 streak bonus" in drawn
+    assert f"Streak 2  ·  Score {scene.game.scoreboard.total:,}" in drawn  # and the new total
+
+
+def test_a_right_second_pick_says_why_it_scored_half(pilot):
+    scene = start_first_question(pilot)
+    question = scene.question
+    pilot.press(pygame.K_r)
+    pilot.press(pygame.K_1 + (question.choices.index(question.answer) + 1) % 4)
+    pilot.press(pygame.K_1 + question.choices.index(question.answer))
+    assert pilot.scene.name == "feedback" and pilot.scene.outcome.second_pick
+    assert "Second pick: half points" in [r.text for r in pilot.app.view.reports]

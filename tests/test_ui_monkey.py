@@ -9,7 +9,7 @@ from conftest import Pilot
 from game.engine import Settings
 from game.ui.scenes import menus, play
 from game.ui.scenes.overlays import ConfirmScene, PauseScene
-from game.ui.scenes.results import NameEntryScene
+from game.ui.scenes.results import NameEntryScene, ReviewScene
 from game.ui.scenes.testmode import TestModeScene
 from game.ui.scenes.title import TitleScene
 
@@ -54,19 +54,26 @@ def scenes_to_start_from(app):
         def build():
             session = play.Session(app, Settings(rounds=play.ROUND_CHOICES, questions_per_round=2,
                                                  seed=phase_steps))
-            for _ in range(phase_steps):
+            for step in range(phase_steps):
+                if session.game.phase.value == "finished":
+                    break
                 if session.game.phase.value == "question":
                     question = session.game.question
-                    session.game.answer(question.answer)
+                    session.game.answer(question.answer if step % 3 else "not the answer")
                 else:
                     session.game.next()
             return session.scene()
         return build
 
+    def review():
+        results = game_at(400)()  # the results of a finished game, with misses
+        assert results.name == "results" and results.results.missed
+        return ReviewScene(app, results.results, 1)
+
     return [
         lambda: TitleScene(app), lambda: play.SetupScene(app), lambda: menus.SettingsScene(app),
         lambda: menus.HelpScene(app), lambda: menus.PacksScene(app), lambda: menus.HighScoresScene(app),
-        game_at(0), game_at(1), game_at(2), game_at(5), game_at(9),
+        game_at(0), game_at(1), game_at(2), game_at(5), game_at(9), game_at(400), review,
         lambda: PauseScene(app), lambda: ConfirmScene(app, "Quit?"), lambda: NameEntryScene(app, 5000, "Ana"),
         lambda: TestModeScene(app, None),
     ]
@@ -94,5 +101,5 @@ def test_random_events_on_every_scene_never_crash_and_text_always_fits(make_app,
             visited.add(app.top.name if app.stack else "")
             if rng.random() < 0.3 and app.stack:
                 pilot.step(dt=rng.choice([0.0, 1 / 60, 0.25, 3.0, 25.0]))
-    assert len(visited) >= 14, visited
+    assert {"results", "review"} <= visited and len(visited) >= 16, visited
     assert pilot.overflows == []

@@ -62,13 +62,16 @@ def test_every_scene_of_a_game_fits_at_every_window_and_text_size(pilot):
             pilot.type("Paul")
             pilot.press(pygame.K_RETURN)
         elif name == "results":
+            pilot.press(pygame.K_LEFT, pygame.K_RETURN)  # review the misses
+            check()
+            pilot.press(pygame.K_ESCAPE)
             app.push(NameEntryScene(app, 12345, "A very long player name"))
             check()
             break
         else:
             pilot.press(pygame.K_RETURN)
     assert {"title", "settings", "help", "packs", "high-scores", "setup", "round-card", "question", "typed-answer",
-            "feedback", "round-summary", "results", "pause", "confirm", "name-entry"} <= visited
+            "feedback", "round-summary", "results", "review", "pause", "confirm", "name-entry"} <= visited
     assert bad == []
 
 

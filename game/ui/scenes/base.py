@@ -44,6 +44,14 @@ class Scene:
         self.app.pop(result, scene=self)
 
 
+def confirmed(event: "pygame.event.Event", action: Action | None) -> bool:
+    """Enter, Space, the gamepad's A, or a left click anywhere: "go on" on a scene with one way on."""
+    import pygame
+    if action is not None:
+        return action.name == "confirm"
+    return event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1
+
+
 def draw_heading(surface, view, title: str, subtitle: str = "") -> None:
     """The title band every full-screen scene shares."""
     from .. import theme

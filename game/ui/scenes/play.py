@@ -5,15 +5,17 @@ choices to it. Each scene replaces itself with the one for the game's next phase
 """
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pygame
 
-from ...engine import DEFAULT_ROUNDS, LIFELINES, Game, Phase, RoundSpec, Settings, daily_seed
+from ...engine import (DEFAULT_ROUNDS, LIFELINES, Game, Outcome, Phase, RoundSpec, Settings, daily_settings,
+                       mode_name, streak_bonus)
 from .. import theme
 from ..widgets import (AnswerTile, Button, Menu, TextInput, draw_mark, draw_panel, draw_shape, draw_text,
                        draw_timer_bar, inside)
-from .base import Scene, draw_heading, draw_hint
+from .base import Scene, confirmed, draw_heading, draw_hint
 
 # The rounds a game can have, in play order; setup takes the first N. The standard game is the
 # engine's DEFAULT_ROUNDS, as in the terminal, so scores in one table come from the same game.
@@ -79,17 +81,11 @@ def start_game(app, settings: Settings, misses: dict[str, int] | None = None, re
     return session
 
 
-def mode_name(base: str, timer: bool) -> str:
-    """Untimed games keep their own high-score table, named as the terminal game names it."""
-    if timer:
-        return base
-    return "relaxed" if base == "classic" else f"{base} relaxed"
-
-
 def start_daily(app) -> Session:
-    """Today's challenge: the same questions for everyone (here and in the terminal), standard rules."""
-    settings = Settings(seed=daily_seed(date.today()), difficulty="medium", timer=True,
-                        packs=tuple(p.id for p in app.library.packs), mode="daily")
+    """Today's challenge: the engine's one definition of the day's quiz (the terminal plays the same),
+    on every loaded pack; untimed when the player turned the timer off (its own table then)."""
+    settings = dataclasses.replace(daily_settings(date.today(), timer=app.prefs.timer),
+                       packs=tuple(p.id for p in app.library.packs))
     return start_game(app, settings)
 
 
@@ -222,18 +218,22 @@ class GameScene(Scene):
         super().handle_event(event)
 
 
-# --- round card ---------------------------------------------------------------------------------
-
-class RoundCardScene(GameScene):
-    name = "round-card"
+class CardScene(GameScene):
+    """A scene between questions (round card, feedback, round summary): Esc pauses, anything
+    that means "go on" moves the game to its next phase."""
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
             return self.pause()
-        if (action is not None and action.name == "confirm") or (
-                event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1):
+        if confirmed(event, action):
             self.app.sound.play("select")
             self.session.advance(self)
+
+
+# --- round card ---------------------------------------------------------------------------------
+
+class RoundCardScene(CardScene):
+    name = "round-card"
 
     def draw(self, surface):
         view, game = self.view, self.game
@@ -452,7 +452,7 @@ class TypedQuestionScene(QuestionScene):
 
 # --- feedback -----------------------------------------------------------------------------------
 
-class FeedbackScene(GameScene):
+class FeedbackScene(CardScene):
     name = "feedback"
 
     def __init__(self, app, session):
@@ -460,76 +460,80 @@ class FeedbackScene(GameScene):
         self.outcome = self.game.outcome
         app.sound.play("right" if self.outcome.correct else "wrong")
 
-    def handle(self, event, action):
-        if action is not None and action.name == "back":
-            return self.pause()
-        if (action is not None and action.name == "confirm") or (
-                event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1):
-            self.session.advance(self)
-
-    def verdict(self) -> tuple[str, tuple]:
+    def aside(self) -> str:
+        """What the points are made of, beside the verdict: the streak bonus, or why only half."""
         outcome = self.outcome
-        if outcome.correct:
-            return f"Right!  +{outcome.points:,} points", self.view.palette.right
-        if outcome.timed_out:
-            return "Time's up", self.view.palette.wrong
-        return "Not quite", self.view.palette.wrong
+        if not outcome.correct:
+            return ""
+        if outcome.second_pick:
+            return "Second pick: half points"
+        bonus = streak_bonus(outcome.streak) if self.game.settings.streak_bonus else 0
+        return f"incl. +{bonus:,} streak bonus" if bonus else ""
 
     def draw(self, surface):
-        view, outcome = self.view, self.outcome
-        question = outcome.question
         self.draw_status(surface)
-        text, color = self.verdict()
-        draw_panel(surface, view, (theme.MARGIN, 76, 1184, 74), fill=theme.PANEL, edge=color, width=3)
-        draw_mark(surface, view, view.point(theme.MARGIN + 44, 113), outcome.correct, color)
-        draw_text(surface, view, (theme.MARGIN + 84, 84, 700, 58), text, size=theme.SIZE_HEADING * 0.85,
-                  weight="bold", color=color, valign="center")
-        if outcome.correct and outcome.streak > 1:
-            draw_text(surface, view, (880, 84, 340, 58), f"Streak {outcome.streak}", size=theme.SIZE_BODY,
-                      weight="semibold", color=theme.ACCENT, align="right", valign="center")
-        elif not outcome.correct and not question.is_typed:
-            draw_text(surface, view, (600, 84, 620, 58), f"Answer: {question.answer}", size=theme.SIZE_BODY,
-                      weight="semibold", color=view.palette.right, align="right", valign="center")
-        draw_text(surface, view, (theme.MARGIN, 164, 1184, 70), question.prompt, size=theme.SIZE_BODY,
-                  weight="semibold", color=theme.INK, align="center", valign="center")
-        if question.is_typed:
-            self.draw_typed(surface)
-        else:
-            for i, (box, choice) in enumerate(zip(tile_boxes(len(question.choices), 246, 430), question.choices)):
-                state = "right" if choice == question.answer else "wrong" if choice == outcome.response else "faded"
-                AnswerTile(box, i, choice, state).draw(surface, view, False)
-        draw_panel(surface, view, (theme.MARGIN, 452, 1184, 210))
-        draw_text(surface, view, (theme.MARGIN + 28, 462, 1128, 30), "Why", size=theme.SIZE_SMALL, weight="bold",
-                  color=theme.ACCENT)
-        draw_text(surface, view, (theme.MARGIN + 28, 496, 1128, 156),
-                  question.explanation or f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK)
-        draw_hint(surface, view, "Enter, Space or click to continue")
+        draw_answer_key(surface, self.view, self.outcome, self.aside())
+        draw_hint(surface, self.view, "Enter, Space or click to continue")
 
-    def draw_typed(self, surface):
-        view, outcome = self.view, self.outcome
-        typed = outcome.response if outcome.response is not None else "(nothing)"
-        draw_panel(surface, view, (theme.MARGIN, 250, 1184, 176))
-        draw_text(surface, view, (theme.MARGIN + 28, 266, 1128, 60), f"You typed: {typed}", size=theme.SIZE_BODY,
-                  color=theme.INK if outcome.correct else view.palette.wrong, align="center", valign="center")
-        draw_text(surface, view, (theme.MARGIN + 28, 336, 1128, 70), f"Answer: {outcome.question.answer}",
-                  size=theme.SIZE_PROMPT, weight="bold", color=view.palette.right, align="center", valign="center")
+
+def verdict(outcome: Outcome, palette: theme.Palette) -> tuple[str, theme.Color]:
+    if outcome.correct:
+        return f"Right!  +{outcome.points:,} points", palette.right
+    if outcome.timed_out:
+        return "Time's up", palette.wrong
+    return "Not quite", palette.wrong
+
+
+def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: float = 662) -> None:
+    """An answered question: the verdict, the prompt, the right answer (and a wrong pick) marked,
+    and why. The feedback after an answer and the review of a miss at the end show the same card."""
+    question = outcome.question
+    text, color = verdict(outcome, view.palette)
+    draw_panel(surface, view, (theme.MARGIN, 76, 1184, 74), fill=theme.PANEL, edge=color, width=3)
+    draw_mark(surface, view, view.point(theme.MARGIN + 44, 113), outcome.correct, color)
+    draw_text(surface, view, (theme.MARGIN + 84, 84, 620, 58), text, size=theme.SIZE_HEADING * 0.85,
+              weight="bold", color=color, valign="center")
+    if not outcome.correct and not question.is_typed:
+        # A long answer (a whole twist) does not fit beside the verdict: point at its ticked tile.
+        shown = question.answer if len(question.answer) <= 32 else theme.KEY_LABELS[question.choices.index(question.answer)]
+        aside, aside_color = f"Answer: {shown}", view.palette.right
+    else:
+        aside_color = theme.ACCENT
+    if aside:
+        draw_text(surface, view, (720, 84, 500, 58), aside, size=theme.SIZE_BODY, weight="semibold",
+                  color=aside_color, align="right", valign="center")
+    draw_text(surface, view, (theme.MARGIN, 164, 1184, 70), question.prompt, size=theme.SIZE_BODY,
+              weight="semibold", color=theme.INK, align="center", valign="center")
+    if question.is_typed:
+        _draw_typed_answer(surface, view, outcome)
+    else:
+        for i, (box, choice) in enumerate(zip(tile_boxes(len(question.choices), 246, 430), question.choices)):
+            state = "right" if choice == question.answer else "wrong" if choice == outcome.response else "faded"
+            AnswerTile(box, i, choice, state).draw(surface, view, False)
+    draw_panel(surface, view, (theme.MARGIN, 452, 1184, bottom - 452))
+    draw_text(surface, view, (theme.MARGIN + 28, 462, 1128, 30), "Why", size=theme.SIZE_SMALL, weight="bold",
+              color=theme.ACCENT)
+    draw_text(surface, view, (theme.MARGIN + 28, 496, 1128, bottom - 506),
+              question.explanation or f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK)
+
+
+def _draw_typed_answer(surface, view, outcome: Outcome) -> None:
+    typed = outcome.response if outcome.response is not None else "(nothing)"
+    draw_panel(surface, view, (theme.MARGIN, 250, 1184, 176))
+    draw_text(surface, view, (theme.MARGIN + 28, 266, 1128, 60), f"You typed: {typed}", size=theme.SIZE_BODY,
+              color=theme.INK if outcome.correct else view.palette.wrong, align="center", valign="center")
+    draw_text(surface, view, (theme.MARGIN + 28, 336, 1128, 70), f"Answer: {outcome.question.answer}",
+              size=theme.SIZE_PROMPT, weight="bold", color=view.palette.right, align="center", valign="center")
 
 
 # --- round summary ------------------------------------------------------------------------------
 
-class RoundSummaryScene(GameScene):
+class RoundSummaryScene(CardScene):
     name = "round-summary"
 
     def __init__(self, app, session):
         super().__init__(app, session)
         app.sound.play("round_end")
-
-    def handle(self, event, action):
-        if action is not None and action.name == "back":
-            return self.pause()
-        if (action is not None and action.name == "confirm") or (
-                event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1):
-            self.session.advance(self)
 
     def draw(self, surface):
         view, game = self.view, self.game
