@@ -218,6 +218,25 @@ def test_the_pack_browser_lists_refused_packs_with_their_reason(make_app, tmp_pa
     assert pilot.overflows == []
 
 
+def test_the_pack_browser_tags_every_pack_with_where_it_comes_from(make_app, tmp_path):
+    extra = tmp_path / "more-packs"
+    extra.mkdir()
+    (extra / "mine.yaml").write_text(
+        'id: mine\ntitle: "Mine"\nquestions:\n  - id: q1\n    prompt: "Who runs Osmosis?"\n'
+        '    choices: [Paul, Ana]\n    answer: Paul\n    explanation: "Paul and Esther founded it."\n',
+        encoding="utf-8")
+    app = make_app(packs=[extra])
+    assert [p.id for p in app.library.packs] == ["osmosis", "world", "mine"], app.library.refused
+    app.push(menus.PacksScene(app))
+    pilot = Pilot(app)
+    pilot.step()
+    tags = [r.text for r in app.view.reports if r.box[0] > 800 and r.text]
+    assert tags == ["Built-in", "Built-in", "From more-packs/"]
+    texts = [r.text for r in app.view.reports]
+    world = next(p for p in app.library.packs if p.id == "world")
+    assert any(t.startswith(f"by {world.author} · ") for t in texts)  # the author joins the counts
+
+
 def test_a_save_problem_is_shown_on_the_title_and_the_game_still_plays(make_app, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be")

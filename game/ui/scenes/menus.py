@@ -164,12 +164,13 @@ class PacksScene(_ScrollList):
                           size=theme.SIZE_BODY, weight="semibold", valign="center")
                 draw_text(surface, view, (x + 24, y + 48, w - 48, 32), item.description or "No description.",
                           size=theme.SIZE_SMALL, color=theme.INK)
-                counts = " · ".join(f"{len(things)} {label}" for label, things in (
+                details = [f"by {item.author}"] if item.author else []
+                details += [f"{len(things)} {label}" for label, things in (
                     ("characters", item.characters), ("tropes", item.tropes), ("reveals", item.reveals),
-                    ("questions", item.questions)) if things)
-                draw_text(surface, view, (x + 24, y + 82, 760, 28), counts, size=theme.SIZE_SMALL,
+                    ("questions", item.questions)) if things]
+                draw_text(surface, view, (x + 24, y + 82, w - 48, 28), " · ".join(details), size=theme.SIZE_SMALL,
                           color=theme.INK_MUTED)
-                draw_text(surface, view, (x + 840, y + 10, w - 864, 36), f"by {item.author}" if item.author else "loaded",
+                draw_text(surface, view, (x + 840, y + 10, w - 864, 36), pack_origin(item.path),
                           size=theme.SIZE_SMALL, color=theme.ACCENT, align="right", valign="center")
             else:
                 draw_panel(surface, view, box, edge=theme.WARNING)
@@ -183,6 +184,21 @@ class PacksScene(_ScrollList):
         more = len(rows) - self.first - self.VISIBLE
         draw_hint(surface, view, ("Up/Down scroll  ·  " if len(rows) > self.VISIBLE else "")
                   + (f"{more} more below  ·  " if more > 0 else "") + "Esc back")
+
+
+def pack_origin(path) -> str:
+    """Where a pack was found, the same kind of tag for every pack: shipped with the game, the
+    player's pack folder, or a folder given with --packs."""
+    from ...paths import builtin_pack_dir, user_pack_dir
+    folder = path.resolve().parent
+    if folder == builtin_pack_dir().resolve():
+        return "Built-in"
+    try:
+        if folder == user_pack_dir().resolve():
+            return "Your pack folder"
+    except Exception:  # no platformdirs or no home folder: it cannot be the player's folder
+        pass
+    return f"From {folder.name}/"
 
 
 def _home_relative(path) -> str:
