@@ -461,12 +461,13 @@ class Generator:
 
     @cached_property
     def _circles(self) -> dict[str, frozenset[str]]:
-        """Who a character moves with: relations plus everyone sharing a trope example with them."""
+        """Who a character moves with: relations plus the main characters of the trope examples
+        they are a main character of (an example's `also` can be a whole cast, as with a theme)."""
         circles: dict[str, set[str]] = {cid: set(others) for cid, others in self._linked.items()}
         for trope in self.facts.tropes.values():
             for example in trope.examples:
-                for cid in example.involved:
-                    circles.setdefault(cid, set()).update(example.involved - {cid})
+                for cid in example.characters:
+                    circles.setdefault(cid, set()).update(set(example.characters) - {cid})
         return {cid: frozenset(others) for cid, others in circles.items()}
 
     def circle(self, cid: str) -> frozenset[str]:
