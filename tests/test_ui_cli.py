@@ -104,6 +104,19 @@ def test_test_mode_has_no_timer_and_shows_one_packs_questions(make_app, tmp_path
     assert pilot.scene is scene and scene.index == 0
 
 
+def test_test_mode_says_which_file_and_line_a_hand_written_question_is_on(make_app):
+    app = make_app(test_mode=True, pack=["world"])
+    pilot = Pilot(app)
+    pilot.step()
+    scene = pilot.scene
+    world = next(p for p in app.library.packs if p.id == "world")
+    first = next(q for q in world.questions if q.prompt == scene.question.prompt)
+    drawn = [r.text for r in app.view.reports]
+    from game.packs import display_path
+    assert f"Source: {world.source}\nFile: {display_path(world.path)}:{first.line}" in drawn
+    assert first.line > 1 and app.view.reports and pilot.overflows == []
+
+
 def test_test_mode_closing_the_window_still_writes_the_report(make_app, tmp_path):
     app = make_app(test_mode=True, data_dir=tmp_path / "data")
     pilot = Pilot(app)

@@ -70,6 +70,16 @@ class TestModeScene(Scene):
         if self.app.running and self.app.stack and self.app.top is self:
             self.app.replace(TestModeEndScene(self.app, self.report_path, len(self.flags)))
 
+    def source_line(self, question) -> str:
+        """Where the question comes from, and the file (and line) to fix it in."""
+        from ...packs import display_path
+        pack = next((p for p in self.app.library.packs if p.id == question.pack), None)
+        source = question.source or (pack.source if pack else "") or "the fact base"
+        if pack is None:
+            return f"Source: {source}"
+        line = next((q.line for q in pack.questions if q.prompt == question.prompt), 0) if question.kind == "pack" else 0
+        return f"Source: {source}\nFile: {display_path(pack.path)}" + (f":{line}" if line else "")
+
     def on_quit(self) -> None:
         self.finish()
 
@@ -90,8 +100,9 @@ class TestModeScene(Scene):
             draw_hint(surface, view, "Esc to leave")
             return
         spoiler = " · spoiler" if question.spoiler else ""
-        draw_text(surface, view, (theme.MARGIN, 66, 1184, 30),
-                  f"id {question.id} · {question.kind} · pack {question.pack or '-'} · {question.difficulty}{spoiler}",
+        draw_text(surface, view, (theme.MARGIN, 66, 990, 30),
+                  f"id: {question.id} · kind: {question.kind} · pack: {question.pack or '-'} · "
+                  f"{question.difficulty}{spoiler}",
                   size=theme.SIZE_SMALL, color=theme.ACCENT, valign="center")
         if question.id in self.flags:
             draw_panel(surface, view, (1052, 64, 180, 34), fill=theme.WARNING, edge=None, radius=8)
@@ -112,12 +123,13 @@ class TestModeScene(Scene):
                 AnswerTile(box, i, choice, "right" if choice == question.answer else "normal").draw(surface, view, False)
         facts = "; ".join(f"{label}: {value}" for label, value in question.facts) or "-"
         draw_panel(surface, view, (theme.MARGIN, 480, 1184, 188))
-        draw_text(surface, view, (theme.MARGIN + 24, 488, 1136, 84), f"Explanation: {question.explanation or '-'}",
-                  size=theme.SIZE_SMALL)
-        draw_text(surface, view, (theme.MARGIN + 24, 574, 1136, 60), f"Built on: {facts}", size=theme.SIZE_SMALL,
-                  color=theme.INK_MUTED)
-        draw_text(surface, view, (theme.MARGIN + 24, 634, 1136, 28), f"Source: {question.source or 'the fact base'}",
-                  size=theme.SIZE_SMALL, color=theme.INK_MUTED)
+        y = 488.0
+        for text, box_h, color in ((f"Explanation: {question.explanation or '-'}", 76, theme.INK),
+                                   (f"Built on: {facts}", 48, theme.INK_MUTED),
+                                   (self.source_line(question), 660, theme.INK_MUTED)):
+            fit = draw_text(surface, view, (theme.MARGIN + 24, y, 1136, min(box_h, 660 - y)), text,
+                            size=theme.SIZE_SMALL, color=color)
+            y += fit.height / view.scale + 8  # each block right under the one before
         draw_hint(surface, view, "Left/Right step  ·  F flag or unflag  ·  Esc finish and write the report")
 
 
