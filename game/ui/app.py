@@ -17,7 +17,7 @@ import pygame
 from . import theme
 from .actions import Action, action_for
 from .sound import Sound
-from .widgets import Background, View
+from .widgets import Background, View, dim
 
 NO_DISPLAY = ("osmosis-quiz: no display available ({reason}); "
               "play in the terminal with: python main.py text")
@@ -111,6 +111,7 @@ class App:
         self.controllers: dict[int, object] = {}
         self.frames = 0
         self.drawn = 0  # frames drawn, by the loop or a test pilot
+        self._under = None  # (key, picture) of the scenes under the top overlay
 
     # -- things scenes use ---------------------------------------------------------------
 
@@ -248,14 +249,31 @@ class App:
     def draw(self, surface: pygame.Surface | None = None) -> None:
         surface = surface or self.window
         self.view.reports.clear()
-        self.background.draw(surface, self.view)
         # Draw from the last opaque scene up, so overlays sit on what they cover.
         first = len(self.stack) - 1
         while first > 0 and self.stack[first][0].overlay:
             first -= 1
-        for scene, _ in self.stack[max(first, 0):]:
+        below, top = self.stack[max(first, 0):-1], self.stack[-1:]
+        if below:
+            self._draw_under_overlay(surface, [scene for scene, _ in below])
+        else:
+            self.background.draw(surface, self.view)
+        for scene, _ in top:
             scene.draw(surface)
         self.drawn += 1
+
+    def _draw_under_overlay(self, surface: pygame.Surface, scenes: list) -> None:
+        """What lies under the top overlay is frozen while it is open (the game is paused),
+        so it is drawn and dimmed once, then blitted: an overlay frame costs one blit."""
+        key = (tuple(map(id, scenes)), surface.get_size(), self.view.text_scale, self.view.palette)
+        if self._under is None or self._under[0] != key:
+            self.background.draw(surface, self.view)
+            for scene in scenes:
+                scene.draw(surface)
+            dim(surface)
+            self._under = (key, surface.copy())
+        else:
+            surface.blit(self._under[1], (0, 0))
 
     def run(self, frames: int | None = None) -> int:
         while self.running and self.stack and (frames is None or self.frames < frames):

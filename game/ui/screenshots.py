@@ -1,6 +1,8 @@
 """`--screenshot DIR`: play a seeded game through the real scenes and save each one as a PNG.
 
-Scores go to a throwaway folder, never the player's; the same seed gives the same pictures.
+The tour itself (`tour`) only drives the scenes and calls `visit(name)` on each one, so the
+frame-time benchmark walks exactly the scenes the screenshots show. Scores go to a
+throwaway folder, never the player's; the same seed gives the same pictures.
 """
 from __future__ import annotations
 
@@ -14,12 +16,27 @@ DEMO_PLAYERS = (("Ana", 11), ("Niels", 12), ("Lucas", 13))
 
 
 def save_screenshots(app, out_dir: Path) -> int:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    saved = []
+
+    def save(name: str) -> None:
+        app.update(1 / 60)
+        app.draw()
+        saved.append(name)
+        pygame.image.save(app.window, str(out_dir / f"{len(saved):02d}-{name}.png"))
+
+    tour(app, save)
+    print(f"saved {len(saved)} screenshots to {out_dir}")
+    return 0
+
+
+def tour(app, visit) -> None:
+    """Walk a seeded game through every scene, calling `visit(scene_name)` on each."""
     from ..engine import Settings
     from ..storage import Store
     from .scenes import menus, play
     from .scenes.title import TitleScene
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="osmosis-shots-") as scratch:
         app.test_mode = False
         app._store = Store.open(Path(scratch))
@@ -27,7 +44,7 @@ def save_screenshots(app, out_dir: Path) -> int:
         settings = Settings(rounds=play.ROUND_CHOICES[:play.STANDARD_ROUND_COUNT + 1], questions_per_round=3,
                             seed=SEED, mode="classic")
         _demo_scores(app, settings)
-        shots = Shots(app, out_dir)
+        shots = Shots(app, visit)
         app.reset(TitleScene(app))
         shots.take("title")
         app.push(play.SetupScene(app))
@@ -75,13 +92,11 @@ def save_screenshots(app, out_dir: Path) -> int:
         app.reset(TestModeScene(app, None))
         shots.take("test-mode")
         app._store.close()
-    print(f"saved {shots.count} screenshots to {out_dir}")
-    return 0
 
 
 class Shots:
-    def __init__(self, app, out_dir: Path):
-        self.app, self.out_dir, self.count = app, out_dir, 0
+    def __init__(self, app, visit):
+        self.app, self.visit = app, visit
 
     def press(self, *keys) -> None:
         for key in keys:
@@ -89,10 +104,7 @@ class Shots:
             self.app.update(1 / 60)
 
     def take(self, name: str) -> None:
-        self.app.update(1 / 60)
-        self.app.draw()
-        self.count += 1
-        pygame.image.save(self.app.window, str(self.out_dir / f"{self.count:02d}-{name}.png"))
+        self.visit(name)
 
 
 def _play_until(app, shots: Shots, wanted: str, limit: int = 200) -> None:

@@ -193,6 +193,23 @@ def draw_text(surface: pygame.Surface, view: View, box: LogicalRect, text: str, 
     return fit
 
 
+DIM = (2, 8, 14, 190)
+_veils: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def dim(surface: pygame.Surface) -> None:
+    """Darken what lies under an overlay (pause, confirm). The veil is made once per window
+    size and uses surface-wide alpha, which blits several times faster than per-pixel alpha."""
+    size = surface.get_size()
+    veil = _veils.get(size)
+    if veil is None:
+        _veils.clear()
+        veil = _veils[size] = pygame.Surface(size)
+        veil.fill(DIM[:3])
+        veil.set_alpha(DIM[3])
+    surface.blit(veil, (0, 0))
+
+
 # --- shapes and panels ------------------------------------------------------------------------
 
 def draw_panel(surface: pygame.Surface, view: View, box: LogicalRect, fill: Color = theme.PANEL,

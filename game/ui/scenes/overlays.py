@@ -1,19 +1,9 @@
 """Scenes drawn over another one: pause and the yes/no confirmation."""
 from __future__ import annotations
 
-import pygame
-
 from .. import theme
 from ..widgets import Menu, draw_panel, draw_text
 from .base import Scene
-
-DIM = (2, 8, 14, 190)
-
-
-def dim(surface: pygame.Surface) -> None:
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill(DIM)
-    surface.blit(veil, (0, 0))
 
 
 class ConfirmScene(Scene):
@@ -36,7 +26,6 @@ class ConfirmScene(Scene):
             self.dismiss(chosen == "yes")
 
     def draw(self, surface):
-        dim(surface)
         draw_panel(surface, self.view, (360, 220, 560, 280), fill=theme.PANEL, edge=theme.ACCENT)
         draw_text(surface, self.view, (400, 250, 480, 130), self.question, size=theme.SIZE_HEADING * 0.8,
                   weight="bold", align="center", valign="center")
@@ -75,7 +64,6 @@ class PauseScene(Scene):
             self.dismiss("resume")
 
     def draw(self, surface):
-        dim(surface)
         draw_panel(surface, self.view, (400, 140, 480, 424), fill=theme.PANEL, edge=theme.ACCENT)
         draw_text(surface, self.view, (440, 164, 400, 70), "Paused", size=theme.SIZE_HEADING,
                   weight="bold", align="center", valign="center")
