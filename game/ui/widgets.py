@@ -193,21 +193,11 @@ def draw_text(surface: pygame.Surface, view: View, box: LogicalRect, text: str, 
     return fit
 
 
-DIM = (2, 8, 14, 190)
-_veils: dict[tuple[int, int], pygame.Surface] = {}
-
-
 def dim(surface: pygame.Surface) -> None:
-    """Darken what lies under an overlay (pause, confirm). The veil is made once per window
-    size and uses surface-wide alpha, which blits several times faster than per-pixel alpha."""
-    size = surface.get_size()
-    veil = _veils.get(size)
-    if veil is None:
-        _veils.clear()
-        veil = _veils[size] = pygame.Surface(size)
-        veil.fill(DIM[:3])
-        veil.set_alpha(DIM[3])
-    surface.blit(veil, (0, 0))
+    """Darken what lies under an overlay (pause, confirm), in place: multiply towards black,
+    then add a touch of the deep blue. No full-screen veil surface is allocated or blended."""
+    surface.fill((64, 64, 64), special_flags=pygame.BLEND_RGB_MULT)
+    surface.fill((1, 6, 10), special_flags=pygame.BLEND_RGB_ADD)
 
 
 # --- shapes and panels ------------------------------------------------------------------------
@@ -355,16 +345,19 @@ class AnswerTile:
             pygame.draw.rect(surface, theme.INK, rect.inflate(view.px(10), view.px(10)),
                              width=view.px(4), border_radius=view.px(theme.RADIUS + 4))
         ink = theme.ink_on(fill)
-        # Badge: the shape and the key label, on a dark disc so both read on any fill.
+        # Badge: the shape and the key label, on a dark disc so both read on any fill. Once
+        # answered, a tick or a cross takes the shape's place: the answer keeps the tile's full
+        # width instead of shrinking beside a mark.
         badge_center = view.point(x + 44, y + h / 2)
         pygame.draw.circle(surface, theme.INK_DARK, badge_center, view.px(30))
-        draw_shape(surface, style.shape, badge_center, view.px(18), style.fill)
+        if self.state in ("right", "wrong"):
+            draw_mark(surface, view, badge_center, self.state == "right", fill)
+        else:
+            draw_shape(surface, style.shape, badge_center, view.px(18), style.fill)
         draw_text(surface, view, (x + 80, y + 8, 44, h - 16), theme.KEY_LABELS[self.index],
                   size=theme.SIZE_BODY, weight="bold", color=ink, valign="center")
-        draw_text(surface, view, (x + 120, y + 10, w - 140 - (40 if self.state in ("right", "wrong") else 0), h - 20),
+        draw_text(surface, view, (x + 120, y + 10, w - 140, h - 20),
                   self.text, size=theme.SIZE_TILE, weight="semibold", color=ink, valign="center")
-        if self.state in ("right", "wrong"):
-            draw_mark(surface, view, view.point(x + w - 36, y + h / 2), self.state == "right", ink)
 
 
 def draw_timer_bar(surface: pygame.Surface, view: View, box: LogicalRect, fraction: float, seconds_left: float) -> None:

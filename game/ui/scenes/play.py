@@ -39,6 +39,7 @@ def rounds_for(count: int, packs) -> tuple[RoundSpec, ...]:
     return ROUND_CHOICES[:count]
 LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time", "double-chance": "2nd chance"}
 LIFELINE_KEYS = ("Q", "W", "E", "R")
+LIFELINE_PITCH, LIFELINE_WIDTH = 198, 186  # wide enough that "R  2nd chance" keeps the others' size
 
 
 class Session:
@@ -118,7 +119,7 @@ class SetupScene(Scene):
         }
         self.menu = Menu([("rounds", "Rounds"), ("questions", "Questions per round"), ("difficulty", "Difficulty"),
                           ("spoilers", "Spoilers"), ("timer", "Timer"), ("packs", "Packs"), ("start", "Start"),
-                          ("back", "Back")], (240, 122, 800, 0), row_height=52, gap=10)
+                          ("back", "Back")], (240, 134, 800, 0), row_height=50, gap=10)
         self.menu.focus = self.menu.buttons.index(self.menu.button("start"))
         self._refresh()
 
@@ -174,7 +175,7 @@ class SetupScene(Scene):
         draw_heading(surface, self.view, "New game", "Choose how you want to play.")
         self.menu.draw(surface, self.view)
         rounds = self.settings().rounds
-        draw_text(surface, self.view, (240, 640, 800, 34), "Rounds: " + " → ".join(spec.title for spec in rounds),
+        draw_text(surface, self.view, (theme.MARGIN, 638, 1280 - 2 * theme.MARGIN, 34), "Rounds: " + " → ".join(spec.title for spec in rounds),
                   size=theme.SIZE_SMALL, color=theme.ACCENT, align="center", valign="center")
         draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
 
@@ -275,8 +276,9 @@ class QuestionScene(GameScene):
         self.question = self.game.question
         self.focus = 0
         self.last_tick = None
-        self.lifeline_buttons = [Button((theme.MARGIN + i * 178, 636, 166, 48), f"{LIFELINE_KEYS[i]}  {LIFELINE_LABELS[name]}",
-                                        name, size=theme.SIZE_SMALL) for i, name in enumerate(LIFELINES)]
+        self.lifeline_buttons = [Button((theme.MARGIN + i * LIFELINE_PITCH, 636, LIFELINE_WIDTH, 48),
+                                        f"{LIFELINE_KEYS[i]}  {LIFELINE_LABELS[name]}", name, size=theme.SIZE_SMALL)
+                                 for i, name in enumerate(LIFELINES)]
 
     # the answer tiles keep their places when 50:50 removes some
     def tiles(self) -> list[AnswerTile]:
@@ -385,8 +387,8 @@ class QuestionScene(GameScene):
             button.enabled = button.key in left and not (self.question.is_typed and button.key == "fifty-fifty")
             button.draw(surface, self.view, self.focus == tiles + i)
         if self.game.double_chance_armed:
-            hint = "Second chance armed  ·  " + hint
-        draw_text(surface, self.view, (theme.MARGIN + 4 * 178, 636, 1280 - 2 * theme.MARGIN - 4 * 178, 48),
+            hint = "Second chance armed  ·  Esc pause"
+        draw_text(surface, self.view, (theme.MARGIN + 4 * LIFELINE_PITCH, 636, 1280 - 2 * theme.MARGIN - 4 * LIFELINE_PITCH, 48),
                   hint, size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="right", valign="center")
 
     def draw_hidden(self, surface) -> None:
