@@ -246,7 +246,8 @@ def test_a_save_problem_is_shown_on_the_title_and_the_game_still_plays(make_app,
     assert "loading packs…" in " ".join(r.text for r in app.view.reports)
     pilot.step()
     assert app.store.warning
-    assert app.store.warning in [r.text for r in app.view.reports]
+    warning = app.store.warning
+    assert warning[0].upper() + warning[1:] in [r.text for r in app.view.reports]  # shown as a sentence
     pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)
     assert pilot.scene.name == "question"
 

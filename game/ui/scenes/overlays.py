@@ -58,7 +58,8 @@ class PauseScene(Scene):
             from .menus import HelpScene
             self.app.push(HelpScene(self.app))
         elif chosen == "quit":
-            self.app.push(ConfirmScene(self.app, "Quit this game? Its score will not be saved."),
+            self.app.push(ConfirmScene(self.app, "Quit this game? Its score will not be saved.",
+                                       yes="Quit game", no="Keep playing"),
                           lambda sure: sure and self.dismiss("quit"))
         else:
             self.dismiss("resume")

@@ -73,6 +73,6 @@ class TitleScene(Scene):
         warning = self.notice or (store.warning if store is not None else None)
         if warning:
             draw_panel(surface, view, (80, 500, 620, 120), fill=theme.PANEL, edge=theme.WARNING)
-            draw_text(surface, view, (100, 512, 580, 96), warning, size=theme.SIZE_SMALL,
+            draw_text(surface, view, (100, 512, 580, 96), warning[:1].upper() + warning[1:], size=theme.SIZE_SMALL,
                       color=theme.WARNING, valign="center")
         draw_hint(surface, view, "Arrows + Enter, mouse or gamepad  ·  M mute  ·  F11 full screen  ·  Esc quit")
