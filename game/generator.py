@@ -35,6 +35,9 @@ CHOICE_COUNT = {"easy": 3, "medium": 4, "hard": 4}
 PROMPT_LIMIT = 220  # characters; longer prompts do not fit the question card
 CHOICE_LIMIT = 110  # reveal statements are the longest choices (about 100 characters)
 TRUE, FALSE = "True", "False"
+# Ties that can turn into one another during the series (a partner becomes an ex, an ex or an
+# affair a partner): "who is X's partner?" has no single typed answer when X has two of them.
+CHANGING_ROMANCES = ("partner-of", "ex-of", "affair-with")
 
 
 @dataclass(frozen=True)
@@ -872,6 +875,9 @@ class Generator:
             right = {edge.other for edge in edges}
             if relation == "colleague-of":
                 right |= self._workmates.get(subject, frozenset())
+            if relation in CHANGING_ROMANCES:
+                # Lucas leaves his partner for his ex: over the series either name is his partner.
+                right |= {e.other for r in CHANGING_ROMANCES for e in answers.get((subject, r), ())}
             if len(right) != 1:
                 continue  # a typed answer must be the only right one
             edge = edges[0]

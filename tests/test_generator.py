@@ -713,3 +713,10 @@ def test_a_clue_about_someone_else_is_never_headed_with_another_characters_name(
 
 def o_cid(name: str) -> str:
     return oracle().cid(name)
+
+
+def test_no_typed_partner_or_ex_for_someone_whose_partner_and_ex_trade_places():
+    # Lucas leaves Antoine for Leópold: "Leópold" is a fair answer to "who is Lucas's partner?".
+    typed = {q.id for q in generator("hard", True).pool(["typed"])}
+    assert not {i for i in typed if i.startswith(("typed-rel-lucas-partner-of", "typed-rel-lucas-ex-of"))}
+    assert "typed-rel-leopold-ex-of-lucas" in typed  # Leópold has no one else: one right name
