@@ -18,7 +18,7 @@ def test_screenshot_writes_one_png_per_scene(tmp_path, capsys):
     assert cli.main(["--screenshot", str(out), "--data-dir", str(tmp_path / "data")]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
     assert names[:4] == ["01-title.png", "02-setup.png", "03-round-card.png", "04-question.png"]
-    for scene in ("feedback", "pause", "round-summary", "typed-answer", "results", "name-entry", "high-scores",
+    for scene in ("feedback", "pause", "round-summary", "typed-answer", "results", "review", "name-entry", "high-scores",
                   "packs", "settings", "help", "test-mode"):
         assert any(name.endswith(f"-{scene}.png") for name in names), scene
     image = pygame.image.load(str(out / "04-question.png"))

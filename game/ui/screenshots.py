@@ -72,7 +72,9 @@ def tour(app, visit) -> None:
         shots.take("typed-answer")
         _play_until(app, shots, "results")
         shots.take("results")
-        shots.press(pygame.K_RETURN)
+        shots.press(pygame.K_LEFT, pygame.K_RETURN)  # Review misses
+        shots.take("review")
+        shots.press(pygame.K_ESCAPE, pygame.K_RIGHT, pygame.K_RETURN)  # back, then Continue
         if app.top.name == "name-entry":
             for ch in "Joséphine":
                 app.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
