@@ -11,6 +11,7 @@ from game.ui import theme
 from game.ui.scenes import menus, play
 from game.ui.scenes.overlays import ConfirmScene, PauseScene
 from game.ui.scenes.results import NameEntryScene
+from game.ui.scenes.title import TitleScene
 from game.ui.widgets import fit_text
 
 WINDOW_SIZES = [(1280, 720), (1920, 1080), (854, 480), (1024, 768), (720, 1280)]
@@ -291,6 +292,19 @@ def test_the_daily_challenge_is_the_same_quiz_twice(make_app):
     args = Namespace(daily=True, practice=False, no_spoilers=False, difficulty="hard", seed=None)
     terminal = Game(library.facts, game_settings(args, True, library.packs), clock=None)
     assert [q.id for q in terminal.current_round.questions] == first
+
+
+def test_the_daily_challenge_without_the_timer_goes_to_its_own_table(make_app):
+    timed = make_app()
+    pilot = Pilot(timed)
+    pilot.click_box(timed.top.menu.button("daily").box)
+    timed_ids = [q.id for q in pilot.scene.game.current_round.questions]
+    timed.set_prefs(timed.prefs.__class__(timer=False))
+    timed.reset(TitleScene(timed))
+    pilot.click_box(timed.top.menu.button("daily").box)
+    session = pilot.scene.session
+    assert (session.settings.mode, session.settings.timer) == ("daily relaxed", False)
+    assert [q.id for q in pilot.scene.game.current_round.questions] == timed_ids  # the same quiz
 
 
 def test_high_scores_filter_by_mode(pilot):
