@@ -690,10 +690,12 @@ class Generator:
         spoiler = self.example_spoiler(example)
         names = [self.facts.name(c) for c in others]
         def ask(this: str) -> str:
+            # "the “The Reveal” storyline" doubles the article: the name's own "The" does
             t = quoted(trope.name)
+            lead = "" if this == "The" and trope.name.startswith("The ") else f"{this} "
             if len(others) == 1:
-                return f"Who shares {this.lower()} {t} storyline with {names[0]}?"
-            return f"{this} {t} storyline involves {', '.join(names)} and one more character. Who?"
+                return f"Who shares {lead.lower()}{t} storyline with {names[0]}?"
+            return f"{lead}{t} storyline involves {', '.join(names)} and one more character. Who?"
 
         with_clue = fit(f"{ask('This')} {sentence(example.clue)}") if self.difficulty == "easy" else None
         prompt = with_clue or fit(ask("The"))

@@ -720,3 +720,9 @@ def test_no_typed_partner_or_ex_for_someone_whose_partner_and_ex_trade_places():
     typed = {q.id for q in generator("hard", True).pool(["typed"])}
     assert not {i for i in typed if i.startswith(("typed-rel-lucas-partner-of", "typed-rel-lucas-ex-of"))}
     assert "typed-rel-leopold-ex-of-lucas" in typed  # Leópold has no one else: one right name
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_trope_named_the_something_is_not_given_a_second_the(difficulty):
+    for q in generator(difficulty, True).pool(["relationship"]):
+        assert not re.search(r"\b[Tt]he “The ", q.prompt), q.id
