@@ -7,8 +7,8 @@ before the process is spawned and stops when the process presents its first fram
 (`pygame.display.flip`, recorded by a wrapper so the game carries no benchmark hook).
 The baseline is a bare pygame-ce window that draws one line of text; the two are run
 alternately and the medians compared. Peak memory is the child's maximum resident set
-size: the bare window vs a whole headless game (`--screenshot`, which builds and renders
-every scene of a seeded game: title, setup, questions, feedback, results, scores...).
+size: the bare window vs a whole headless game (the seeded tour of `--screenshot`, 30 frames
+on every scene: title, setup, a game through results and name entry, scores, packs...).
 """
 from __future__ import annotations
 
@@ -43,6 +43,22 @@ font = pygame.font.Font(None, 32)
 window.blit(font.render("Osmosis Quiz", True, (255, 255, 255)), (20, 20))
 pygame.display.flip()
 pygame.quit()
+"""
+
+WHOLE_GAME = f"""
+import argparse, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, {str(ROOT)!r})
+from game.ui.app import start
+from game.ui.screenshots import tour
+args = argparse.Namespace(command="play", test_mode=False, pack=None, frames=None, screenshot=None,
+                          packs=[], data_dir=Path(tempfile.mkdtemp()))
+app = start(args)
+def frame(name):
+    for _ in range(30):
+        app.update(1 / 60)
+        app.draw()
+tour(app, frame)
 """
 
 GAME = f"""
@@ -96,10 +112,8 @@ def main() -> None:
         bare_times.append(first_frame(BARE, []))
         game_times.append(first_frame(GAME, game_argv))
     bare, game = statistics.median(bare_times), statistics.median(game_times)
-    shots = tempfile.mkdtemp(prefix="osmosis-shots-")
     bare_mem = statistics.median(peak_memory_kib(BARE, []) for _ in range(3))
-    game_mem = statistics.median(peak_memory_kib(GAME, ["--screenshot", shots, "--data-dir", data])
-                                 for _ in range(3))
+    game_mem = statistics.median(peak_memory_kib(WHOLE_GAME, []) for _ in range(3))
     print("| figure | game | baseline | ratio | budget |")
     print("|---|---|---|---|---|")
     print(f"| start to first frame (median of {args.runs}, alternating) | {game * 1000:.0f} ms "

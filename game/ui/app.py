@@ -271,7 +271,12 @@ class App:
             for scene in scenes:
                 scene.draw(surface)
             dim(surface)
-            self._under = (key, surface.copy())
+            picture = self._under[1] if self._under and self._under[1].get_size() == surface.get_size() else None
+            if picture is None:
+                picture = surface.copy()
+            else:
+                picture.blit(surface, (0, 0))  # reuse the picture's pixels: no new allocation
+            self._under = (key, picture)
         else:
             surface.blit(self._under[1], (0, 0))
 

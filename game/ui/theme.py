@@ -92,7 +92,7 @@ def font_path(weight: str):
     return assets_dir() / "fonts" / WEIGHTS[weight]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=24)  # each open size keeps its own glyph cache; fit_text tries many sizes
 def font(weight: str, px: int):
     """The font at a real pixel size, opened once (fonts are only opened after pygame.init)."""
     import pygame

@@ -53,6 +53,8 @@ class View:
         width, height = max(1, window_size[0]), max(1, window_size[1])
         logical_w, logical_h = theme.LOGICAL_SIZE
         self.window_size = (width, height)
+        # Room for about one window of cached text: every text of a screen and the next.
+        TEXT_CACHE.max_bytes = max(4 * 2**20, width * height * 4)
         self.scale = min(width / logical_w, height / logical_h)
         self.offset = ((width - logical_w * self.scale) / 2, (height - logical_h * self.scale) / 2)
 
@@ -135,7 +137,7 @@ class _TextCache:
     rendered once, not every frame. Bounded by pixel bytes, not by count: one wrapped
     paragraph at full width weighs as much as a hundred labels."""
 
-    def __init__(self, max_bytes: int = 12 * 2**20):
+    def __init__(self, max_bytes: int = 4 * 2**20):
         self.max_bytes = max_bytes
         self.used = 0
         self.entries: OrderedDict = OrderedDict()
@@ -427,26 +429,28 @@ class TextInput:
 
 @dataclass
 class Background:
-    """The vertical blue-teal gradient, rebuilt only when the window size changes."""
+    """The vertical blue-teal gradient with its faint membrane rings (a nod to the series' lab
+    imagery). Only a one-pixel-wide column is kept: SDL stretches it straight into the
+    window each frame, as fast as blitting a full-size copy that would cost a window's
+    worth of memory."""
 
     size: tuple[int, int] = (0, 0)
-    surface: pygame.Surface | None = field(default=None, repr=False)
+    column: pygame.Surface | None = field(default=None, repr=False)
 
     def draw(self, target: pygame.Surface, view: View) -> None:
-        rect = view.rect((0, 0, *theme.LOGICAL_SIZE))
+        rect = view.rect((0, 0, *theme.LOGICAL_SIZE)).clip(target.get_rect())
         if rect.size != target.get_size():
             target.fill(theme.LETTERBOX)  # only letterboxed windows have bars to clear
-        if self.surface is None or self.size != rect.size:
+        if self.column is None or self.size != rect.size:
             self.size = rect.size
-            # A two-pixel gradient stretched by SDL: one call instead of a line per row.
             seed = pygame.Surface((1, 2))
             seed.set_at((0, 0), theme.BACKGROUND_TOP)
             seed.set_at((0, 1), theme.BACKGROUND_BOTTOM)
-            self.surface = pygame.transform.smoothscale(seed, rect.size)
-            # A faint membrane ring: a nod to the series' lab imagery, drawn once.
-            ring = view.px(300)
-            pygame.draw.circle(self.surface, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.12),
-                               (rect.w - view.px(120), view.px(120)), ring, view.px(3))
-            pygame.draw.circle(self.surface, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.08),
-                               (rect.w - view.px(120), view.px(120)), ring + view.px(40), view.px(2))
-        target.blit(self.surface, rect.topleft)
+            self.column = pygame.transform.smoothscale(seed, (1, max(1, rect.h)))
+        pygame.transform.scale(self.column, rect.size, target.subsurface(rect))
+        centre = (rect.right - view.px(120), rect.y + view.px(120))
+        ring = view.px(300)
+        pygame.draw.circle(target, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.12), centre, ring,
+                           view.px(3))
+        pygame.draw.circle(target, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.08), centre,
+                           ring + view.px(40), view.px(2))
