@@ -282,3 +282,16 @@ def test_a_right_second_pick_says_why_it_scored_half(pilot):
     pilot.press(pygame.K_1 + question.choices.index(question.answer))
     assert pilot.scene.name == "feedback" and pilot.scene.outcome.second_pick
     assert "Second pick: half points" in [r.text for r in pilot.app.view.reports]
+
+
+def test_a_typed_questions_lifelines_are_reachable_from_the_keyboard(pilot):
+    scene = typed_question_scene(pilot, "Joséphine")
+    pilot.press(pygame.K_DOWN)  # from the answer field to the lifelines (50:50 is greyed out)
+    assert scene.lifeline_buttons[scene.focus].key == "skip"
+    pilot.press(pygame.K_RIGHT, pygame.K_RETURN)  # +Time
+    assert "extra-time" not in scene.game.lifelines_left and pilot.scene is scene
+    assert scene.input.text == ""  # Enter used the lifeline, it did not submit an empty answer
+    pilot.press(pygame.K_DOWN)
+    pilot.type("Jo")  # typing goes back to the field
+    assert scene.focus == -1 and scene.input.text == "Jo"
+    assert {"skip", "double-chance"} <= scene.game.lifelines_left

@@ -84,7 +84,8 @@ HELP_SECTIONS = [
     ("Answering", "1–4 or A–D pick an answer. Arrows move between the tiles, Enter or Space confirms. "
                   "Click a tile with the mouse. Typed questions: type the name (accents welcome) and press Enter."),
     ("Lifelines", "Once per game each: 50:50 removes two wrong answers, Skip swaps the question, "
-                  "+Time restarts the clock, Second chance lets you pick again. Keys Q W E R, or click."),
+                  "+Time restarts the clock, Second chance lets you pick again. Keys Q W E R, or click; "
+                  "when typing a name, Down then Enter."),
     ("Scoring", "Up to 1000 points for a fast right answer, at least 500 before the buzzer, times the "
                 "difficulty. Each right answer in a row adds 100 more, up to 500."),
     ("Anywhere", "Esc pauses or goes back. M mutes. F11 toggles full screen. "

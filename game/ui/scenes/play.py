@@ -279,6 +279,13 @@ class QuestionScene(GameScene):
         self.lifeline_buttons = [Button((theme.MARGIN + i * LIFELINE_PITCH, 636, LIFELINE_WIDTH, 48),
                                         f"{LIFELINE_KEYS[i]}  {LIFELINE_LABELS[name]}", name, size=theme.SIZE_SMALL)
                                  for i, name in enumerate(LIFELINES)]
+        self.refresh_lifelines()
+
+    def refresh_lifelines(self) -> None:
+        """Grey out the lifelines already spent (and 50:50 on a typed question: nothing to remove)."""
+        for button in self.lifeline_buttons:
+            button.enabled = button.key in self.game.lifelines_left and not (
+                self.question.is_typed and button.key == "fifty-fifty")
 
     # the answer tiles keep their places when 50:50 removes some
     def tiles(self) -> list[AnswerTile]:
@@ -310,6 +317,7 @@ class QuestionScene(GameScene):
         name = LIFELINES[index]
         if self.game.use_lifeline(name):
             self.app.sound.play("select")
+            self.refresh_lifelines()
             if self.game.question is not self.question:  # skipped: a new question, maybe of a new sort
                 self.app.replace(self.session.scene())
 
@@ -381,10 +389,8 @@ class QuestionScene(GameScene):
                   weight="semibold", align="center", valign="center")
 
     def draw_lifelines(self, surface, hint: str = "1–4 or A–D answer  ·  Esc pause") -> None:
-        left = self.game.lifelines_left
         tiles = len(self.question.choices)
         for i, button in enumerate(self.lifeline_buttons):
-            button.enabled = button.key in left and not (self.question.is_typed and button.key == "fifty-fifty")
             button.draw(surface, self.view, self.focus == tiles + i)
         if self.game.double_chance_armed:
             hint = "Second chance armed  ·  Esc pause"
@@ -416,13 +422,17 @@ class TypedQuestionScene(QuestionScene):
         super().__init__(app, session)
         self.input = TextInput((240, 380, 800, 90), max_length=40)
         self.focus = -1
-        # Letters type here, so the lifelines are clicked, not keyed; 50:50 has nothing to remove.
+        # Letters type here, so the lifelines have no letter keys: Down reaches them, or a click.
         for button in self.lifeline_buttons:
             button.label = LIFELINE_LABELS[button.key]
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
             return self.pause()
+        if action is not None and self.focus_lifelines(action):
+            return
+        if event.type == pygame.TEXTINPUT:
+            self.focus = -1  # typing goes back to the answer field
         result = self.input.handle(event)
         if result == "submit" and self.input.text.strip() and self.game.phase is Phase.QUESTION:
             self.submit(self.input.text)
@@ -431,9 +441,27 @@ class TypedQuestionScene(QuestionScene):
             return
         if event.type == pygame.MOUSEBUTTONDOWN and hasattr(event, "pos"):
             for i, button in enumerate(self.lifeline_buttons):
-                if inside(button.box, event.pos) and getattr(event, "button", 1) == 1 and \
-                        not (i == 0 and self.question.is_typed):
+                if inside(button.box, event.pos) and getattr(event, "button", 1) == 1 and button.enabled:
                     self.use_lifeline(i)
+
+    def focus_lifelines(self, action) -> bool:
+        """Arrows between the answer field (focus -1) and the lifeline row; Enter on a lifeline
+        uses it. True when the action was about the lifelines."""
+        usable = [i for i, button in enumerate(self.lifeline_buttons) if button.enabled]
+        if self.focus < 0:
+            if action.name == "down" and usable:
+                self.focus = usable[0]
+                return True
+            return False
+        if action.name == "up" or not usable:
+            self.focus = -1
+        elif action.name in ("left", "right"):
+            step = 1 if action.name == "right" else -1
+            self.focus = usable[(usable.index(self.focus) + step) % len(usable)] if self.focus in usable else usable[0]
+        elif action.name == "confirm":
+            self.use_lifeline(self.focus)
+            self.focus = -1
+        return True
 
     def update(self, dt):
         self.input.update(dt)
@@ -449,7 +477,7 @@ class TypedQuestionScene(QuestionScene):
         draw_text(surface, self.view, (240, 486, 800, 60),
                   "Enter to answer. Accents optional; small typos are forgiven, another character's name is not.",
                   size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center")
-        self.draw_lifelines(surface, "Click a lifeline  ·  Esc pause")
+        self.draw_lifelines(surface, "Down for the lifelines  ·  Esc pause")
 
 
 # --- feedback -----------------------------------------------------------------------------------
