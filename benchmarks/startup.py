@@ -72,6 +72,8 @@ raise SystemExit(main())
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
+    # A player's Python caches compiled modules; measure that, not a recompile on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

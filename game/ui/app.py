@@ -281,8 +281,8 @@ class App:
             surface.blit(self._under[1], (0, 0))
 
     def run(self, frames: int | None = None) -> int:
+        dt = 0.0
         while self.running and self.stack and (frames is None or self.frames < frames):
-            dt = self.frame_clock.tick(theme.FPS) / 1000
             for event in pygame.event.get():
                 self.handle(event)
             self.update(min(dt, 0.25))  # a long stall (window dragged) is not time the player had
@@ -291,6 +291,8 @@ class App:
             self.draw()
             pygame.display.flip()
             self.frames += 1
+            # The 60 FPS cap waits after a frame is shown, never before the first one.
+            dt = self.frame_clock.tick(theme.FPS) / 1000
         return 0
 
     # -- window and devices --------------------------------------------------------------
