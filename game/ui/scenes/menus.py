@@ -239,7 +239,7 @@ class HighScoresScene(_ScrollList):
 
     def draw(self, surface):
         view = self.view
-        draw_heading(surface, view, "High scores", f"Showing: {self.mode or 'every mode'}  ·  Left/Right change mode")
+        draw_heading(surface, view, "High scores", f"Showing: {self.mode or 'every mode'}")
         columns = ((72, "#", "right"), (140, "Name", "left"), (560, "Score", "right"),
                    (760, "Mode", "left"), (960, "Date", "left"))
         widths = (48, 400, 160, 180, 220)

@@ -581,4 +581,5 @@ class RoundSummaryScene(CardScene):
                       valign="center")
             draw_text(surface, view, (720, y, 260, 56), value, size=theme.SIZE_HEADING * 0.8, weight="bold",
                       color=theme.ACCENT if i == 3 else theme.INK, align="right", valign="center")
-        draw_hint(surface, view, "Enter, Space or click to continue")
+        last = game.round_index >= len(game.rounds) - 1
+        draw_hint(surface, view, "Enter, Space or click for " + ("the results" if last else "the next round"))
