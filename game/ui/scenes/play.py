@@ -175,7 +175,8 @@ class SetupScene(Scene):
         draw_heading(surface, self.view, "New game", "Choose how you want to play.")
         self.menu.draw(surface, self.view)
         rounds = self.settings().rounds
-        draw_text(surface, self.view, (theme.MARGIN, 638, 1280 - 2 * theme.MARGIN, 34), "Rounds: " + " → ".join(spec.title for spec in rounds),
+        draw_text(surface, self.view, (theme.MARGIN, 638, 1280 - 2 * theme.MARGIN, 34),
+                  "Rounds: " + " → ".join(spec.title for spec in rounds),
                   size=theme.SIZE_SMALL, color=theme.ACCENT, align="center", valign="center")
         draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
 
@@ -394,7 +395,8 @@ class QuestionScene(GameScene):
             button.draw(surface, self.view, self.focus == tiles + i)
         if self.game.double_chance_armed:
             hint = "Second chance armed  ·  Esc pause"
-        draw_text(surface, self.view, (theme.MARGIN + 4 * LIFELINE_PITCH, 636, 1280 - 2 * theme.MARGIN - 4 * LIFELINE_PITCH, 48),
+        hint_x = theme.MARGIN + 4 * LIFELINE_PITCH
+        draw_text(surface, self.view, (hint_x, 636, 1280 - theme.MARGIN - hint_x, 48),
                   hint, size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="right", valign="center")
 
     def draw_hidden(self, surface) -> None:
@@ -525,7 +527,8 @@ def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: fl
               weight="bold", color=color, valign="center")
     if not outcome.correct and not question.is_typed:
         # A long answer (a whole twist) does not fit beside the verdict: point at its ticked tile.
-        shown = question.answer if len(question.answer) <= 32 else theme.KEY_LABELS[question.choices.index(question.answer)]
+        shown = question.answer if len(question.answer) <= 32 else \
+            theme.KEY_LABELS[question.choices.index(question.answer)]
         aside, aside_color = f"Answer: {shown}", view.palette.right
     else:
         aside_color = theme.ACCENT

@@ -77,7 +77,9 @@ class TestModeScene(Scene):
         source = question.source or (pack.source if pack else "") or "the fact base"
         if pack is None:
             return f"Source: {source}"
-        line = next((q.line for q in pack.questions if q.prompt == question.prompt), 0) if question.kind == "pack" else 0
+        line = 0
+        if question.kind == "pack":
+            line = next((q.line for q in pack.questions if q.prompt == question.prompt), 0)
         return f"Source: {source}\nFile: {display_path(pack.path)}" + (f":{line}" if line else "")
 
     def on_quit(self) -> None:
