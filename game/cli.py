@@ -41,55 +41,67 @@ def _game_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", action="append", metavar="ID", help="only use this pack (may be repeated)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser; given `argv`, only the subcommand it names is built (or none when it
+    names none), since building all of them costs the game's start a few milliseconds."""
     parser = argparse.ArgumentParser(prog="osmosis-quiz", description="A trivia game about the series Osmosis (2019).")
     _common(parser, top=True)
     play_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _wanted_commands(argv):
+        command = sub.add_parser(name, help=COMMANDS[name][1])
+        _common(command, top=False)
+        _SUBCOMMAND_OPTIONS[name](command)
+    return parser
 
-    play = sub.add_parser("play", help=COMMANDS["play"][1])
-    _common(play, top=False)
-    play_options(play, suppress=True)
 
-    text = sub.add_parser("text", help=COMMANDS["text"][1])
-    _common(text, top=False)
+def _wanted_commands(argv: list[str] | None) -> list[str]:
+    if argv is None or any(arg in ("-h", "--help") for arg in argv):
+        return list(COMMANDS)
+    args = iter(argv)
+    for arg in args:
+        if arg in _TOP_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            # An unknown word: build them all, so argparse can say which commands exist.
+            return [arg] if arg in COMMANDS else list(COMMANDS)
+    return []
+
+
+_TOP_OPTIONS_WITH_VALUE = {"--packs", "--data-dir", "--pack", "--frames", "--screenshot"}
+
+
+def _text_options(text: argparse.ArgumentParser) -> None:
     _game_options(text)
     text.add_argument("--name", default=None, help="your player name (asked when absent)")
     text.add_argument("--daily", action="store_true", help="today's daily challenge: the same quiz for everyone")
     text.add_argument("--practice", action="store_true", help="practise the questions you missed before")
     text.add_argument("--relaxed", action="store_true", help="no timer")
 
-    check = sub.add_parser("check", help=COMMANDS["check"][1])
-    _common(check, top=False)
+
+def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack files or folders (default: every pack found)")
 
-    packs = sub.add_parser("packs", help=COMMANDS["packs"][1])
-    _common(packs, top=False)
 
-    export = sub.add_parser("export", help=COMMANDS["export"][1])
-    _common(export, top=False)
+def _export_options(export: argparse.ArgumentParser) -> None:
     _game_options(export)
     export.add_argument("--count", type=int, default=30, help="questions in the quiz (default 30)")
     export.add_argument("--all", action="store_true", help="every question the generator can build, one instance each")
     export.add_argument("--kinds", help="comma-separated question kinds to include")
     export.add_argument("--format", choices=("json", "opentdb"), default="json")
 
-    scores = sub.add_parser("scores", help=COMMANDS["scores"][1])
-    _common(scores, top=False)
 
-    imp = sub.add_parser("import", help=COMMANDS["import"][1])
-    _common(imp, top=False)
+def _import_options(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("source_format", choices=("tropes", "opentdb", "gift"), metavar="FORMAT",
                      help="tropes, opentdb or gift")
     imp.add_argument("source", type=Path, metavar="FILE")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="PACK.yaml")
     imp.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
 
-    new_pack = sub.add_parser("new-pack", help=COMMANDS["new-pack"][1])
-    _common(new_pack, top=False)
+
+def _new_pack_options(new_pack: argparse.ArgumentParser) -> None:
     new_pack.add_argument("name", help="the pack's name, e.g. my-osmosis-questions")
     new_pack.add_argument("--force", action="store_true", help="overwrite the pack if it exists")
-    return parser
 
 
 def play_options(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
@@ -104,9 +116,21 @@ def play_options(parser: argparse.ArgumentParser, suppress: bool = False) -> Non
                         help="render every scene to PNG files in DIR and exit")
 
 
+_SUBCOMMAND_OPTIONS = {
+    "play": lambda parser: play_options(parser, suppress=True),
+    "text": _text_options,
+    "check": _check_options,
+    "packs": lambda parser: None,
+    "export": _export_options,
+    "scores": lambda parser: None,
+    "import": _import_options,
+    "new-pack": _new_pack_options,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     args.command = args.command or "play"
     module = importlib.import_module(COMMANDS[args.command][0])
     try:

@@ -151,6 +151,10 @@ class App:
         self.library
         self.store
         self.sound.open()
+        try:
+            pygame.joystick.init()  # pads already plugged in now arrive as JOYDEVICEADDED
+        except pygame.error:
+            pass  # no gamepad support: keyboard and mouse still work
 
     def set_prefs(self, prefs: Prefs) -> None:
         old = self.prefs
@@ -341,13 +345,9 @@ def start(args) -> App:
         if getattr(args, "frames", None) is None and not getattr(args, "screenshot", None):
             raise pygame.error("DISPLAY and WAYLAND_DISPLAY are not set")
         os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless runs need no window system
-    # Only what the game uses: the mixer starts later, quietly, and may fail (see Sound).
+    # Only what the first frame needs: gamepads and the mixer start after it (see warm_up).
     pygame.display.init()
     pygame.font.init()
-    try:
-        pygame.joystick.init()
-    except pygame.error:
-        pass  # no gamepad support: keyboard and mouse still work
     theme.font.cache_clear()  # fonts opened before a pygame.quit() are dead
     window = open_window()
     pygame.key.set_repeat(400, 40)

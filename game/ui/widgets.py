@@ -87,6 +87,9 @@ def wrap(text: str, font, width: int) -> list[str] | None:
     None when some piece is still wider than `width`."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if font.size(paragraph)[0] <= width:  # most labels fit on one line: one measurement
+            lines.append(paragraph)
+            continue
         line = ""
         for word in paragraph.split(" "):
             pieces = [word] if font.size(word)[0] <= width else re.split(r"(?<=/)(?=.)", word)
