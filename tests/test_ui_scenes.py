@@ -378,3 +378,18 @@ def test_a_damaged_settings_file_falls_back_to_defaults_per_value(make_app, tmp_
     pygame.quit()
     from game.ui.app import Prefs
     assert make_app(data_dir=data).prefs == Prefs()
+
+
+def test_setup_lists_the_rounds_the_game_will_really_have(pilot):
+    pilot.press(pygame.K_RETURN)
+    setup = pilot.scene
+    setup.menu.focus = [b.key for b in setup.menu.buttons].index("spoilers")
+    pilot.press(pygame.K_RIGHT)  # spoilers off: no twist can be asked
+    assert setup.value("spoilers") is False
+    drawn = [r.text for r in pilot.app.view.reports]
+    preview = "Rounds: Who's Who → Trope Match → Lightning\nLeft out, no questions with these options: Spot the Reveal"
+    assert preview in drawn
+    setup.menu.focus = [b.key for b in setup.menu.buttons].index("start")
+    pilot.press(pygame.K_RETURN)
+    assert [rnd.title for rnd in pilot.scene.game.rounds] == ["Who's Who", "Trope Match", "Lightning"]
+    assert pilot.scene.name == "round-card" and "Round 1 of 3" in [r.text for r in pilot.app.view.reports]

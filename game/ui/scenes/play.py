@@ -48,12 +48,14 @@ class Session:
     def __init__(self, app, settings: Settings, misses: dict[str, int] | None = None, game: Game | None = None):
         self.app = app
         self.settings = settings
-        if game is None:
-            # A game on chosen packs gets only those packs' facts.
-            facts = app.library.only(set(settings.packs)).facts if settings.packs else app.library.facts
-            game = Game(facts, settings, clock=app.clock, misses=misses)
-        self.game = game
+        self.game = game if game is not None else self.new_game(app, settings, misses)
         self.saved = False
+
+    @staticmethod
+    def new_game(app, settings: Settings, misses: dict[str, int] | None = None) -> Game:
+        # A game on chosen packs gets only those packs' facts.
+        facts = app.library.only(set(settings.packs)).facts if settings.packs else app.library.facts
+        return Game(facts, settings, clock=app.clock, misses=misses)
 
     def scene(self) -> Scene:
         """The scene for the game's current phase."""
@@ -76,9 +78,9 @@ class Session:
             self.app.replace(self.scene())
 
 
-def start_game(app, settings: Settings, misses: dict[str, int] | None = None, replace: bool = False) -> Session:
+def start_game(app, settings: Settings, misses: dict[str, int] | None = None) -> Session:
     session = Session(app, settings, misses)
-    (app.replace if replace else app.push)(session.scene())
+    app.push(session.scene())
     return session
 
 
@@ -136,6 +138,15 @@ class SetupScene(Scene):
                 elif isinstance(value, bool):
                     value = "On" if value else "Off"
                 button.hint = str(value).capitalize() if button.key == "difficulty" else str(value)
+        self._game = None  # drawn again for the new options when next needed
+
+    def planned_game(self) -> Game:
+        """The game these options make, drawn once per change: the preview lists the rounds it
+        really has (the engine leaves out a round with no questions, e.g. Spot the Reveal without
+        spoilers or Name Them on easy) and Start plays this very game."""
+        if self._game is None:
+            self._game = Session.new_game(self.app, self.settings())
+        return self._game
 
     def change(self, key: str, step: int) -> None:
         values, index = self.options[key]
@@ -152,7 +163,8 @@ class SetupScene(Scene):
                         mode=mode_name("classic", self.value("timer")))
 
     def start(self) -> None:
-        start_game(self.app, self.settings(), replace=True)
+        game = self.planned_game()
+        self.app.replace(Session(self.app, game.settings, game=game).scene())
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -171,12 +183,18 @@ class SetupScene(Scene):
         elif chosen is not None:
             self.change(chosen, 1)
 
+    def rounds_preview(self) -> str:
+        played = [rnd.title for rnd in self.planned_game().rounds]
+        left_out = [spec.title for spec in self.settings().rounds if spec.title not in played]
+        if not played:
+            return "No questions with these options: try other packs, or spoilers on."
+        note = f"\nLeft out, no questions with these options: {', '.join(left_out)}" if left_out else ""
+        return "Rounds: " + " → ".join(played) + note
+
     def draw(self, surface):
         draw_heading(surface, self.view, "New game", "Choose how you want to play.")
         self.menu.draw(surface, self.view)
-        rounds = self.settings().rounds
-        draw_text(surface, self.view, (theme.MARGIN, 638, 1280 - 2 * theme.MARGIN, 34),
-                  "Rounds: " + " → ".join(spec.title for spec in rounds),
+        draw_text(surface, self.view, (theme.MARGIN, 630, 1280 - 2 * theme.MARGIN, 44), self.rounds_preview(),
                   size=theme.SIZE_SMALL, color=theme.ACCENT, align="center", valign="center")
         draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
 
