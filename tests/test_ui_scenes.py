@@ -393,3 +393,15 @@ def test_setup_lists_the_rounds_the_game_will_really_have(pilot):
     pilot.press(pygame.K_RETURN)
     assert [rnd.title for rnd in pilot.scene.game.rounds] == ["Who's Who", "Trope Match", "Lightning"]
     assert pilot.scene.name == "round-card" and "Round 1 of 3" in [r.text for r in pilot.app.view.reports]
+
+
+def test_m_says_what_it_did_on_any_screen_then_the_notice_goes(pilot):
+    drawn = lambda: [r.text for r in pilot.app.view.reports]  # noqa: E731
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)  # a question: no sound setting in sight
+    pilot.press(pygame.K_m)
+    assert "Sound off" in drawn() and pilot.app.prefs.sound is False
+    pilot.step(dt=1.0, frames=2)
+    assert "Sound off" not in drawn()
+    pilot.press(pygame.K_m)
+    assert "Sound on" in drawn()
+    assert pilot.overflows == []

@@ -17,11 +17,12 @@ import pygame
 from . import theme
 from .actions import Action, action_for
 from .sound import Sound
-from .widgets import Background, View, dim
+from .widgets import Background, View, dim, draw_toast
 
 NO_DISPLAY = ("osmosis-quiz: no display available ({reason}); "
               "play in the terminal with: python main.py text")
 PREFS_FILE = "ui-settings.json"
+TOAST_SECONDS = 1.5
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class App:
         self.frames = 0
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
+        self.toast: tuple[str, float] | None = None  # (message, clock time it goes) e.g. "Sound off"
 
     # -- things scenes use ---------------------------------------------------------------
 
@@ -236,6 +238,8 @@ class App:
         action = self.action_for(event)
         if action is not None and action.name == "mute":
             self.set_prefs(replace(self.prefs, sound=not self.prefs.sound))
+            # M works on every screen, most of which show no sound setting: say what it did.
+            self.toast = ("Sound on" if self.prefs.sound else "Sound off", self.clock.time + TOAST_SECONDS)
             return
         if action is not None and action.name == "fullscreen":
             self.set_prefs(replace(self.prefs, fullscreen=not self.prefs.fullscreen))
@@ -264,6 +268,8 @@ class App:
             self.background.draw(surface, self.view)
         for scene, _ in top:
             scene.draw(surface)
+        if self.toast is not None and self.clock.time < self.toast[1]:
+            draw_toast(surface, self.view, self.toast[0])
         self.drawn += 1
 
     def _draw_under_overlay(self, surface: pygame.Surface, scenes: list) -> None:

@@ -242,6 +242,14 @@ def draw_mark(surface: pygame.Surface, view: View, center: tuple[int, int], righ
         pygame.draw.line(surface, color, (x - r, y + r), (x + r, y - r), width)
 
 
+def draw_toast(surface: pygame.Surface, view: View, message: str) -> None:
+    """A short notice at the top centre, over whatever scene is showing."""
+    box = (490, 12, 300, 48)
+    draw_panel(surface, view, box, fill=theme.PANEL_RAISED, edge=theme.ACCENT)
+    draw_text(surface, view, (box[0] + 12, box[1] + 4, box[2] - 24, box[3] - 8), message, size=theme.SIZE_BODY,
+              weight="semibold", align="center", valign="center")
+
+
 def inside(box: LogicalRect, pos) -> bool:
     x, y, w, h = box
     return x <= pos[0] < x + w and y <= pos[1] < y + h
