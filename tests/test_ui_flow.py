@@ -237,7 +237,11 @@ def test_the_review_shows_every_missed_question_with_its_explanation(pilot):
         pilot.press(pygame.K_RIGHT)
     assert seen == [o.question.id for o in missed]
     pilot.click_box(review.menu.button("back").box)
-    assert pilot.scene.name == "results"
+    results = pilot.scene
+    assert results.name == "results" and results.pages == 2 and results.page == 0
+    pilot.post(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)  # the wheel pages the misses too
+    pilot.step()
+    assert results.page == 1
     assert pilot.overflows == []
 
 

@@ -38,8 +38,12 @@ class ResultsScene(Scene):
             if confirmed(event, action) or (action is not None and action.name == "back"):
                 self.dismiss()
             return
+        step = 0
         if action is not None and action.name in ("up", "down"):
             step = 1 if action.name == "down" else -1
+        elif event.type == pygame.MOUSEWHEEL:
+            step = -1 if getattr(event, "y", 0) > 0 else 1
+        if step:
             self.page = min(self.pages - 1, max(0, self.page + step))
             return
         if action is not None and action.name == "back":
