@@ -173,6 +173,7 @@ class NameFinder:
             if words:
                 self._owners.setdefault(words, owner)
         self._longest = max((len(words) for words in self._owners), default=0)
+        self._first_words = {words[0] for words in self._owners}  # most words start no name
         self._memo: dict[str, frozenset[str]] = {}
 
     def __bool__(self) -> bool:
@@ -183,7 +184,9 @@ class NameFinder:
             return self._memo[text]
         words = normalize(text).split()
         found: set[str] = set()
-        for start in range(len(words)):
+        for start, word in enumerate(words):
+            if word not in self._first_words:
+                continue
             for length in range(1, min(self._longest, len(words) - start) + 1):
                 owner = self._owners.get(tuple(words[start:start + length]))
                 if owner is not None:

@@ -10,12 +10,15 @@ import unicodedata
 from typing import Iterable
 
 _NON_WORD = re.compile(r"[^\w]+")
+# The accents NFKD splits off letters: the Unicode blocks of combining marks.
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def normalize(text: str) -> str:
     """Lowercase, accent-free, punctuation-free, single-spaced."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # most text: nothing to decompose (several times faster)
+        return _NON_WORD.sub(" ", text.lower()).strip()
+    stripped = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
 

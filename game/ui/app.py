@@ -113,6 +113,7 @@ class App:
         self.frames = 0
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
+        self._generators: dict = {}  # (packs, difficulty, spoilers) -> (facts, Generator)
         self.toast: tuple[str, float] | None = None  # (message, clock time it goes) e.g. "Sound off"
 
     # -- things scenes use ---------------------------------------------------------------
@@ -141,6 +142,17 @@ class App:
             from ..storage import Store
             self._store = Store.open(self.data_dir)
         return self._store
+
+    def question_source(self, settings):
+        """The facts and the generator for a game with these settings. A generator keeps the
+        questions it has built, so only a session's first game on some packs pays for them."""
+        key = (frozenset(settings.packs), settings.difficulty, settings.spoilers)
+        if key not in self._generators:
+            from ..generator import Generator
+            # A game on chosen packs gets only those packs' facts.
+            facts = self.library.only(set(settings.packs)).facts if settings.packs else self.library.facts
+            self._generators[key] = (facts, Generator(facts, settings.difficulty, settings.spoilers))
+        return self._generators[key]
 
     @property
     def ready(self) -> bool:

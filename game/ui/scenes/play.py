@@ -53,9 +53,8 @@ class Session:
 
     @staticmethod
     def new_game(app, settings: Settings, misses: dict[str, int] | None = None) -> Game:
-        # A game on chosen packs gets only those packs' facts.
-        facts = app.library.only(set(settings.packs)).facts if settings.packs else app.library.facts
-        return Game(facts, settings, clock=app.clock, misses=misses)
+        facts, generator = app.question_source(settings)
+        return Game(facts, settings, clock=app.clock, misses=misses, generator=generator)
 
     def scene(self) -> Scene:
         """The scene for the game's current phase."""
