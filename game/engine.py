@@ -59,6 +59,26 @@ DEFAULT_ROUNDS = (
     RoundSpec("Lightning", ("true-false",), "True or false, and be quick about it.", seconds=8.0),
 )
 
+# Every round a game can have, in play order; a game of N rounds takes the first N. The
+# standard game is DEFAULT_ROUNDS, in every front end, so scores in one table compare.
+ROUND_CHOICES = (
+    *DEFAULT_ROUNDS,
+    RoundSpec("Name Them", ("typed",), "Type the character's name. Accents optional, small typos forgiven.",
+              seconds=30.0),
+    RoundSpec("From the Packs", ("pack",), "Hand-written questions from the packs you loaded."),
+    RoundSpec("Who Loves Whom", ("relationship",), "Families, couples and rivals: who is tied to whom?"),
+)
+
+
+def rounds_for(count: int, packs) -> tuple[RoundSpec, ...]:
+    """The first `count` rounds; a game on packs of hand-written questions only (no characters or
+    tropes to build the other rounds from) plays `count` rounds of those questions instead."""
+    if packs and not any(pack.is_fact_pack for pack in packs):
+        title = packs[0].title if len(packs) == 1 else "From the Packs"
+        return tuple(RoundSpec(f"{title} ({i + 1})" if count > 1 else title, ("pack",),
+                               "Hand-written questions from this pack.") for i in range(count))
+    return ROUND_CHOICES[:count]
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -13,7 +13,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TextIO
 
-from .engine import Game, Outcome, Phase, Results, Settings, SystemClock, daily_settings, mode_name
+from .engine import (DEFAULT_ROUNDS, Game, Outcome, Phase, Results, Settings, SystemClock, daily_settings,
+                     mode_name, rounds_for)
 from .models import Library
 from .storage import HighScore, Store, clean_name
 from .text import is_accepted, normalize
@@ -138,6 +139,8 @@ def game_settings(args, timed: bool, packs, practice: bool = False, today: date 
         return replace(daily_settings(today or date.today(), timer=timed), spoilers=not args.no_spoilers,
                        packs=tuple(p.id for p in packs))
     return Settings(
+        # A pack of hand-written questions alone plays as rounds of its own questions.
+        rounds=rounds_for(len(DEFAULT_ROUNDS), packs if args.pack else ()),
         difficulty=args.difficulty,
         spoilers=not args.no_spoilers,
         timer=timed,

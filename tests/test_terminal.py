@@ -306,3 +306,16 @@ def test_scores_from_a_newer_version_are_not_reported_as_none(tmp_path):
     done = run_main("scores", "--data-dir", str(tmp_path))
     assert done.returncode == 1 and done.stdout == ""
     assert "newer version" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_a_pack_of_hand_written_questions_alone_is_played(tmp_path):
+    """`text --pack world` plays the world pack's own questions, not four empty rounds."""
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "text", "--pack", "world", "--seed", "2",
+                             "--name", "ann", "--data-dir", str(tmp_path)],
+                            input="1\n" * 40, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    world = next(p for p in load_library().packs if p.id == "world")
+    asked = [line for line in result.stdout.splitlines() if line.startswith("Question ")]
+    assert len(asked) == 20
+    assert any(q.prompt[:40] in result.stdout.replace("\n", " ") for q in world.questions)
+    assert f"=== Round 1 of 4: {world.title} (1) ===" in result.stdout

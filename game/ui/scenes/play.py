@@ -10,33 +10,16 @@ from datetime import date
 
 import pygame
 
-from ...engine import (DEFAULT_ROUNDS, LIFELINES, Game, Outcome, Phase, RoundSpec, Settings, daily_settings,
-                       mode_name, streak_bonus)
+from ...engine import (DEFAULT_ROUNDS, LIFELINES, ROUND_CHOICES, Game, Outcome, Phase, Settings,
+                       daily_settings, mode_name, rounds_for, streak_bonus)
 from .. import theme
 from ..widgets import (AnswerTile, Button, Menu, TextInput, draw_mark, draw_panel, draw_shape, draw_text,
                        draw_timer_bar, inside)
 from .base import Scene, confirmed, draw_heading, draw_hint
 
-# The rounds a game can have, in play order; setup takes the first N. The standard game is the
-# engine's DEFAULT_ROUNDS, as in the terminal, so scores in one table come from the same game.
-ROUND_CHOICES = (
-    *DEFAULT_ROUNDS,
-    RoundSpec("Name Them", ("typed",), "Type the character's name. Accents optional, small typos forgiven.",
-              seconds=30.0),
-    RoundSpec("From the Packs", ("pack",), "Hand-written questions from the packs you loaded."),
-    RoundSpec("Who Loves Whom", ("relationship",), "Families, couples and rivals: who is tied to whom?"),
-)
 STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)
 
 
-def rounds_for(count: int, packs) -> tuple[RoundSpec, ...]:
-    """The first `count` rounds; a game on packs of hand-written questions only (no characters or
-    tropes to build the other rounds from) plays `count` rounds of those questions instead."""
-    if packs and not any(pack.is_fact_pack for pack in packs):
-        title = packs[0].title if len(packs) == 1 else "From the Packs"
-        return tuple(RoundSpec(f"{title} ({i + 1})" if count > 1 else title, ("pack",),
-                               "Hand-written questions from this pack.") for i in range(count))
-    return ROUND_CHOICES[:count]
 LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time", "double-chance": "2nd chance"}
 LIFELINE_KEYS = ("Q", "W", "E", "R")
 LIFELINE_PITCH, LIFELINE_WIDTH = 198, 186  # wide enough that "R  2nd chance" keeps the others' size
