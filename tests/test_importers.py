@@ -106,7 +106,9 @@ def test_gift_carries_every_kind_of_choice_question(capsys, tmp_path):
     assert never.explanation == "Salt and soot meant daily cleaning."
     assert by_prompt["The tide turns twice a day."].answer == "True"
     assert by_prompt["Which of these is not a sea bird & fisher?"].answer == "Badger"
-    assert by_prompt["Which knot holds a loop that never slips?"].answer == "Bowline"
+    knot = by_prompt["Which knot holds a loop that never slips?"]
+    # The explanation is shown to every player, so the answer's praise ("Well done!") is dropped.
+    assert knot.answer == "Bowline" and knot.explanation == ""
     symbols = by_prompt["Which symbol opens the answers block?"]
     assert symbols.choices == ("=", "{", "#", "}") and symbols.answer == "{"
     assert by_prompt["Escaped marks stay in the text: is 3 = 3?"].answer == "True"
@@ -238,9 +240,23 @@ def bad_inputs(tmp_path: Path) -> list[tuple[str, Path, str]]:
     latin1.write_bytes("Who?{=A ~B}\n\nCafé?{=oui ~non}\n".encode("latin-1"))
     no_list = tmp_path / "notes.txt"
     no_list.write_text("Just some notes about a show.\n", encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    binary = tmp_path / "picture.gift"
+    binary.write_bytes(bytes(range(256)) * 4)
+    truncated = tmp_path / "cut.json"
+    truncated.write_text('{"response_code": 0, "results": [\n  {"question": "Which tide', encoding="utf-8")
+    # An unclosed { would swallow the questions after it: the import stops at its line.
+    unclosed = tmp_path / "unclosed.gift"
+    unclosed.write_text("Q1?{=a ~b}\n\nWhich tower? {=Lighthouse ~Mill\n\nQ3?{T}\n", encoding="utf-8")
+    at_the_end = tmp_path / "open-at-end.gift"
+    at_the_end.write_text("Q1?{=a ~b}\n\nWhich tower? {=Lighthouse\n~Mill\n", encoding="utf-8")
     return [("opentdb", not_json, ":3: not valid JSON"), ("gift", latin1, ":3:"),
             ("tropes", no_list, "provides examples of"), ("opentdb", tmp_path / "missing.json", "cannot read"),
-            ("gift", tmp_path, "is a folder")]
+            ("gift", tmp_path, "is a folder"), ("opentdb", empty, ":1: not valid JSON"),
+            ("gift", binary, "not valid UTF-8"), ("opentdb", truncated, ":2: not valid JSON"),
+            ("gift", unclosed, ":3: the { opened on line 3 is never closed"),
+            ("gift", at_the_end, ":3: the { opened on line 3 is never closed")]
 
 
 def test_bad_input_is_one_clear_line_and_exit_1(capsys, tmp_path):

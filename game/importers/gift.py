@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import schema
 from ..packs import question_id
-from .common import Draft, Skip, format_problems, slug
+from .common import Draft, InputError, Skip, format_problems, slug
 
 # Escaped characters stand in as private-use code points while the text is taken apart.
 _ESCAPES = {"\\\\": "\ue000", "\\~": "\ue001", "\\=": "\ue002", "\\#": "\ue003", "\\{": "\ue004",
@@ -27,6 +27,11 @@ _TRUE_FALSE = re.compile(r"^(T|TRUE|F|FALSE)(#.*)?$", re.IGNORECASE | re.DOTALL)
 _ANSWER_START = re.compile(r"[=~]")
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TAG = re.compile(r"<[^>]*>")
+# Moodle shows an answer's feedback to whoever picked it; our explanation is shown to everyone,
+# so a leading "Correct!" or "Well done!" would congratulate the players who got it wrong.
+_PRAISE = re.compile(r"^(?:(?:yes|correct|right|right answer|very good|good|good job|well done|excellent|"
+                     r"excellent answer|great|that'?s right|that is right|exactly|bravo|perfect)\s*[.!]+\s*)+",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
                   imported=0, noun="questions")
     first_line: dict[str, int] = {}
     used_ids: set[str] = set()
-    for block in _blocks(text):
+    for block in _blocks(text, display):
         question, reason = _question(block)
         if question is None:
             draft.skipped.append(Skip(block.line, reason))
@@ -68,18 +73,22 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
     return draft
 
 
-def _blocks(text: str):
+def _blocks(text: str, display: str):
     """Questions are separated by blank lines; `//` lines are comments; `$CATEGORY:` sets the
-    category of the questions after it. A blank line inside an open `{...}` does not split."""
+    category of the questions after it. A blank line inside an open `{...}` does not split.
+
+    A `{` left open would swallow every question after it, so it stops the import (InputError)
+    rather than turning the rest of the file into one garbled question."""
     lines: list[str] = []
     start = 0
     category = ""
+    opened_on = 0  # the line of the `{` not yet closed, 0 when none is open
     for number, raw in enumerate(text.splitlines() + [""], 1):
         line = _hide_escapes(raw)
         stripped = line.strip()
         if stripped.startswith("//"):
             continue
-        if stripped.upper().startswith("$CATEGORY:"):
+        if stripped.upper().startswith("$CATEGORY:") and not opened_on:
             # Moodle writes "$course$/top/Name"; the name is the part a player cares about.
             category = re.sub(r"^(\$\w+\$/)?(top/)?", "", stripped[len("$CATEGORY:"):].strip())
             category = category.translate(_RESTORE)
@@ -88,13 +97,29 @@ def _blocks(text: str):
             if not lines:
                 start = number
             lines.append(line)
+            opened_on = _brace_state(line, number, opened_on, display)
             continue
-        joined = "\n".join(lines)
-        if lines and joined.count("{") <= joined.count("}"):
-            yield Block(start, joined, category)
+        if lines and not opened_on:
+            yield Block(start, "\n".join(lines), category)
             lines = []
-    if lines:
-        yield Block(start, "\n".join(lines), category)
+    if opened_on:
+        raise InputError(display, f"the {{ opened on line {opened_on} is never closed "
+                                  f"(write \\{{ for a literal brace)", opened_on)
+
+
+def _brace_state(line: str, number: int, opened_on: int, display: str) -> int:
+    """The line of the `{` still open after `line`, or 0; a second `{` before the `}` means
+    the first was never closed."""
+    for char in line:
+        if char == "{":
+            if opened_on:
+                raise InputError(display, f"the {{ opened on line {opened_on} is never closed: another "
+                                          f"{{ follows on line {number} (write \\{{ for a literal brace)",
+                                 opened_on)
+            opened_on = number
+        elif char == "}":
+            opened_on = 0
+    return opened_on
 
 
 def _hide_escapes(line: str) -> str:
@@ -115,8 +140,6 @@ def _question(block: Block) -> tuple[dict | None, str]:
     closing = text.find("}", opening + 1)
     if opening < 0:
         return None, "no {answers}: a description, not a question"
-    if closing < 0:
-        return None, "the { of the answers is never closed"
     before, answers, after = text[:opening], text[opening + 1:closing].strip(), text[closing + 1:]
     if "{" in after:
         return None, "more than one {answers} block (an embedded-answers question)"
@@ -190,6 +213,7 @@ def _with_blank(before: str, after: str) -> str:
 
 
 def _with_explanation(fields: dict, explanation: str) -> dict:
+    explanation = _PRAISE.sub("", explanation)
     return {**fields, "explanation": explanation} if explanation else fields
 
 
