@@ -3,7 +3,9 @@ line on fixtures written for this project; every output must load with the real 
 `check`, and every skipped item must be reported with its line."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -233,6 +235,18 @@ def test_an_existing_pack_is_never_overwritten_without_force(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name != "user-data"] == ["mine.yaml"]  # no temp left
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_written_pack_is_readable_like_any_file_the_user_makes(capsys, tmp_path):
+    output = tmp_path / "shared.yaml"
+    mask = os.umask(0o022)
+    try:
+        code, _, err = run(capsys, "import", "opentdb", FIXTURES / "opentdb-sample.json", "-o", output)
+    finally:
+        os.umask(mask)
+    assert code == 0, err
+    assert stat.S_IMODE(output.stat().st_mode) == 0o644  # not the 0600 of a private temporary file
+
+
 def bad_inputs(tmp_path: Path) -> list[tuple[str, Path, str]]:
     not_json = tmp_path / "broken.json"
     not_json.write_text('{"results": [\n  {"question": "x",\n  oops\n]}', encoding="utf-8")
@@ -321,9 +335,12 @@ def test_new_pack_refuses_to_overwrite_or_reuse_a_taken_id(capsys, user_folder):
     assert code == 1 and "--force" in err and path.read_text(encoding="utf-8").endswith("# my edits\n")
     assert run(capsys, "new-pack", "harbour", "--force")[0] == 0
     assert not path.read_text(encoding="utf-8").endswith("# my edits\n")
-    code, _, err = run(capsys, "new-pack", "osmosis")
-    assert code == 1 and "already used" in err and len(err.strip().splitlines()) == 1
-    assert not (user_folder / "packs" / "osmosis.yaml").exists()
+    # world.yaml refers to osmosis.yaml's characters, so it does not load on its own: its id
+    # must still count as taken.
+    for taken in ("osmosis", "world"):
+        code, _, err = run(capsys, "new-pack", taken)
+        assert code == 1 and "already used by" in err and len(err.strip().splitlines()) == 1, err
+        assert not (user_folder / "packs" / f"{taken}.yaml").exists()
 
 
 # --- the second built-in pack -----------------------------------------------------------

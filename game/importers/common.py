@@ -100,6 +100,8 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
     handle, temp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:
+        # mkstemp makes the file private (0600); a pack is an ordinary file others may read.
+        os.chmod(temp, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         warnings = _problems_beside_installed(temp, output, extra_dirs)
@@ -115,6 +117,12 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
     finally:
         temp.unlink(missing_ok=True)
     return warnings
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _problems_beside_installed(temp: Path, output: Path, extra_dirs) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..packs import display_path, find_pack_files, load_files, pack_dirs
+from ..packs import display_path, find_pack_files, pack_dirs, read_pack_value
 from ..paths import user_pack_dir
+from ..yamlsafe import YamlRefused
 from .common import InputError, slug, write_pack
 
 TEMPLATE = '''\
@@ -98,12 +99,16 @@ def new_pack(name: str, force: bool) -> int:
 
 
 def _owner_of(pack_id: str, path: Path) -> str:
-    """The file of another installed pack with this id, if any."""
+    """The file of another installed pack with this id, if any. Its id is read from the file
+    itself, so a pack refused for other reasons (a reference to another pack) still counts."""
     target = path.resolve()
     for file in find_pack_files(d for d in pack_dirs() if Path(d).is_dir()):
         if file.resolve() == target:
             continue
-        library = load_files([file])
-        if any(pack.id == pack_id for pack in library.packs):
+        try:
+            file_id = read_pack_value(file).get("id") or slug(file.stem)
+        except YamlRefused:
+            file_id = slug(file.stem)
+        if file_id == pack_id:
             return display_path(file)
     return ""
