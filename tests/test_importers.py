@@ -181,6 +181,8 @@ def test_trope_clues_mask_the_main_character_and_flag_giveaways(capsys, tmp_path
             assert len(example.clue) <= 400
     herring = next(t for t in pack.tropes if t.name == "Red Herring")
     assert [e.spoiler for e in herring.examples] == [True, False]  # "turns out" gives it away
+    keeper = next(t for t in pack.tropes if t.name == "Lighthouse Keeper")
+    assert [e.spoiler for e in keeper.examples] == [False, True]  # who is arrested is a twist
     fish = next(t for t in pack.tropes if t.name == "Fish out of Water").examples[0]
     assert fish.clue == "___ arrives from the mainland and hates the fog. Oskar teaches ___ to read the tides, " \
                         "and ___'s boots never dry."

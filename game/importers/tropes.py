@@ -33,8 +33,12 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _OPENERS = "\"“‘'([*"
 _SENTENCE_ENDS = ".!?:;"
 _LIST_WORDS = {"and", "or", "and/or", "&", "with"}
-_SPOILER_WORDS = re.compile(r"\b(reveal|reveals|revealed|turns? out|turned out|dies|died|death|twists?|"
-                            r"actually|secretly|ending|kill|kills|killed)\b", re.IGNORECASE)
+# A spoiler flagged wrongly only hides a clue from players who asked for no spoilers; one
+# missed gives a twist away, so the list leans towards flagging.
+_SPOILER_WORDS = re.compile(r"\b(reveal|reveals|revealed|turns? out|turned out|dies|died|death|dead|twists?|"
+                            r"actually|secretly|ending|finale|in the end|kill|kills|killed|murder\w*|"
+                            r"destroy|destroys|destroyed|coma|adopt|adopts|adopted|adopting|arrested|"
+                            r"betray\w*|cheat|cheats|cheated|cheating|kiss|kisses)\b", re.IGNORECASE)
 
 # Capitalized words that start sentences or titles but are not names.
 STOPWORDS = set("""
