@@ -132,6 +132,20 @@ def test_gift_reports_what_a_pack_cannot_carry_with_the_line(capsys, tmp_path):
     assert "10 questions imported, 9 skipped" in out
 
 
+def test_imported_questions_play_in_the_terminal_on_their_own(capsys, tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack, _, _ = imported(capsys, packs, "gift", "sample.gift", "harbour.yaml")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), "text",
+                             "--seed", "1", "--packs", str(packs), "--pack", "harbour"],
+                            input="1\n" * 100, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    asked = re.findall(r"^Question \d+ of \d+: (.*)$", result.stdout, re.M)
+    assert len(asked) == len(pack.questions) == 10
+    # Long prompts wrap, so each line shown is the start of one of the pack's prompts.
+    assert all(any(q.prompt.startswith(line.strip()) for q in pack.questions) for line in asked), asked
+
+
 # --- trope pages ------------------------------------------------------------------------
 
 # What the made-up Tidewater page says: trope -> [(main character, others named), ...]
