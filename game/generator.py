@@ -29,7 +29,7 @@ from functools import cached_property
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .models import KINDS, Character, FactBase, PackQuestion, Question, Trope, TropeExample
-from .text import normalize
+from .text import fold, folded_words, normalize
 
 CHOICE_COUNT = {"easy": 3, "medium": 4, "hard": 4}
 PROMPT_LIMIT = 220  # characters; longer prompts do not fit the question card
@@ -166,6 +166,8 @@ class NameFinder:
     Looks up the text's word runs in a dict, so the cost follows the text's length,
     not the number of names (a big pack has thousands)."""
 
+    KEY_LIMIT = 32  # past this many substring tests, splitting the text into words is cheaper
+
     def __init__(self, names: dict[str, str]):
         self._owners: dict[tuple[str, ...], str] = {}
         for name, owner in names.items():
@@ -174,6 +176,10 @@ class NameFinder:
                 self._owners.setdefault(words, owner)
         self._longest = max((len(words) for words in self._owners), default=0)
         self._first_words = {words[0] for words in self._owners}  # most words start no name
+        # A text naming someone holds every word of the name, so its longest word as a substring:
+        # a few substring tests rule out most texts before the (costlier) split into words.
+        keys = {max(words, key=len) for words in self._owners}
+        self._keys = keys if len(keys) <= self.KEY_LIMIT else None
         self._memo: dict[str, frozenset[str]] = {}
 
     def __bool__(self) -> bool:
@@ -182,7 +188,17 @@ class NameFinder:
     def find(self, text: str) -> frozenset[str]:
         if text in self._memo:  # the same names and choices come back in question after question
             return self._memo[text]
-        words = normalize(text).split()
+        folded = fold(text)
+        if self._keys is not None and not any(key in folded for key in self._keys):
+            found = frozenset()
+        else:
+            found = self._owners_in(folded_words(folded))
+        self._memo[text] = found
+        return found
+
+    def _owners_in(self, words: list[str]) -> frozenset[str]:
+        if self._first_words.isdisjoint(words):
+            return frozenset()
         found: set[str] = set()
         for start, word in enumerate(words):
             if word not in self._first_words:
@@ -191,8 +207,7 @@ class NameFinder:
                 owner = self._owners.get(tuple(words[start:start + length]))
                 if owner is not None:
                     found.add(owner)
-        self._memo[text] = frozenset(found)
-        return self._memo[text]
+        return frozenset(found)
 
 
 class Generator:

@@ -16,10 +16,20 @@ _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u
 
 def normalize(text: str) -> str:
     """Lowercase, accent-free, punctuation-free, single-spaced."""
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase and accent-free, punctuation kept: normalize's first step, and cheap, so a
+    caller can rule a text out with substring tests before paying for the word split."""
     if text.isascii():  # most text: nothing to decompose (several times faster)
-        return _NON_WORD.sub(" ", text.lower()).strip()
-    stripped = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+        return text.lower()
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def folded_words(folded: str) -> list[str]:
+    """The words of a `fold`ed text: `normalize(text).split()` is `folded_words(fold(text))`."""
+    return _NON_WORD.sub(" ", folded).split()
 
 
 def edit_distance(a: str, b: str) -> int:
