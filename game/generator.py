@@ -387,7 +387,7 @@ class Generator:
         if question.spoiler or not self._spoiler_names or not self._about_our_characters(question):
             return question
         texts = (question.prompt, question.answer, question.explanation, *question.choices, *question.accepted)
-        if any(self._spoiler_names.find(text) for text in texts):
+        if any(map(self._spoiler_names.find, texts)):
             return replace(question, spoiler=True)
         return question
 
@@ -536,15 +536,15 @@ class Generator:
 
     # ---- distractor picking ----------------------------------------------
 
-    def _wrong_characters(self, rng: random.Random, answer: str, ok: Callable[[str], bool],
+    def _wrong_characters(self, rng: random.Random, answer: str, excluded: frozenset[str],
                           spoiler: bool, near: Iterable[str] = ()) -> list[str]:
-        """Display names of wrong characters: random ones, or close ones (same circle, same role) when hard."""
+        """Display names of wrong characters, none of them `excluded`: random ones, or close ones
+        (same circle, same role) when hard."""
         answer_role = self.facts.characters[answer].role
+        candidates = self._wrong_candidates[spoiler, answer_role == "group"]
 
-        def allowed(cid: str) -> bool:
-            character = self.facts.characters[cid]
-            return (cid != answer and (spoiler or not character.spoiler)
-                    and (character.role != "group" or answer_role == "group") and ok(cid))
+        def allowed(cid: str) -> bool:  # called for every probe: set lookups only
+            return cid != answer and cid in candidates and cid not in excluded
 
         need = self.choice_count - 1
         chosen: list[str] = []
@@ -556,12 +556,21 @@ class Generator:
         sample(rng, self._character_ids, allowed, need, chosen)
         return [self.facts.name(cid) for cid in chosen]
 
+    @cached_property
+    def _wrong_candidates(self) -> dict[tuple[bool, bool], frozenset[str]]:
+        """Characters that may be a wrong option, by (spoiler question, group answer): spoiler
+        characters only in spoiler questions, groups only against a group."""
+        return {(spoiler, group): frozenset(c.id for c in self._characters_in_order
+                                            if (spoiler or not c.spoiler) and (group or c.role != "group"))
+                for spoiler in (True, False) for group in (True, False)}
+
     def _wrong_tropes(self, rng: random.Random, cid: str, spoiler: bool) -> list[str]:
         """Names of tropes that involve `cid` in no example at all."""
         mine = set(self._tropes_of.get(cid, ()))
+        visible = self._visible_tropes
 
         def allowed(tid: str) -> bool:
-            return tid not in mine and (spoiler or tid in self._visible_tropes)
+            return tid not in mine and (spoiler or tid in visible)
 
         need = self.choice_count - 1
         chosen: list[str] = []
@@ -577,17 +586,15 @@ class Generator:
     def _trope_to_character(self):
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
-            involved = self._involved[tid]
-            not_involved = lambda cid, involved=involved: cid not in involved  # noqa: E731
             if self.difficulty != "hard":
                 for n, example in enumerate(trope.examples, 1):
                     for cid in example.characters:
-                        yield self._t2c_clue(trope, n, example, cid, not_involved)
+                        yield self._t2c_clue(trope, n, example, cid)
             if self.difficulty != "easy":
                 for cid in sorted({c for e in trope.examples for c in e.characters}):
-                    yield self._t2c_name(trope, cid, not_involved)
+                    yield self._t2c_name(trope, cid)
 
-    def _t2c_clue(self, trope, n, example, cid, not_involved):
+    def _t2c_clue(self, trope, n, example, cid):
         solo = len(example.characters) == 1
         qid = f"t2c-{trope.id}-{n}" + ("" if solo else f"-{cid}")
         rng = random.Random(qid)
@@ -599,19 +606,19 @@ class Generator:
         names = [self.facts.name(c) for c in example.characters]
         who = f"It's {names[0]}." if solo else f"It involves {join_names(names)}."
         explanation = f"{who} {self._defined(trope)}"
-        wrong = self._wrong_characters(rng, cid, not_involved, spoiler)
+        wrong = self._wrong_characters(rng, cid, self._involved[trope.id], spoiler)
         return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
                               spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
                               trope.pack, ("trope", trope.id, cid), rng)
 
-    def _t2c_name(self, trope, cid, not_involved):
+    def _t2c_name(self, trope, cid):
         qid = f"t2c-{trope.id}-{cid}"
         rng = random.Random(qid)
         example, spoiler = self._best_example(trope, cid)
         ask = ending(f"Which of these characters is an example of {quoted(trope.name)}", "?")
         prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
         explanation = f"{trope.name} fits {self.facts.name(cid)}: {sentence(example.clue)}"
-        wrong = self._wrong_characters(rng, cid, not_involved, spoiler)
+        wrong = self._wrong_characters(rng, cid, self._involved[trope.id], spoiler)
         return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
                               spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
                               trope.pack, ("trope", trope.id, cid), rng)
@@ -685,15 +692,15 @@ class Generator:
         return (("character", self.facts.name(edge.subject)), ("relation", RELATIONS[edge.relation].label),
                 ("other", self.facts.name(edge.other)))
 
-    def _unlinked(self, subject: str) -> Callable[[str], bool]:
-        linked = self.linked(subject)
-        return lambda cid: cid != subject and cid not in linked
+    def _tied_to(self, subject: str) -> frozenset[str]:
+        """The subject and everyone linked to them: none is a wrong option for "who is X's ...?"."""
+        return self.linked(subject) | {subject}
 
     def _relation_question(self, edge: Edge):
         qid = f"rel-{edge.subject}-{edge.relation}-{edge.other}"
         rng = random.Random(qid)
         ask = self._relation_words(edge)[0]
-        wrong = self._wrong_characters(rng, edge.other, self._unlinked(edge.subject), edge.spoiler,
+        wrong = self._wrong_characters(rng, edge.other, self._tied_to(edge.subject), edge.spoiler,
                                        near=(edge.subject,))
         return self._question(qid, "relationship", fit(ask), self.facts.name(edge.other), wrong,
                               self._relation_explanation(edge), edge.spoiler, self._relation_facts(edge),
@@ -719,7 +726,7 @@ class Generator:
         prompt = with_clue or fit(ask("The"))
         shown = with_clue is not None  # "this" storyline only when the clue is there to point at
         involved = self._involved[trope.id]
-        wrong = self._wrong_characters(rng, answer, lambda cid: cid not in involved, spoiler, near=others)
+        wrong = self._wrong_characters(rng, answer, involved, spoiler, near=others)
         everyone = join_names([self.facts.name(c) for c in example.characters])
         explanation = (f"The storyline involves {everyone}. {self._defined(trope)}" if shown
                        else f"{everyone}: {sentence(example.clue)}")
@@ -809,7 +816,7 @@ class Generator:
                 yield self._true_false_question(
                     f"{base}-true", self._example_of(cid, trope), True,
                     f"True. {sentence(example.clue)}", spoiler, facts, trope.pack, topic)
-                swap = self._wrong_characters(random.Random(base), cid, lambda c: c not in involved, spoiler)
+                swap = self._wrong_characters(random.Random(base), cid, involved, spoiler)
                 if swap:
                     other = swap[0]
                     yield self._true_false_question(
@@ -826,7 +833,7 @@ class Generator:
             yield self._true_false_question(f"{base}-true", statement, True,
                                             f"True. {self._relation_explanation(edge)}", edge.spoiler,
                                             self._relation_facts(edge), pack, topic)
-            swap = self._wrong_characters(random.Random(base), edge.other, self._unlinked(edge.subject),
+            swap = self._wrong_characters(random.Random(base), edge.other, self._tied_to(edge.subject),
                                           edge.spoiler, near=(edge.subject,))
             if swap:
                 other = swap[0]
@@ -853,9 +860,8 @@ class Generator:
                 f"{base}-true", f"{character.name} fits this description: “{description}”", True,
                 f"True: that is {character.name}.", character.spoiler,
                 (("character", character.name),), character.pack, topic)
-            mentioned = self._mentioned(character.description)
             swap = self._wrong_characters(random.Random(base), character.id,
-                                          lambda c: c not in mentioned, character.spoiler)
+                                          self._mentioned(character.description), character.spoiler)
             if swap:
                 other = swap[0]
                 yield self._true_false_question(
