@@ -133,7 +133,10 @@ def join_names(names: Sequence[str]) -> str:
 
 def fit(*prompts: str | None) -> str | None:
     """The first (richest) prompt that fits the question card."""
-    return next((p for p in prompts if p and len(p) <= PROMPT_LIMIT), None)
+    for prompt in prompts:
+        if prompt and len(prompt) <= PROMPT_LIMIT:
+            return prompt
+    return None
 
 
 def sample(rng: random.Random, population: Sequence, ok: Callable[[object], bool], k: int,
@@ -222,6 +225,7 @@ class Generator:
         self._topics: dict[str, tuple] = {}
         self._kind_ids: dict[str, frozenset[str]] = {}
         self._foreign: set[str] = set()  # hand-written questions not about the fact base's characters
+        self._example_spoilers: dict[TropeExample, bool] = {}
 
     # ---- public contract -------------------------------------------------
 
@@ -511,7 +515,12 @@ class Generator:
                 for tid, trope in self.facts.tropes.items()}
 
     def example_spoiler(self, example: TropeExample) -> bool:
-        return example.spoiler or any(self._is_spoiler_character(cid) for cid in example.involved)
+        """Asked several times per example (by every kind quoting it): worked out once."""
+        spoiler = self._example_spoilers.get(example)
+        if spoiler is None:
+            spoiler = example.spoiler or any(self._is_spoiler_character(cid) for cid in example.involved)
+            self._example_spoilers[example] = spoiler
+        return spoiler
 
     def _is_spoiler_character(self, cid: str) -> bool:
         character = self.facts.characters.get(cid)
@@ -524,7 +533,17 @@ class Generator:
                          if any(not self.example_spoiler(e) for e in trope.examples))
 
     def _main_examples(self, trope: Trope, cid: str) -> list[tuple[int, TropeExample]]:
-        return [(n, e) for n, e in enumerate(trope.examples, 1) if cid in e.characters]
+        """The examples of `trope` with `cid` as a main character, numbered from 1."""
+        return self._main_example_index.get((trope.id, cid), [])
+
+    @cached_property
+    def _main_example_index(self) -> dict[tuple[str, str], list[tuple[int, TropeExample]]]:
+        index: dict[tuple[str, str], list[tuple[int, TropeExample]]] = {}
+        for trope in self.facts.tropes.values():
+            for n, example in enumerate(trope.examples, 1):
+                for cid in dict.fromkeys(example.characters):  # a name listed twice counts once
+                    index.setdefault((trope.id, cid), []).append((n, example))
+        return index
 
     def _best_example(self, trope: Trope, cid: str) -> tuple[TropeExample, bool]:
         """The example to quote for `cid` in `trope`: a spoiler-free one when there is one."""
@@ -675,17 +694,18 @@ class Generator:
                     for cid in example.characters:
                         yield self._storyline_question(trope, n, example, cid)
 
-    def _relation_words(self, edge: Edge) -> tuple[str, str]:
-        words = RELATIONS[edge.relation]
-        a, b = self.facts.name(edge.subject), self.facts.name(edge.other)
-        return render(words.ask, a, b), render(words.state, a, b)
+    def _relation_ask(self, edge: Edge) -> str:
+        return render(RELATIONS[edge.relation].ask, self.facts.name(edge.subject), self.facts.name(edge.other))
+
+    def _relation_statement(self, subject: str, relation: str, other: str) -> str:
+        return render(RELATIONS[relation].state, self.facts.name(subject), self.facts.name(other))
 
     def _relation_explanation(self, edge: Edge) -> str:
         """The fact as the pack states it (its note is written from the owner's side), with the note."""
-        if not edge.stored:
-            edge = replace(edge, subject=edge.other, other=edge.subject,
-                           relation=INVERSE.get(edge.relation, edge.relation), stored=True)
-        statement = self._relation_words(edge)[1]
+        if edge.stored:
+            statement = self._relation_statement(edge.subject, edge.relation, edge.other)
+        else:
+            statement = self._relation_statement(edge.other, INVERSE.get(edge.relation, edge.relation), edge.subject)
         return f"{statement[:-1]}: {edge.note}." if edge.note else statement
 
     def _relation_facts(self, edge: Edge) -> tuple:
@@ -699,7 +719,7 @@ class Generator:
     def _relation_question(self, edge: Edge):
         qid = f"rel-{edge.subject}-{edge.relation}-{edge.other}"
         rng = random.Random(qid)
-        ask = self._relation_words(edge)[0]
+        ask = self._relation_ask(edge)
         wrong = self._wrong_characters(rng, edge.other, self._tied_to(edge.subject), edge.spoiler,
                                        near=(edge.subject,))
         return self._question(qid, "relationship", fit(ask), self.facts.name(edge.other), wrong,
@@ -829,9 +849,9 @@ class Generator:
             base = f"tf-{edge.subject}-{edge.relation}-{edge.other}"
             topic = ("pair", *sorted((edge.subject, edge.other)))
             pack = self.facts.characters[edge.subject].pack
-            statement = self._relation_words(edge)[1]
-            yield self._true_false_question(f"{base}-true", statement, True,
-                                            f"True. {self._relation_explanation(edge)}", edge.spoiler,
+            statement = self._relation_statement(edge.subject, edge.relation, edge.other)
+            explanation = self._relation_explanation(edge)
+            yield self._true_false_question(f"{base}-true", statement, True, f"True. {explanation}", edge.spoiler,
                                             self._relation_facts(edge), pack, topic)
             swap = self._wrong_characters(random.Random(base), edge.other, self._tied_to(edge.subject),
                                           edge.spoiler, near=(edge.subject,))
@@ -839,8 +859,9 @@ class Generator:
                 other = swap[0]
                 swapped = replace(edge, other=self._id_of(other))
                 yield self._true_false_question(
-                    f"{base}-swap-{swapped.other}", self._relation_words(swapped)[1], False,
-                    f"False. {self._relation_explanation(edge)}", edge.spoiler,
+                    f"{base}-swap-{swapped.other}",
+                    self._relation_statement(swapped.subject, swapped.relation, swapped.other), False,
+                    f"False. {explanation}", edge.spoiler,
                     (*self._relation_facts(swapped), ("instead of", self.facts.name(edge.other))), pack, topic)
         for reveal in self.facts.reveals:
             yield self._true_false_question(f"tf-{reveal.id}", sentence(reveal.statement), True,
@@ -907,7 +928,7 @@ class Generator:
             if len(right) != 1:
                 continue  # a typed answer must be the only right one
             edge = edges[0]
-            ask = self._relation_words(edge)[0]
+            ask = self._relation_ask(edge)
             yield self._typed_question(f"typed-rel-{subject}-{relation}-{edge.other}",
                                        fit(f"{ask} Type the name."),
                                        self.facts.characters[edge.other], self._relation_explanation(edge),
