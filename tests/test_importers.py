@@ -215,6 +215,55 @@ def test_trope_page_reports_entries_it_cannot_use(capsys, tmp_path):
     assert "7 characters found" in out
 
 
+INSTALLED_TIDEWATER = """\
+id: tw
+title: Tidewater facts
+series: {{title: {title}}}
+characters:
+  - {{id: tw-mette, name: Mette, role: other, description: The harbour master's daughter.}}
+  - {{id: tw-oskar, name: Oskar, aliases: [Oksar], role: other, description: The lighthouse keeper.}}
+  - {{id: tw-henrik, name: Henrik Dahl, aliases: [Henrik], role: other, description: The harbour master.}}
+"""
+
+
+def test_a_page_about_an_installed_series_links_to_its_characters(capsys, tmp_path):
+    installed = tmp_path / "installed"
+    installed.mkdir()
+    (installed / "tw.yaml").write_text(INSTALLED_TIDEWATER.format(title="Tidewater"), encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    output = drafts / "draft.yaml"
+    code, out, err = run(capsys, "--packs", installed, "import", "tropes", FIXTURES / "tidewater-tropes.txt",
+                         "-o", output)
+    assert code == 0, err
+    assert "warning" not in out and "3 of them already in the installed Tidewater pack" in out
+    # Repeating Mette or Oskar would make `check` refuse the draft: a name has one owner.
+    code, checked, _ = run(capsys, "--packs", installed, "--packs", drafts, "check")
+    assert code == 0, checked
+    library = load_library([installed, drafts])
+    draft = next(p for p in library.packs if p.id == "draft")
+    assert sorted(c.name for c in draft.characters) == ["Birgitte", "Jonas", "Maëlle", "Rasmus"]
+    examples = {t.name: t.examples for t in draft.tropes}
+    assert examples["Butt-Monkey"][0].characters == ("tw-oskar",)  # "Oksar", the installed alias
+    assert examples["Red Herring"][1].characters == ("tw-henrik",)
+    questions = Generator(library.facts).pool(["trope-to-character"])
+    assert {"Mette", "Oskar", "Henrik Dahl"} <= {q.answer for q in questions if q.id.startswith("t2c-draft-")}
+
+
+def test_a_page_is_not_linked_to_another_series_that_shares_names(capsys, tmp_path):
+    installed = tmp_path / "installed"
+    installed.mkdir()
+    (installed / "tw.yaml").write_text(INSTALLED_TIDEWATER.format(title="Harbour Lights"), encoding="utf-8")
+    output = tmp_path / "draft.yaml"
+    code, out, err = run(capsys, "--packs", installed, "import", "tropes", FIXTURES / "tidewater-tropes.txt",
+                         "-o", output)
+    assert code == 0, err
+    assert "already in the installed" not in out
+    assert "the name 'Mette' is already used" in out  # the clash is reported, not hidden
+    draft = load_files([output]).packs[0]
+    assert "Mette" in {c.name for c in draft.characters}
+
+
 def test_trope_entries_after_a_heading_line_are_still_read(capsys, tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("Series / Quayside\n\nNora and Ivo run a ferry.\n\nQuayside provides examples of:\n\n"

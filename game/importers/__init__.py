@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from ..packs import display_path
-from .common import InputError, dump_pack, print_report, read_input, slug, write_pack
+from .common import InputError, dump_pack, installed_packs, print_report, read_input, slug, write_pack
 
 # format -> module with convert(text, display, pack_id) -> Draft
 FORMATS = {"tropes": "game.importers.tropes", "opentdb": "game.importers.opentdb",
@@ -34,7 +34,12 @@ def import_file(args) -> int:
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise InputError(display_path(output), "the output must end in .yaml or .yml to be found as a pack")
     converter = importlib.import_module(FORMATS[args.source_format])
-    draft = converter.convert(text, source_display, slug(output.stem))
+    if args.source_format == "tropes":
+        # A page about a series the game already knows links to that series' characters.
+        installed = installed_packs(output, args.packs).packs
+        draft = converter.convert(text, source_display, slug(output.stem), installed)
+    else:
+        draft = converter.convert(text, source_display, slug(output.stem))
     if draft.imported == 0:
         for skip in sorted(draft.skipped, key=lambda s: s.line):
             print(f"{source_display}:{skip.line}: skipped: {skip.reason}")

@@ -125,11 +125,17 @@ def _umask() -> int:
     return mask
 
 
-def _problems_beside_installed(temp: Path, output: Path, extra_dirs) -> list[str]:
+def installed_packs(output: Path, extra_dirs=()):
+    """The library the game would load beside `output`; `output` itself is left out, since the
+    new pack replaces it."""
     target = output.resolve()
-    installed = [f for f in find_pack_files(d for d in pack_dirs(extra_dirs) if Path(d).is_dir())
-                 if f.resolve() != target]
-    together = load_files([temp], context=load_files(installed))
+    files = [f for f in find_pack_files(d for d in pack_dirs(extra_dirs) if Path(d).is_dir())
+             if f.resolve() != target]
+    return load_files(files)
+
+
+def _problems_beside_installed(temp: Path, output: Path, extra_dirs) -> list[str]:
+    together = load_files([temp], context=installed_packs(output, extra_dirs))
     return [str(_renamed(p, display_path(output))) for r in together.refused for p in r.problems]
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
+from ..models import Pack
 from ..text import edit_distance, normalize
 from .common import Draft, InputError, Skip, slug
 
@@ -101,7 +103,9 @@ class Person:
         return sorted({*self.full_names, *self.forms}, key=len, reverse=True)
 
 
-def convert(text: str, display: str, pack_id: str) -> Draft:
+def convert(text: str, display: str, pack_id: str, installed: Iterable[Pack] = ()) -> Draft:
+    """`installed`: the packs already loaded; a page about a series one of them describes links
+    to its characters instead of repeating them, since a name may belong to one character only."""
     lines = text.splitlines()
     title, intro, start = _head(lines, display)
     entries, skipped = _entries(lines, start)
@@ -112,8 +116,10 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
     draft = Draft(pack={}, imported=0, noun="trope examples", skipped=skipped,
                   header=_header(display))
     ids = _character_ids(people, pack_id)
+    linked = _link_known(people, ids, title, installed)
     tropes, used = _tropes(entries, people, ids, pack_id, draft, display)
-    characters = [_character(person, ids[key]) for key, person in people.items() if key in used]
+    characters = [_character(person, ids[key]) for key, person in people.items()
+                  if key in used and key not in linked]
     draft.pack = {
         "id": pack_id,
         "title": f"{title}: trope draft",
@@ -124,10 +130,31 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
         "characters": characters,
         "tropes": tropes,
     }
-    draft.notes.insert(0, f"{len(characters)} characters found: "
-                          + ", ".join(c["name"] for c in characters))
-    draft.notes.insert(1, f"{len(tropes)} tropes")
+    found = [key for key in people if key in used]
+    summary = f"{len(found)} characters found: " + ", ".join(people[key].name for key in found)
+    known = [key for key in found if key in linked]
+    if known:
+        summary += (f" ({len(known)} of them already in the installed {title} pack: linked to its "
+                    f"characters, not repeated)")
+    draft.notes[:0] = [summary, f"{len(tropes)} tropes"]
     return draft
+
+
+def _link_known(people: dict[str, "Person"], ids: dict[str, str], title: str, installed) -> dict[str, str]:
+    """Point `ids` at the installed characters of the same series (by any name the page uses);
+    returns {person key: installed id} for those linked."""
+    known: dict[str, str] = {}
+    for pack in installed:
+        if pack.series and normalize(pack.series.title) == normalize(title):
+            for character in pack.characters:
+                for name in character.names:
+                    known.setdefault(normalize(name), character.id)
+    linked: dict[str, str] = {}
+    for key, person in people.items():
+        found = next((known[normalize(n)] for n in (person.name, *person.surfaces()) if normalize(n) in known), None)
+        if found:
+            ids[key] = linked[key] = found
+    return linked
 
 
 def _header(display: str) -> str:
@@ -360,9 +387,11 @@ def _tropes(entries, people, ids, pack_id, draft, display) -> tuple[list[dict], 
                 clue = _shortened(clue)
                 draft.notes.append(f"{display}:{example.line}: note: the clue was cut to {MAX_CLUE} "
                                    f"characters")
-            item = {"characters": [ids[mentioned[0]]]}
-            if mentioned[1:]:
-                item["also"] = [ids[k] for k in mentioned[1:]]
+            # Two spellings may lead to one installed character: name each id once.
+            linked_ids = list(dict.fromkeys(ids[k] for k in mentioned))
+            item = {"characters": linked_ids[:1]}
+            if linked_ids[1:]:
+                item["also"] = linked_ids[1:]
             item["clue"] = clue
             item["spoiler"] = bool(_SPOILER_WORDS.search(f"{entry.name} {example.text}"))
             examples.append(item)
