@@ -116,7 +116,10 @@ def test_gift_carries_every_kind_of_choice_question(capsys, tmp_path):
     assert by_prompt["Escaped marks stay in the text: is 3 = 3?"].answer == "True"
     partial = by_prompt["Half credit counts as a wrong choice."]
     assert partial.answer == "yes" and "partly" in partial.choices
-    assert len(pack.questions) == 10
+    starboard = by_prompt["Which light marks the starboard side?"]
+    assert (starboard.answer, starboard.explanation) == ("Green", "Starboard is green, port is red.")
+    assert "White" in starboard.choices
+    assert len(pack.questions) == 11
     passes_check(capsys, output)
 
 
@@ -129,7 +132,7 @@ def test_gift_reports_what_a_pack_cannot_carry_with_the_line(capsys, tmp_path):
     assert set(skipped) == set(expected)
     for line, fragment in expected.items():
         assert fragment in skipped[line], (line, skipped[line])
-    assert "10 questions imported, 9 skipped" in out
+    assert "11 questions imported, 9 skipped" in out
 
 
 def test_imported_questions_play_in_the_terminal_on_their_own(capsys, tmp_path):
@@ -141,7 +144,7 @@ def test_imported_questions_play_in_the_terminal_on_their_own(capsys, tmp_path):
                             input="1\n" * 100, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     asked = re.findall(r"^Question \d+ of \d+: (.*)$", result.stdout, re.M)
-    assert len(asked) == len(pack.questions) == 10
+    assert len(asked) == len(set(asked)) == len(pack.questions)  # each question once
     # Long prompts wrap, so each line shown is the start of one of the pack's prompts.
     assert all(any(q.prompt.startswith(line.strip()) for q in pack.questions) for line in asked), asked
 

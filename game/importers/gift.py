@@ -158,6 +158,9 @@ def _question(block: Block) -> tuple[dict | None, str]:
 
 def _answers(answers: str) -> tuple[str, dict | None]:
     """(kind, fields) for a question we can carry, else (reason, None)."""
+    # `####text` closes the answers with feedback for everyone: the best explanation there is.
+    answers, _, general = answers.partition("####")
+    answers, general = answers.strip(), _plain(general)
     if not answers:
         return "an essay question (empty {}) has no answer to choose", None
     if answers.startswith("#"):
@@ -170,7 +173,7 @@ def _answers(answers: str) -> tuple[str, dict | None]:
         feedback = [_plain(f) for f in (true_false.group(2) or "").split("#")[1:]]
         fields = {"choices": ["True", "False"], "answer": answer}
         explanation = next((f for f in feedback if f), "")
-        return "true-false", _with_explanation(fields, explanation)
+        return "true-false", _with_explanation(fields, general or explanation)
     options = _options(answers)
     if not options:
         return "no answers found inside {}", None
@@ -185,7 +188,7 @@ def _answers(answers: str) -> tuple[str, dict | None]:
     if len(right) > 1:
         return "more than one answer is marked fully right", None
     fields = {"choices": [text for _, _, text, _ in options], "answer": right[0][2]}
-    return "multiple-choice", _with_explanation(fields, right[0][3])
+    return "multiple-choice", _with_explanation(fields, general or right[0][3])
 
 
 def _options(answers: str) -> list[tuple[str, float | None, str, str]]:
