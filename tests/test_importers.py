@@ -301,6 +301,10 @@ def test_an_existing_pack_is_never_overwritten_without_force(capsys, tmp_path):
     code, _, _ = run(capsys, "import", "opentdb", FIXTURES / "opentdb-sample.json", "-o", output, "--force")
     assert code == 0 and "Radar" in output.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name != "user-data"] == ["mine.yaml"]  # no temp left
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    code, _, err = run(capsys, "import", "opentdb", FIXTURES / "opentdb-sample.json", "-o", folder)
+    assert code == 1 and "is a folder" in err and "--force" not in err  # --force would not help
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

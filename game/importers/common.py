@@ -90,10 +90,10 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
     Returns warnings: clashes with packs already installed, which would make `check` refuse
     one of the two while both are present. Raises InputError when nothing was written."""
     shown = display_path(output)
+    if output.is_dir():  # before the exists check: --force cannot help here
+        raise InputError(shown, "is a folder; give a file name such as my-pack.yaml")
     if output.exists() and not force:
         raise InputError(shown, "already exists; use --force to overwrite it")
-    if output.is_dir():
-        raise InputError(shown, "is a folder; give a file name such as my-pack.yaml")
     if not output.parent.is_dir():
         raise InputError(shown, f"folder {display_path(output.parent)} does not exist")
     # The temporary name ends in .tmp so a pack folder never picks it up as a pack.
