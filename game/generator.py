@@ -318,6 +318,12 @@ class Generator:
             questions.append(question)
         return questions
 
+    def _left_out(self, spoiler: bool) -> bool:
+        """Whether a question will be dropped for being a spoiler, so need not be built: builders
+        ask before picking distractors, the costly part. Skipping one changes no other question,
+        as each draws its random choices from a generator seeded by its own id."""
+        return spoiler and not self.spoilers
+
     def _question(self, qid: str, kind: str, prompt: str | None, answer: str, wrong: Sequence[str],
                   explanation: str, spoiler: bool, facts: tuple, pack: str, topic: tuple,
                   rng: random.Random, source: str = "") -> Question | None:
@@ -616,8 +622,10 @@ class Generator:
     def _t2c_clue(self, trope, n, example, cid):
         solo = len(example.characters) == 1
         qid = f"t2c-{trope.id}-{n}" + ("" if solo else f"-{cid}")
-        rng = random.Random(qid)
         spoiler = self.example_spoiler(example)
+        if self._left_out(spoiler):
+            return None
+        rng = random.Random(qid)
         ask = "Which character does this {t} example describe?" if solo else \
             "Which of these characters is part of this {t} example?"
         ask = ask.format(t=quoted(trope.name))
@@ -632,8 +640,10 @@ class Generator:
 
     def _t2c_name(self, trope, cid):
         qid = f"t2c-{trope.id}-{cid}"
-        rng = random.Random(qid)
         example, spoiler = self._best_example(trope, cid)
+        if self._left_out(spoiler):
+            return None
+        rng = random.Random(qid)
         ask = ending(f"Which of these characters is an example of {quoted(trope.name)}", "?")
         prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
         explanation = f"{trope.name} fits {self.facts.name(cid)}: {sentence(example.clue)}"
@@ -659,8 +669,10 @@ class Generator:
     def _c2t_clue(self, trope, n, example, cid):
         solo = len(example.characters) == 1
         qid = f"c2t-{trope.id}-{n}" + ("" if solo else f"-{cid}")
-        rng = random.Random(qid)
         spoiler = self.example_spoiler(example)
+        if self._left_out(spoiler):
+            return None
+        rng = random.Random(qid)
         name = self.facts.name(cid)
         prompt = fit(f"Which trope fits {name} here? {sentence(example.clue)}",
                      f"Which trope is this? {sentence(example.clue)}")
@@ -672,10 +684,12 @@ class Generator:
 
     def _c2t_name(self, trope, cid):
         qid = f"c2t-{cid}-{trope.id}"
-        rng = random.Random(qid)
         example, spoiler = self._best_example(trope, cid)
         character = self.facts.characters[cid]
         spoiler = spoiler or character.spoiler
+        if self._left_out(spoiler):
+            return None
+        rng = random.Random(qid)
         ask = f"Which of these tropes fits {character.name}?"
         prompt = fit(f"{sentence(character.description)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
         explanation = f"{trope.name} fits {character.name}: {sentence(example.clue)}"
@@ -718,6 +732,8 @@ class Generator:
 
     def _relation_question(self, edge: Edge):
         qid = f"rel-{edge.subject}-{edge.relation}-{edge.other}"
+        if self._left_out(edge.spoiler):
+            return None
         rng = random.Random(qid)
         ask = self._relation_ask(edge)
         wrong = self._wrong_characters(rng, edge.other, self._tied_to(edge.subject), edge.spoiler,
@@ -731,8 +747,10 @@ class Generator:
         """Who completes a pair or trio of a trope example (a love triangle, a will-they-won't-they...)."""
         others = [c for c in example.characters if c != answer]
         qid = f"rel-{trope.id}-{n}-{answer}"
-        rng = random.Random(qid)
         spoiler = self.example_spoiler(example)
+        if self._left_out(spoiler):
+            return None
+        rng = random.Random(qid)
         names = [self.facts.name(c) for c in others]
         def ask(this: str) -> str:
             # "the “The Reveal” storyline" doubles the article: the name's own "The" does
@@ -756,6 +774,8 @@ class Generator:
                               trope.pack, ("trope", trope.id, answer), rng)
 
     def _spot_the_reveal(self):
+        if self._left_out(True):  # every question of this kind is about a twist
+            return
         herrings = self.facts.red_herrings
         reveals = self.facts.reveals
         herring_index = list(range(len(herrings)))
@@ -829,6 +849,8 @@ class Generator:
             involved = self._involved[tid]
             for cid in sorted({c for e in trope.examples for c in e.characters}):
                 example, spoiler = self._best_example(trope, cid)
+                if self._left_out(spoiler):
+                    continue
                 name = self.facts.name(cid)
                 base = f"tf-{trope.id}-{cid}"
                 facts = (("trope", trope.name), ("character", name))
@@ -844,7 +866,7 @@ class Generator:
                         False, f"False: {trope.name} fits {name}, not {other}.", spoiler,
                         (("trope", trope.name), ("character", other), ("instead of", name)), trope.pack, topic)
         for edge in self.edges:
-            if not edge.stored:
+            if not edge.stored or self._left_out(edge.spoiler):
                 continue
             base = f"tf-{edge.subject}-{edge.relation}-{edge.other}"
             topic = ("pair", *sorted((edge.subject, edge.other)))
@@ -872,7 +894,7 @@ class Generator:
                                             "False: made up; it never happens in the series.", True,
                                             (("red herring", herring.id),), herring.pack, ("herring", herring.id))
         for character in self._characters_in_order:
-            if self._names_itself(character):
+            if self._names_itself(character) or self._left_out(character.spoiler):
                 continue
             base = f"tf-{character.id}-description"
             topic = ("character", character.id)
@@ -950,8 +972,10 @@ class Generator:
             yield self._pack_question(question)
 
     def _pack_question(self, question: PackQuestion) -> Question | None:
-        rng = random.Random(question.id)
         spoiler = self._pack_question_spoiler(question)
+        if self._left_out(spoiler):
+            return None
+        rng = random.Random(question.id)
         wrong = [c for c in question.choices if c != question.answer]
         if not self._about_our_characters(question):
             self._foreign.add(pack_question_id(question.id))
