@@ -253,6 +253,17 @@ def test_a_page_about_an_installed_series_links_to_its_characters(capsys, tmp_pa
     assert {"Mette", "Oskar", "Henrik Dahl"} <= {q.answer for q in questions if q.id.startswith("t2c-draft-")}
 
 
+def test_a_linked_draft_whose_id_clashes_is_still_written_with_a_warning(capsys, tmp_path):
+    installed = tmp_path / "installed"
+    installed.mkdir()
+    (installed / "tw.yaml").write_text(INSTALLED_TIDEWATER.format(title="Tidewater"), encoding="utf-8")
+    output = tmp_path / "tw.yaml"  # the same pack id as the installed one
+    code, out, err = run(capsys, "--packs", installed, "import", "tropes", FIXTURES / "tidewater-tropes.txt",
+                         "-o", output)
+    assert code == 0, err
+    assert "pack id 'tw' is already used" in out and output.exists()
+
+
 def test_a_page_is_not_linked_to_another_series_that_shares_names(capsys, tmp_path):
     installed = tmp_path / "installed"
     installed.mkdir()

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .. import schema
-from ..packs import _slug, display_path, find_pack_files, load_files, pack_dirs
+from ..packs import _slug, display_path, find_pack_files, load_files, pack_dirs, read_pack_value
 from ..yamlsafe import Problem, YamlRefused, parse, read_text
 
 
@@ -106,11 +106,13 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
             stream.write(text)
         warnings = _problems_beside_installed(temp, output, extra_dirs)
         if warnings:
-            # Refused beside the installed packs; still fine when the pack is sound on its own.
-            alone = load_files([temp])
-            if alone.refused:
+            # Refused beside the installed packs; still worth writing when its own structure is
+            # sound (it may refer to installed characters, so it cannot be loaded alone).
+            try:
+                read_pack_value(temp)
+            except YamlRefused as exc:
                 raise InputError(shown, "the converted pack does not pass check (a bug in the importer): "
-                                        + str(_renamed(alone.refused[0].problems[0], shown)))
+                                        + str(_renamed(exc.problems[0], shown))) from None
         os.replace(temp, output)
     except OSError as exc:
         raise InputError(shown, f"cannot write: {exc.strerror or exc}") from None
