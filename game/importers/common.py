@@ -150,7 +150,8 @@ def print_report(draft: Draft, source_display: str, output_display: str, warning
         print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
     for note in draft.notes:
         print(note)
-    print(f"{draft.imported} {draft.noun} imported, {len(draft.skipped)} skipped -> {output_display}")
+    noun = draft.noun.removesuffix("s") if draft.imported == 1 else draft.noun
+    print(f"{draft.imported} {noun} imported, {len(draft.skipped)} skipped -> {output_display}")
     if warnings:
         print(f"warning: {output_display} clashes with a pack already installed; `check` will refuse "
               f"one of them while both are there:")
