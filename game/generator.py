@@ -226,12 +226,13 @@ class Generator:
         self._kind_ids: dict[str, frozenset[str]] = {}
         self._foreign: set[str] = set()  # hand-written questions not about the fact base's characters
         self._example_spoilers: dict[TropeExample, bool] = {}
+        self._checked_questions: dict[tuple[str, str], Question] = {}
 
     # ---- public contract -------------------------------------------------
 
     def pool(self, kinds: Iterable[str] | None = None) -> list[Question]:
         """Every question this generator can build, one instance each, in a stable order."""
-        return [question for kind in check_kinds(kinds) for question in self._pool_of(kind)]
+        return [self._checked(question) for kind in check_kinds(kinds) for question in self._pool_of(kind)]
 
     def _pool_of(self, kind: str) -> list[Question]:
         """One kind's pool, built on first use and kept: a quiz never rebuilds it."""
@@ -268,7 +269,7 @@ class Generator:
                     picked.append(question)
                     topics.add(self._topics.get(question.id, (question.id,)))
                     prompts.add(question.prompt)
-        return [self._reshuffled(question, rng) for question in picked]
+        return [self._reshuffled(self._checked(question), rng) for question in picked]
 
     def _ids_of_kind(self, kind: str) -> frozenset[str]:
         if kind not in self._kind_ids:
@@ -311,12 +312,24 @@ class Generator:
         for question in builder():
             if question is None or question.id in seen:
                 continue
-            question = self._spoiler_safety_net(question)
-            if question.spoiler and not self.spoilers:
-                continue
+            if not self.spoilers:  # the flag decides what stays, so it must be final now
+                question = self._spoiler_safety_net(question)
+                if question.spoiler:
+                    continue
             seen.add(question.id)
             questions.append(question)
         return questions
+
+    def _checked(self, question: Question) -> Question:
+        """A pooled question with its final spoiler flag. With spoilers off the safety net ran as
+        the pool was built; with spoilers on the flag decides nothing there, so the net runs only
+        on the questions handed out (a quiz needs 30, not the whole pool), once each."""
+        if not self.spoilers:
+            return question
+        key = (question.kind, question.id)
+        if key not in self._checked_questions:
+            self._checked_questions[key] = self._spoiler_safety_net(question)
+        return self._checked_questions[key]
 
     def _left_out(self, spoiler: bool) -> bool:
         """Whether a question will be dropped for being a spoiler, so need not be built: builders
