@@ -134,21 +134,39 @@ class RefusedPack:
         return str(self.problems[0]) if self.problems else f"{self.path}: refused"
 
 
+def _characters_referred_to(pack: Pack) -> set[str]:
+    ids = {r.other for c in pack.characters for r in c.relationships}
+    ids.update(cid for t in pack.tropes for e in t.examples for cid in e.involved)
+    ids.update(cid for r in (*pack.reveals, *pack.red_herrings) for cid in r.characters)
+    ids.update(item for q in pack.questions for item in q.about)
+    return ids
+
+
 @dataclass(frozen=True)
 class Library:
     """Every pack that loaded, every pack that was refused, and the facts they add up to."""
 
     packs: tuple[Pack, ...] = ()
     refused: tuple[RefusedPack, ...] = ()
+    support: tuple[Pack, ...] = ()  # packs whose characters the chosen ones build on; not played
 
     def only(self, pack_ids: set[str] | None) -> "Library":
+        """Just these packs, plus (as support) the packs defining characters they refer to:
+        a pack may build its tropes on another pack's characters."""
         if not pack_ids:
             return self
-        return Library(tuple(p for p in self.packs if p.id in pack_ids), self.refused)
+        chosen = tuple(p for p in self.packs if p.id in pack_ids)
+        support: list[Pack] = []
+        needed = set().union(*map(_characters_referred_to, chosen))
+        for pack in self.packs:  # packs load in dependency order: a pack refers to earlier ones
+            if pack.id not in pack_ids and needed & {c.id for c in pack.characters}:
+                support.append(pack)
+                needed |= _characters_referred_to(pack)
+        return Library(chosen, self.refused, tuple(support))
 
     @cached_property
     def facts(self) -> "FactBase":
-        return FactBase.merge(self.packs)
+        return FactBase.merge(self.packs, support=self.support)
 
 
 @dataclass(frozen=True)
@@ -163,11 +181,12 @@ class FactBase:
     questions: tuple[PackQuestion, ...] = ()
 
     @classmethod
-    def merge(cls, packs) -> "FactBase":
+    def merge(cls, packs, support=()) -> "FactBase":
+        """The facts of `packs`; `support` packs lend only their characters."""
         packs = tuple(packs)
         return cls(
-            series=next((p.series for p in packs if p.series), None),
-            characters={c.id: c for p in packs for c in p.characters},
+            series=next((p.series for p in (*packs, *support) if p.series), None),
+            characters={c.id: c for p in (*support, *packs) for c in p.characters},
             tropes={t.id: t for p in packs for t in p.tropes},
             reveals=tuple(r for p in packs for r in p.reveals),
             red_herrings=tuple(r for p in packs for r in p.red_herrings),

@@ -338,3 +338,27 @@ def test_packs_lists_loaded_and_refused(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "osmosis" in out and "28" in out
     assert "refused" in out and "broken.yaml:" in out
+
+
+def test_a_pack_chosen_alone_keeps_the_characters_it_builds_on(tmp_path):
+    """`--pack mine` on a pack whose tropes name Osmosis characters: those characters come
+    along (as support), the Osmosis tropes and questions do not."""
+    from game.generator import Generator
+    write(tmp_path, """\
+        title: My tropes
+        tropes:
+          - id: my-pool-trope
+            name: Pool Trope
+            definition: Something about pools.
+            examples:
+              - characters: [paul]
+                also: [louise]
+                clue: He wears headphones by the water.
+        """, "mine.yaml")
+    library = load_library([tmp_path]).only({"mine"})
+    facts = library.facts
+    assert [p.id for p in library.packs] == ["mine"] and [p.id for p in library.support] == ["osmosis"]
+    assert {"paul", "louise"} <= set(facts.characters)
+    assert list(facts.tropes) == ["my-pool-trope"] and not facts.questions
+    pool = Generator(facts).pool(["trope-to-character"])
+    assert pool and all(q.answer == "Paul Vanhove" for q in pool)
