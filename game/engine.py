@@ -71,13 +71,19 @@ ROUND_CHOICES = (
 
 
 def rounds_for(count: int, packs) -> tuple[RoundSpec, ...]:
-    """The first `count` rounds; a game on packs of hand-written questions only (no characters or
-    tropes to build the other rounds from) plays `count` rounds of those questions instead."""
+    """The first `count` rounds for a game on the chosen `packs` (none chosen: all packs). Packs
+    of hand-written questions only (no characters or tropes to build the other rounds from) play
+    `count` rounds of those questions instead; chosen fact packs that also carry hand-written
+    questions get the From the Packs round added."""
     if packs and not any(pack.is_fact_pack for pack in packs):
         title = packs[0].title if len(packs) == 1 else "From the Packs"
         return tuple(RoundSpec(f"{title} ({i + 1})" if count > 1 else title, ("pack",),
                                "Hand-written questions from this pack.") for i in range(count))
-    return ROUND_CHOICES[:count]
+    rounds = ROUND_CHOICES[:count]
+    if any(pack.questions for pack in packs) and not any("pack" in r.kinds for r in rounds):
+        # Chosen packs with questions of their own get a round of them.
+        rounds += tuple(r for r in ROUND_CHOICES if "pack" in r.kinds)
+    return rounds
 
 
 @dataclass(frozen=True)

@@ -214,7 +214,9 @@ def _check_aliases(value: YMap, display: str, known: _Known) -> list[Problem]:
             if owner is not None and owner != f"{display}#{character['id']}":
                 pos = character.key_pos["aliases" if name != character["name"] else "name"]
                 problems.append(Problem(display, *pos, f"the name {name!r} is already used by another "
-                                                       f"character ({owner.split('#')[-1]})"))
+                                                       f"character ({owner.split('#')[-1]}); names must be "
+                                                       f"unique so a typed answer means one character: "
+                                                       f"use a fuller name"))
             known.owners[key] = f"{display}#{character['id']}"
     return problems
 

@@ -451,3 +451,14 @@ def test_practice_brings_missed_questions_back_more_often():
         return total
 
     assert hits(missed) > 1.5 * hits(None)
+
+
+def test_rounds_for_chosen_packs_always_ask_their_hand_written_questions():
+    from game.engine import ROUND_CHOICES, rounds_for
+    packs = {p.id: p for p in load_library().packs}
+    assert rounds_for(4, []) == DEFAULT_ROUNDS
+    mixed = rounds_for(4, [packs["osmosis"]])  # facts and 30 hand-written questions
+    assert mixed[:4] == DEFAULT_ROUNDS and [r.kinds for r in mixed[4:]] == [("pack",)]
+    only_questions = rounds_for(3, [packs["world"]])
+    assert len(only_questions) == 3 and all(r.kinds == ("pack",) for r in only_questions)
+    assert rounds_for(len(ROUND_CHOICES), [packs["osmosis"]]) == ROUND_CHOICES
