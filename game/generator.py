@@ -344,7 +344,7 @@ class Generator:
         if prompt is None or len(wrong) < self.choice_count - 1:
             return None
         choices = [answer, *wrong[: self.choice_count - 1]]
-        if any(len(choice) > CHOICE_LIMIT for choice in choices):
+        if max(map(len, choices)) > CHOICE_LIMIT:
             return None
         rng.shuffle(choices)
         self._topics[qid] = topic
@@ -1054,8 +1054,15 @@ class Generator:
 
     def _names_itself(self, character: Character) -> bool:
         """Whether a description gives the character's own name away (useless as a clue)."""
-        text = f" {normalize(character.description)} "
-        return any(f" {normalize(name)} " in text for name in character.names if normalize(name))
+        return character.id in self._self_naming
+
+    @cached_property
+    def _self_naming(self) -> frozenset[str]:
+        """Characters whose description names them (asked by two kinds: worked out once)."""
+        def names_itself(character: Character) -> bool:
+            text = f" {normalize(character.description)} "
+            return any(f" {normalize(name)} " in text for name in character.names if normalize(name))
+        return frozenset(c.id for c in self._characters_in_order if names_itself(c))
 
     def _mentioned(self, text: str) -> frozenset[str]:
         """Characters named in a text: a description mentioning Paul cannot be pinned on Paul."""
