@@ -988,11 +988,14 @@ class Generator:
         spoiler = self._pack_question_spoiler(question)
         if self._left_out(spoiler):
             return None
+        foreign = not self._about_our_characters(question)
+        if foreign:
+            self._foreign.add(pack_question_id(question.id))
+        if not question.choices:
+            return self._pack_typed_question(question, spoiler)
         rng = random.Random(question.id)
         wrong = [c for c in question.choices if c != question.answer]
-        if not self._about_our_characters(question):
-            self._foreign.add(pack_question_id(question.id))
-        elif not spoiler:
+        if not foreign and not spoiler:
             # A spoiler character must not even show up as a wrong option.
             wrong = [c for c in wrong if not self._spoiler_names.find(c)]
         rng.shuffle(wrong)
@@ -1005,6 +1008,16 @@ class Generator:
         self._topics[pack_question_id(question.id)] = ("pack", question.id)
         return Question(id=pack_question_id(question.id), kind="pack", prompt=question.prompt, answer=question.answer,
                         choices=tuple(choices), explanation=question.explanation,
+                        difficulty=question.difficulty, spoiler=spoiler,
+                        facts=(("pack", question.pack), *self._about_facts(question.about)),
+                        source=question.source, pack=question.pack)
+
+    def _pack_typed_question(self, question: PackQuestion, spoiler: bool) -> Question:
+        """A hand-written question answered by typing: the author's accepted answers count."""
+        qid = pack_question_id(question.id)
+        self._topics[qid] = ("pack", question.id)
+        return Question(id=qid, kind="pack", prompt=question.prompt, answer=question.answer,
+                        accepted=(question.answer, *question.accepted), explanation=question.explanation,
                         difficulty=question.difficulty, spoiler=spoiler,
                         facts=(("pack", question.pack), *self._about_facts(question.about)),
                         source=question.source, pack=question.pack)

@@ -89,12 +89,13 @@ class RedHerring:
 
 @dataclass(frozen=True)
 class PackQuestion:
-    """A hand-written multiple-choice question from a pack."""
+    """A hand-written question from a pack: multiple choice, or typed when it has no choices."""
 
     id: str
     prompt: str
-    choices: tuple[str, ...]
+    choices: tuple[str, ...]  # empty: the player types the answer
     answer: str
+    accepted: tuple[str, ...] = ()  # typed: other answers that count as right
     explanation: str = ""
     difficulty: str = "medium"
     spoiler: bool = False

@@ -113,6 +113,12 @@ def _check_questions(value: YMap, display: str) -> list[Problem]:
     problems = []
     for index, question in enumerate(value.get("questions") or ()):
         answer = question["answer"]
+        if "choices" not in question:
+            continue  # a typed answer: nothing to choose from
+        if "accepted" in question:
+            line, col = question.key_pos["accepted"]
+            problems.append(Problem(display, line, col, "accepted is for typed questions; a question "
+                                                        "with choices has exactly one right answer"))
         if answer not in question["choices"]:
             line, col = question.key_pos["answer"]
             close = [c for c in question["choices"] if c.strip().casefold() == answer.strip().casefold()]
@@ -268,7 +274,8 @@ def _trope(t: YMap, pack_id: str) -> Trope:
 def _question(q: YMap, pack_id: str) -> PackQuestion:
     return PackQuestion(
         id=q.get("id") or question_id(pack_id, q["prompt"]), prompt=q["prompt"],
-        choices=tuple(q["choices"]), answer=q["answer"], explanation=q.get("explanation", ""),
+        choices=tuple(q.get("choices") or ()), answer=q["answer"], accepted=tuple(q.get("accepted") or ()),
+        explanation=q.get("explanation", ""),
         difficulty=q.get("difficulty", "medium"), spoiler=q.get("spoiler", False),
         about=tuple(q.get("about") or ()), source=q.get("source", ""), pack=pack_id, line=q.pos[0],
     )

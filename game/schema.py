@@ -296,8 +296,11 @@ RED_HERRING = Record("red herring", {
 QUESTION = Record("question", {
     "id": Field(Slug("Stable id, used by test-mode flags; made from the prompt when absent")),
     "prompt": Field(_text("The question", 400), required=True),
-    "choices": Field(ListOf(_text(max_len=160), min_items=2, max_items=6, unique=True), required=True),
-    "answer": Field(_text("The exact text of the right choice", 160), required=True),
+    "choices": Field(ListOf(_text(max_len=160), min_items=2, max_items=6, unique=True,
+                            description="2 to 6 choices; leave out for a typed answer")),
+    "answer": Field(_text("The exact text of the right choice, or the answer to type", 160), required=True),
+    "accepted": Field(ListOf(_text(max_len=160), unique=True,
+                             description="Typed questions only: other answers that also count as right")),
     "explanation": Field(_text("Shown after answering", 500)),
     "difficulty": Field(Choice(DIFFICULTIES)),
     "spoiler": Field(Bool()),

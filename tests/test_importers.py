@@ -119,20 +119,22 @@ def test_gift_carries_every_kind_of_choice_question(capsys, tmp_path):
     starboard = by_prompt["Which light marks the starboard side?"]
     assert (starboard.answer, starboard.explanation) == ("Green", "Starboard is green, port is red.")
     assert "White" in starboard.choices
-    assert len(pack.questions) == 11
+    tower = by_prompt["Name the stone tower that warns ships."]  # a short answer: typed
+    assert (tower.choices, tower.answer, tower.accepted) == ((), "lighthouse", ("light house",))
+    assert len(pack.questions) == 12
     passes_check(capsys, output)
 
 
 def test_gift_reports_what_a_pack_cannot_carry_with_the_line(capsys, tmp_path):
     _, out, _ = imported(capsys, tmp_path, "gift", "sample.gift")
     skipped = skipped_lines(out, "sample.gift")
-    expected = {21: "short-answer", 24: "numerical", 27: "matching", 33: "essay", 35: "description",
+    expected = {24: "numerical", 27: "matching", 33: "essay", 35: "description",
                 52: "multiple-answer", 58: "more than one answer", 60: "same question as line 6",
                 62: "same question as line 6"}
     assert set(skipped) == set(expected)
     for line, fragment in expected.items():
         assert fragment in skipped[line], (line, skipped[line])
-    assert "11 questions imported, 9 skipped" in out
+    assert "12 questions imported, 8 skipped" in out
 
 
 def test_imported_questions_play_in_the_terminal_on_their_own(capsys, tmp_path):
@@ -375,12 +377,12 @@ def test_bad_input_through_main_py_shows_no_traceback(tmp_path):
 
 
 def test_nothing_importable_writes_nothing(capsys, tmp_path):
-    source = tmp_path / "only-short.gift"
-    source.write_text("Name the tower.{=lighthouse}\n", encoding="utf-8")
+    source = tmp_path / "only-numerical.gift"
+    source.write_text("How tall is the tower in metres?{#42}\n", encoding="utf-8")
     output = tmp_path / "out.yaml"
     code, out, err = run(capsys, "import", "gift", source, "-o", output)
     assert code == 1 and "nothing could be imported" in err
-    assert f"{display_path(source)}:1: skipped: a short-answer" in out
+    assert f"{display_path(source)}:1: skipped: a numerical question" in out
     assert not output.exists()
 
 

@@ -362,3 +362,25 @@ def test_a_pack_chosen_alone_keeps_the_characters_it_builds_on(tmp_path):
     assert list(facts.tropes) == ["my-pool-trope"] and not facts.questions
     pool = Generator(facts).pool(["trope-to-character"])
     assert pool and all(q.answer == "Paul Vanhove" for q in pool)
+
+
+def test_a_question_without_choices_is_typed_and_accepts_its_listed_answers(tmp_path):
+    from game.generator import Generator
+    path = write(tmp_path, """\
+        title: Typed
+        questions:
+          - id: typed-implant
+            prompt: What is the implant called?
+            answer: Osmosis
+            accepted: [the Osmosis implant]
+        """)
+    [pack] = load_files([path]).packs
+    [question] = Generator(load_files([path]).facts).pool(["pack"])
+    assert question.is_typed and not question.choices
+    assert question.is_right("osmosis") and question.is_right("The Osmosis Implant")
+    assert not question.is_right("Martin")
+
+
+def test_accepted_answers_belong_to_typed_questions_only(tmp_path):
+    path = write(tmp_path, GOOD + "    accepted: [Lagoon]\n")
+    assert_refused(path, 7, "accepted is for typed questions")

@@ -1,11 +1,12 @@
 """Moodle GIFT -> a question pack.
 
 Carried: multiple choice (`=right ~wrong`, partial-credit `~%50%` kept as wrong choices),
-true/false (`{T}` `{TRUE}` `{F}` `{FALSE}`), missing word (the blank becomes `_____`),
+true/false (`{T}` `{TRUE}` `{F}` `{FALSE}`), short answer (`{=one =another}`: typed, every
+fully right answer accepted), missing word (the blank becomes `_____`),
 feedback (the right answer's, or true/false's, becomes the explanation), `::titles::`,
 `//` comments, `$CATEGORY:`, escapes and `[html]`/`[moodle]`/`[markdown]`/`[plain]` markers.
-Skipped with the line and reason: short answer, numerical, matching, essay, descriptions and
-multiple-answer questions, which a multiple-choice pack question cannot carry.
+Skipped with the line and reason: numerical, matching, essay, descriptions and
+multiple-answer questions, which a pack question cannot carry.
 """
 from __future__ import annotations
 
@@ -178,7 +179,7 @@ def _answers(answers: str) -> tuple[str, dict | None]:
     if not options:
         return "no answers found inside {}", None
     if not any(marker == "~" for marker, _, _, _ in options):
-        return "a short-answer question (only = answers) needs typed answers, not choices", None
+        return _short_answer(options, general)
     right = [o for o in options if (o[0] == "=" and o[1] in (None, 100)) or (o[0] == "~" and o[1] == 100)]
     partly = [o for o in options if o[1] is not None and 0 < o[1] < 100]
     if not right:
@@ -189,6 +190,18 @@ def _answers(answers: str) -> tuple[str, dict | None]:
         return "more than one answer is marked fully right", None
     fields = {"choices": [text for _, _, text, _ in options], "answer": right[0][2]}
     return "multiple-choice", _with_explanation(fields, general or right[0][3])
+
+
+def _short_answer(options, general: str) -> tuple[str, dict | None]:
+    """Only `=` answers: the player types one; every fully right answer is accepted."""
+    right = [text for _, weight, text, _ in options if weight in (None, 100) and text]
+    if not right:
+        return "a short-answer question with no fully right answer cannot be carried", None
+    fields = {"answer": right[0]}
+    if len(right) > 1:
+        fields["accepted"] = list(dict.fromkeys(right[1:]))
+    feedback = next((f for _, weight, text, f in options if text == right[0] and f), "")
+    return "short-answer", _with_explanation(fields, general or feedback)
 
 
 def _options(answers: str) -> list[tuple[str, float | None, str, str]]:

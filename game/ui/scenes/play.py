@@ -475,9 +475,12 @@ class TypedQuestionScene(QuestionScene):
         if self.game.paused:
             return self.draw_hidden(surface)
         self.draw_prompt(surface, (theme.MARGIN, 120, 1280 - 2 * theme.MARGIN, 220))
-        self.input.draw(surface, self.view, placeholder="Type the name…")
+        # A pack's own typed questions may ask for anything, not only a character's name.
+        by_name = self.question.kind == "typed"
+        self.input.draw(surface, self.view, placeholder="Type the name…" if by_name else "Type your answer…")
         draw_text(surface, self.view, (240, 486, 800, 60),
-                  "Enter to answer. Accents optional; small typos are forgiven, another character's name is not.",
+                  "Enter to answer. Accents optional; small typos are forgiven"
+                  + (", another character's name is not." if by_name else "."),
                   size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center")
         self.draw_lifelines(surface, "Down for the lifelines  ·  Esc pause")
 
