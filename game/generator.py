@@ -364,12 +364,20 @@ class Generator:
 
     def _typed_question(self, qid: str, prompt: str | None, character: Character, explanation: str,
                         spoiler: bool, facts: tuple, topic: tuple) -> Question | None:
-        if prompt is None:
+        if prompt is None or character.id in self._sharing_a_name:
             return None
         self._topics[qid] = topic
         return Question(id=qid, kind="typed", prompt=prompt, answer=character.name, accepted=character.names,
                         rejected=self._rejected_names(character.id, spoiler), explanation=explanation,
                         difficulty=self.difficulty, spoiler=spoiler, facts=facts, pack=character.pack)
+
+    @cached_property
+    def _sharing_a_name(self) -> frozenset[str]:
+        """Characters a fan could rightly call by another character's name: the first Esther is
+        called Esther, the adopted Esther's name. Never a typed answer: the right name would be
+        marked wrong."""
+        return frozenset(c.id for c in self._characters_in_order
+                         if any(self._all_names.find(name) - {c.id} for name in c.names))
 
     def _about_our_characters(self, question: Question | PackQuestion) -> bool:
         """Whether a question's names refer to the fact base's characters: not so for a general
