@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from .models import Library
-from .packs import display_path, find_pack_files, load_files, load_library, pack_dirs
+from .packs import display_path, file_key, find_pack_files, load_files, load_library, pack_dirs
 
 
 def run(args) -> int:
@@ -36,8 +36,8 @@ def check(args) -> int:
 
 
 def _context_for(files: list[Path]) -> Library:
-    checked = {f.resolve() for f in files}
-    others = [f for f in find_pack_files([d for d in pack_dirs()[:1] if d.is_dir()]) if f.resolve() not in checked]
+    checked = {file_key(f) for f in files}
+    others = [f for f in find_pack_files([d for d in pack_dirs()[:1] if d.is_dir()]) if file_key(f) not in checked]
     return load_files(others)
 
 

@@ -34,11 +34,20 @@ def find_pack_files(paths: Iterable[Path]) -> list[Path]:
         candidates = sorted(p for p in path.iterdir() if p.suffix.lower() in PACK_SUFFIXES) \
             if path.is_dir() else [path]
         for candidate in candidates:
-            key = candidate.resolve()
+            key = file_key(candidate)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
+
+
+def file_key(path: Path) -> Path:
+    """What tells two spellings of one file apart from two files: its resolved path, or its
+    absolute path when resolving fails (a symlink loop), so that loading can report it."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
+        return Path(path).absolute()
 
 
 def load_library(extra_dirs: Iterable[Path] = ()) -> Library:
@@ -93,7 +102,7 @@ def read_pack_value(path: Path) -> YMap:
 def display_path(path: Path) -> str:
     """A path as a person would type it: relative to the working folder when inside it."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(file_key(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
 

@@ -9,6 +9,7 @@ where every value came from so that errors can say `file:line:col`.
 """
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +73,12 @@ class YamlRefused(Exception):
 def read_text(path: Path, display: str) -> str:
     """Read a pack file's text: size-capped before reading, strict UTF-8, BOM allowed."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # Opening a FIFO or a device would wait for a writer forever.
+            what = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+            raise YamlRefused([Problem(display, None, None, f"cannot read file: it is {what}")])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise YamlRefused([Problem(display, None, None,
                                        f"file is {size / 2**20:.1f} MiB; packs are limited to "

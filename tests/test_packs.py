@@ -332,6 +332,22 @@ def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
         assert str(tmp_path / name) in result.stdout
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs and symlinks")
+def test_check_refuses_files_that_are_not_files_without_hanging(tmp_path):
+    """A FIFO would block the read forever; a symlink loop made resolving the path raise."""
+    import os
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1 and "3 refused" in result.stdout
+    assert f"{tmp_path / 'pipe.yaml'}: cannot read file: it is not a regular file" in result.stdout
+    assert f"{tmp_path / 'folder.yaml'}: cannot read file: it is a folder" in result.stdout
+    assert f"{tmp_path / 'loop.yaml'}: cannot read file:" in result.stdout
+
+
 def test_packs_lists_loaded_and_refused(tmp_path, capsys):
     write(tmp_path, "title: [broken\n", "broken.yaml")
     assert main(["packs", "--packs", str(tmp_path)]) == 0
