@@ -51,9 +51,12 @@ def file_key(path: Path) -> Path:
 
 
 def load_library(extra_dirs: Iterable[Path] = ()) -> Library:
-    """Every pack found in the usual places."""
-    dirs = [d for d in pack_dirs(extra_dirs) if Path(d).is_dir()]
-    return load_files(find_pack_files(dirs))
+    """Every pack found in the usual places and in `extra_dirs` (the --packs paths).
+
+    The usual folders may not exist yet; a --packs path is read even when it is missing or a
+    file, so that a typo is refused by name instead of silently loading nothing."""
+    usual = [d for d in pack_dirs() if d.is_dir()]
+    return load_files(find_pack_files([*usual, *map(Path, extra_dirs)]))
 
 
 def load_files(files: Iterable[Path], context: Library | None = None) -> Library:

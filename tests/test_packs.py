@@ -313,6 +313,16 @@ def test_check_exit_codes_and_output(tmp_path, capsys):
     assert main(["check", str(tmp_path / "missing.yaml")]) == 2
 
 
+def test_a_mistyped_packs_folder_is_reported_not_ignored(tmp_path, capsys):
+    typo = tmp_path / "my-packs"
+    assert main(["check", "--packs", str(typo)]) == 1
+    assert f"{typo}: cannot read file" in capsys.readouterr().out
+    # --packs also takes a single pack file
+    pack = write(tmp_path, GOOD.replace("small-one", "single-file"), "single.yaml")
+    assert main(["packs", "--packs", str(pack)]) == 0
+    assert "single" in capsys.readouterr().out.split()
+
+
 def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
     hostile = {
         "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n",
