@@ -49,7 +49,7 @@ def list_packs(args) -> int:
         print(f"{pack.id:<22} {len(pack.characters):>5} {len(pack.tropes):>6} {len(pack.questions):>9}  "
               f"{pack.title}\n{'':<46}{display_path(pack.path)}")
     for refused in library.refused:
-        print(f"refused {display_path(refused.path)}: {refused.reason}")
+        print(f"refused: {refused.reason}")  # the reason starts with the file and line
     if not library.packs and not library.refused:
         print("no packs found")
     return 0

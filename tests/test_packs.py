@@ -363,7 +363,8 @@ def test_packs_lists_loaded_and_refused(tmp_path, capsys):
     assert main(["packs", "--packs", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "osmosis" in out and "28" in out
-    assert "refused" in out and "broken.yaml:" in out
+    broken = str(tmp_path / "broken.yaml")
+    assert f"refused: {broken}:2:1: YAML syntax error" in out and out.count(broken) == 1
 
 
 def test_a_pack_chosen_alone_keeps_the_characters_it_builds_on(tmp_path):
