@@ -5,7 +5,6 @@ import time.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import asdict, dataclass, replace
@@ -41,7 +40,9 @@ class Prefs:
     def load(cls, data_dir: Path | None) -> "Prefs":
         """The saved settings; any value that is missing, of the wrong type or unknown is the default."""
         try:
-            saved = json.loads((data_dir / PREFS_FILE).read_text(encoding="utf-8")) if data_dir else {}
+            text = (data_dir / PREFS_FILE).read_text(encoding="utf-8") if data_dir else "{}"
+            import json  # here, not at the top: a first start has no settings file to parse
+            saved = json.loads(text)
         except (OSError, ValueError):
             return cls()
         if not isinstance(saved, dict):
@@ -66,6 +67,7 @@ class Prefs:
             return
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
+            import json
             write_atomically(data_dir / PREFS_FILE, json.dumps(asdict(self), indent=1))
         except OSError:
             pass  # settings that cannot be saved still apply for this session

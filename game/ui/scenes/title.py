@@ -51,9 +51,9 @@ class TitleScene(Scene):
 
     def draw(self, surface):
         view = self.view
-        draw_text(surface, view, (80, 150, 620, 110), "OSMOSIS", size=theme.SIZE_TITLE * 1.35,
+        draw_text(surface, view, (80, 150, 620, 110), "OSMOSIS", size=theme.SIZE_TITLE * 1.22,
                   weight="bold", color=theme.INK)
-        draw_text(surface, view, (84, 262, 620, 70), "QUIZ", size=theme.SIZE_TITLE * 0.8,
+        draw_text(surface, view, (84, 262, 620, 70), "QUIZ", size=theme.SIZE_TITLE * 0.73,
                   weight="semibold", color=theme.ACCENT)
         for i, style in enumerate(view.palette.tiles):  # the four answer shapes: the game's mark
             draw_shape(surface, style.shape, view.point(262 + i * 46, 298), view.px(14), style.fill)
