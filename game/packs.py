@@ -123,10 +123,10 @@ def question_id(pack_id: str, prompt: str) -> str:
 
 def _check_questions(value: YMap, display: str) -> list[Problem]:
     problems = []
-    for index, question in enumerate(value.get("questions") or ()):
-        answer = question["answer"]
+    for question in value.get("questions") or ():
         if "choices" not in question:
             continue  # a typed answer: nothing to choose from
+        answer = question["answer"]
         if "accepted" in question:
             line, col = question.key_pos["accepted"]
             problems.append(Problem(display, line, col, "accepted is for typed questions; a question "

@@ -49,7 +49,7 @@ def _quote_hint(surprise: Surprise) -> str:
             f"not text; quote it: \"{surprise.raw}\"")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Text(Spec):
     min_len: int = 1
     max_len: int = 2000
@@ -85,7 +85,7 @@ def Slug(description: str = "") -> Text:
                 description=description)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Choice(Spec):
     values: tuple[str, ...]
     description: str = ""
@@ -102,7 +102,7 @@ class Choice(Spec):
         return _described({"type": "string", "enum": list(self.values)}, self.description)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Int(Spec):
     minimum: int
     maximum: int
@@ -121,7 +121,7 @@ class Int(Spec):
                           self.description)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Bool(Spec):
     description: str = ""
 
@@ -135,7 +135,7 @@ class Bool(Spec):
         return _described({"type": "boolean"}, self.description)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ListOf(Spec):
     item: Spec
     min_items: int = 0
@@ -171,13 +171,13 @@ class ListOf(Spec):
         return _described(schema, self.description)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Field:
     spec: Spec
     required: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Record(Spec):
     name: str
     fields: dict[str, Field] = field(default_factory=dict)
@@ -332,8 +332,8 @@ def check_structure(value, display: str) -> list[Problem]:
         problems.append(Problem(display, line, col, message))
 
     if not isinstance(value, YMap):
-        line = value.pos if isinstance(value, YSeq) else (1, 1)
-        report(line, f"the top level of a pack must be a mapping (title:, questions: ...), found {_kind(value)}")
+        pos = value.pos if isinstance(value, YSeq) else (1, 1)
+        report(pos, f"the top level of a pack must be a mapping (title:, questions: ...), found {_kind(value)}")
         return problems
     PACK.check(value, value.pos, None, report)
     return problems
