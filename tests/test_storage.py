@@ -63,6 +63,13 @@ def test_high_scores_are_kept_per_mode_and_only_the_top_ten_count(tmp_path):
     assert len(store.high_scores()) == 10 and len(store.high_scores("classic", limit=3)) == 3
 
 
+def test_a_game_with_no_points_is_saved_but_never_a_high_score(tmp_path):
+    store = Store.open(tmp_path)
+    assert not store.is_high_score(0, "practice")  # an empty table is not a reason to list a zero
+    assert store.save_game(make_results("Zed", right=0, wrong=4), Settings(mode="practice"))
+    assert store.high_scores("practice") == [] and count(tmp_path / DB_NAME, "games") == 1
+
+
 def test_misses_count_the_questions_a_player_got_wrong(tmp_path):
     store = Store.open(tmp_path)
     store.save_game(make_results("Ann", right=2, wrong=2), Settings())
