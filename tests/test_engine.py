@@ -193,6 +193,16 @@ def test_double_chance_two_wrong_picks_score_nothing():
     assert not outcome.correct and outcome.points == 0
 
 
+def test_double_chance_is_refused_when_two_choices_are_on_show():
+    """With two choices left a wrong first pick would give the answer away."""
+    rounds = (RoundSpec("Lightning", ("true-false",), "."),)
+    game = make_game([true_false(1)], rounds=rounds)
+    assert not game.use_lifeline("double-chance") and "double-chance" in game.lifelines_left
+    game = make_game()
+    assert game.use_lifeline("fifty-fifty") and len(game.choices) == 2
+    assert not game.use_lifeline("double-chance") and "double-chance" in game.lifelines_left
+
+
 def fifty_fifty_on_every_question(seed: int) -> list[tuple[str, ...]]:
     """What 50:50 leaves on each of 8 questions, each played by a fresh player (a lifeline is once per game)."""
     left = []
@@ -451,6 +461,11 @@ def test_practice_brings_missed_questions_back_more_often():
         return total
 
     assert hits(missed) > 1.5 * hits(None)
+
+
+def test_a_question_missed_many_times_does_not_crowd_out_the_others():
+    from game.engine import miss_weights
+    assert miss_weights({"often": 50, "once": 1, "never": 0}) == {"often": 7.0, "once": 3.0}
 
 
 def test_rounds_for_chosen_packs_always_ask_their_hand_written_questions():
