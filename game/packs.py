@@ -31,8 +31,11 @@ def find_pack_files(paths: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
-        candidates = sorted(p for p in path.iterdir() if p.suffix.lower() in PACK_SUFFIXES) \
-            if path.is_dir() else [path]
+        try:
+            candidates = sorted(p for p in path.iterdir() if p.suffix.lower() in PACK_SUFFIXES) \
+                if path.is_dir() else [path]
+        except OSError:  # a folder we may not list: loading it reports why, with its name
+            candidates = [path]
         for candidate in candidates:
             key = file_key(candidate)
             if key not in seen:

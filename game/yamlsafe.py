@@ -9,6 +9,7 @@ where every value came from so that errors can say `file:line:col`.
 """
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,10 +75,12 @@ def read_text(path: Path, display: str) -> str:
     """Read a pack file's text: size-capped before reading, strict UTF-8, BOM allowed."""
     try:
         status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            os.listdir(path)  # a folder we may not list says why (permission denied ...)
+            raise YamlRefused([Problem(display, None, None, "cannot read file: it is a folder")])
         if not stat.S_ISREG(status.st_mode):
             # Opening a FIFO or a device would wait for a writer forever.
-            what = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
-            raise YamlRefused([Problem(display, None, None, f"cannot read file: it is {what}")])
+            raise YamlRefused([Problem(display, None, None, "cannot read file: it is not a regular file")])
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise YamlRefused([Problem(display, None, None,

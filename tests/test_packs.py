@@ -411,3 +411,21 @@ def test_a_question_without_choices_is_typed_and_accepts_its_listed_answers(tmp_
 def test_accepted_answers_belong_to_typed_questions_only(tmp_path):
     path = write(tmp_path, GOOD + "    accepted: [Lagoon]\n")
     assert_refused(path, 7, "accepted is for typed questions")
+
+
+
+def test_a_folder_that_cannot_be_listed_is_refused_by_name(tmp_path, monkeypatch, capsys):
+    import os
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_listdir = os.listdir
+
+    def listdir(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    # chmod cannot lock root out (tests may run as root), so the refusal is made where Python lists.
+    monkeypatch.setattr(os, "listdir", listdir)
+    assert main(["check", "--packs", str(locked)]) == 1
+    assert f"{locked}: cannot read file: Permission denied" in capsys.readouterr().out
