@@ -16,7 +16,6 @@ from typing import Callable
 from .yamlsafe import Problem, Surprise, YMap, YSeq
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_SLUG_RE = re.compile(SLUG)
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 ROLES = ("co-founder", "beta-tester", "employee", "family", "ai", "group", "other")
