@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 from .models import Library
-from .packs import display_path, file_key, find_pack_files, load_files, load_library, pack_dirs
+from .packs import display_path, file_key, find_pack_files, load_files, load_library
+from .paths import builtin_pack_dir
 
 
 def run(args) -> int:
@@ -19,8 +20,8 @@ def check(args) -> int:
             print(f"osmosis-quiz check: no such file or folder: {missing[0]}", file=sys.stderr)
             return 2
         files = find_pack_files(args.paths)
-        # The shipped packs give the ids a checked pack may refer to.
-        context = _context_for(files)
+        # The shipped packs, and any --packs given, hold the ids a checked pack may refer to.
+        context = _context_for(files, args.packs)
         library = load_files(files, context=context)
     else:
         library = load_library(args.packs)
@@ -35,10 +36,10 @@ def check(args) -> int:
     return 1 if library.refused or not total else 0
 
 
-def _context_for(files: list[Path]) -> Library:
+def _context_for(files: list[Path], extra: list[Path]) -> Library:
     checked = {file_key(f) for f in files}
-    others = [f for f in find_pack_files([d for d in pack_dirs()[:1] if d.is_dir()]) if file_key(f) not in checked]
-    return load_files(others)
+    others = find_pack_files([builtin_pack_dir(), *extra])
+    return load_files([f for f in others if file_key(f) not in checked])
 
 
 def list_packs(args) -> int:

@@ -323,6 +323,18 @@ def test_a_mistyped_packs_folder_is_reported_not_ignored(tmp_path, capsys):
     assert "single" in capsys.readouterr().out.split()
 
 
+def test_check_of_one_file_resolves_its_references_in_the_packs_folders_given(tmp_path, capsys):
+    """A draft building on a character of a --packs folder plays beside it, so check passes it."""
+    (tmp_path / "base").mkdir()
+    write(tmp_path / "base", "title: Base\ncharacters:\n  - {id: zed-one, name: Zed One, role: other, "
+                             "description: A person.}\n", "base.yaml")
+    draft = write(tmp_path, GOOD + "    about: [zed-one]\n", "draft.yaml")
+    assert main(["check", str(draft)]) == 1
+    assert "no character or trope with id 'zed-one'" in capsys.readouterr().out
+    assert main(["--packs", str(tmp_path / "base"), "check", str(draft)]) == 0
+    assert f"ok  {draft}" in capsys.readouterr().out
+
+
 def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
     hostile = {
         "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n",
