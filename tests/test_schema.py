@@ -53,6 +53,8 @@ STRUCTURAL_BREAKS = {
     "empty characters": ("characters: [someone]", "characters: []"),
     "missing description": ("    description: A person.\n", ""),
     "number as prompt": ("prompt: Who?", "prompt: 42"),
+    "prompt too long": ("prompt: Who?", "prompt: " + "Who? " * 81),
+    "blank prompt": ("prompt: Who?", "prompt: '   '"),
 }
 
 
