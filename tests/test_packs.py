@@ -311,6 +311,22 @@ def test_check_exit_codes_and_output(tmp_path, capsys):
     assert f"{bad}:6:" in out and "1 refused" in out
     assert main(["check", str(OSMOSIS)]) == 0
     assert main(["check", str(tmp_path / "missing.yaml")]) == 2
+    (tmp_path / "empty").mkdir()
+    assert main(["check", str(tmp_path / "empty")]) == 1  # nothing checked is not "all valid"
+    assert "0 packs checked" in capsys.readouterr().out
+
+
+def test_questions_without_ids_get_distinct_ids_that_survive_edits_elsewhere(tmp_path):
+    two = GOOD.replace("id: small-one\n    ", "") + """\
+  - prompt: Which series is this?
+    choices: [Osmosis, Black Mirror]
+    answer: Osmosis
+"""
+    first = load_files([write(tmp_path, two)]).packs[0].questions
+    assert len({q.id for q in first}) == 2
+    edited = two.replace("Blue Lagoon", "Blue Lagoon, Humanists").replace("Which series", "Which TV series")
+    second = load_files([write(tmp_path, edited)]).packs[0].questions
+    assert second[0].id == first[0].id and second[1].id != first[1].id  # the id follows the prompt
 
 
 def test_a_mistyped_packs_folder_is_reported_not_ignored(tmp_path, capsys):
