@@ -244,6 +244,30 @@ def test_daily_refuses_flags_that_would_make_it_a_different_quiz(tmp_path):
         assert done.stdout == ""
 
 
+def test_daily_is_the_same_quiz_whatever_packs_a_player_added(tmp_path):
+    extra = tmp_path / "packs"
+    extra.mkdir()
+    (extra / "mine.yaml").write_text("""\
+title: Mine
+characters:
+  - {id: mine-rosa, name: Rosa Quill, role: other, description: A newcomer.}
+tropes:
+  - id: mine-new-girl
+    name: New Girl in Town
+    definition: Someone arrives and everything changes.
+    examples:
+      - {characters: [mine-rosa], clue: She turns up on the first day and stirs everyone up.}
+""", encoding="utf-8")
+
+    def daily_questions(*args: str) -> list[str]:
+        done = run_main("text", "--daily", "--name", "dee", "--data-dir", str(tmp_path), *args, stdin="1\n" * 300)
+        assert done.returncode == 0, done.stderr
+        return [line for line in done.stdout.splitlines() if line.startswith(("Question ", "  1) "))]
+
+    assert "Rosa Quill" in run_main("export", "--all", "--packs", str(extra)).stdout  # the pack itself plays
+    assert daily_questions("--packs", str(extra)) == daily_questions()
+
+
 def test_practice_without_misses_is_scored_as_a_normal_game(tmp_path):
     done = run_main("text", "--practice", "--seed", "2", "--name", "new", "--data-dir", str(tmp_path),
                     stdin="1\n" * 300)
