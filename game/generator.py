@@ -19,6 +19,11 @@ hide second right answers. So:
 The pool (every question, one instance each) depends only on the facts and the
 difficulty; each question's own random choices are seeded by its id. A quiz
 draws from the pool with `random.Random(seed)` and reshuffles the choices.
+
+Each kind first lists its questions as candidates (id, topic, spoiler flag, all
+read off the facts) and builds a candidate only when it is needed: a quiz builds
+the few dozen it draws, not the hundreds of the pool. Building is deterministic,
+so a question is the same whether a quiz or the whole pool built it.
 """
 from __future__ import annotations
 
@@ -91,6 +96,24 @@ class Edge:
     note: str
     spoiler: bool
     stored: bool  # as written in the pack (one true/false statement per stored fact)
+
+
+@dataclass(frozen=True, eq=False, slots=True)  # one candidate is one question: compared (and memoized) by identity
+class Candidate:
+    """A question not built yet: what a quiz draws on, known from the facts alone, and how to build it.
+
+    Building (seeding a generator with the id, picking wrong options, wording) is most of the
+    cost, so a quiz builds only the candidates it draws; `build` returns None when the question
+    cannot be built well enough (a prompt too long for the card, too few wrong options)."""
+
+    id: str
+    topic: tuple  # the facts it is about: a quiz asks about each once when it can
+    spoiler: bool  # as far as the facts tell; the safety net may still find a spoiler name in the text
+    builder: Callable[..., Question | None]  # called as builder(id, spoiler, *args)
+    args: tuple  # held rather than bound in a closure: a big pack has tens of thousands of candidates
+
+    def build(self) -> Question | None:
+        return self.builder(self.id, self.spoiler, *self.args)
 
 
 def possessive(name: str) -> str:
@@ -221,24 +244,17 @@ class Generator:
         self.difficulty = difficulty
         self.spoilers = spoilers
         self.choice_count = CHOICE_COUNT[difficulty]
-        self._pools: dict[str, list[Question]] = {}
-        self._topics: dict[str, tuple] = {}
+        self._candidate_lists: dict[str, list[Candidate]] = {}
+        self._built: dict[Candidate, Question | None] = {}
         self._kind_ids: dict[str, frozenset[str]] = {}
-        self._foreign: set[str] = set()  # hand-written questions not about the fact base's characters
         self._example_spoilers: dict[TropeExample, bool] = {}
-        self._checked_questions: dict[tuple[str, str], Question] = {}
 
     # ---- public contract -------------------------------------------------
 
     def pool(self, kinds: Iterable[str] | None = None) -> list[Question]:
         """Every question this generator can build, one instance each, in a stable order."""
-        return [self._checked(question) for kind in check_kinds(kinds) for question in self._pool_of(kind)]
-
-    def _pool_of(self, kind: str) -> list[Question]:
-        """One kind's pool, built on first use and kept: a quiz never rebuilds it."""
-        if kind not in self._pools:
-            self._pools[kind] = self._build(kind)
-        return self._pools[kind]
+        return [question for kind in check_kinds(kinds) for candidate in self._candidates(kind)
+                if (question := self._question_of(candidate)) is not None]
 
     def quiz(self, count: int, seed: int, kinds: Iterable[str] | None = None,
              exclude: frozenset = frozenset(), weights: dict[str, float] | None = None) -> list[Question]:
@@ -246,11 +262,11 @@ class Generator:
         rng = random.Random(seed)
         queues: dict[str, QuizQueue] = {}
         for kind in check_kinds(kinds):
-            questions = self._pool_of(kind)
+            candidates = self._candidates(kind)
             if weights and any(qid in self._ids_of_kind(kind) for qid in weights):
-                order: Iterator[Question] = iter(weighted_order(rng, questions, weights))
+                order: Iterator[Candidate] = iter(weighted_order(rng, candidates, weights))
             else:
-                order = lazy_shuffle(rng, questions)  # draws only what the quiz needs
+                order = lazy_shuffle(rng, candidates)  # draws only what the quiz needs
             queues[kind] = QuizQueue(order, exclude)
         turns = sorted(queues)
         rng.shuffle(turns)
@@ -264,28 +280,44 @@ class Generator:
             for kind in turns:
                 if len(picked) >= count:
                     break
-                question = self._take(queues[kind], topics, prompts)
-                if question is not None:
+                candidate = self._take(queues[kind], topics, prompts)
+                if candidate is not None:
+                    question = self._question_of(candidate)
                     picked.append(question)
-                    topics.add(self._topics.get(question.id, (question.id,)))
+                    topics.add(candidate.topic)
                     prompts.add(question.prompt)
-        return [self._reshuffled(self._checked(question), rng) for question in picked]
+        return [self._reshuffled(question, rng) for question in picked]
 
     def _ids_of_kind(self, kind: str) -> frozenset[str]:
         if kind not in self._kind_ids:
-            self._kind_ids[kind] = frozenset(q.id for q in self._pool_of(kind))
+            self._kind_ids[kind] = frozenset(candidate.id for candidate in self._candidates(kind))
         return self._kind_ids[kind]
 
     # ---- quiz helpers ----------------------------------------------------
 
-    def _take(self, queue: "QuizQueue", topics: set, prompts: set) -> Question | None:
+    def _take(self, queue: "QuizQueue", topics: set, prompts: set) -> Candidate | None:
         """The next question of a kind, preferring one about facts (and worded unlike any)
-        not asked yet in this quiz; when only repeats are left, the first of them."""
+        not asked yet in this quiz; when only repeats are left, the first of them. Only the
+        candidates looked at get built; those that build to nothing leave the queue."""
         buffer = queue.ahead(64)  # a big pool nearly always has a fresh one early
-        for index, question in enumerate(buffer):
-            if question.prompt not in prompts and self._topics.get(question.id, (question.id,)) not in topics:
+        index = 0
+        while index < len(buffer):
+            candidate = buffer[index]
+            if candidate.topic in topics:  # known before building: skipped cheaply
+                index += 1
+                continue
+            question = self._question_of(candidate)
+            if question is None:
+                buffer.pop(index)
+            elif question.prompt not in prompts:
                 return buffer.pop(index)
-        return buffer.pop(0) if buffer else None
+            else:
+                index += 1
+        while buffer:
+            candidate = buffer.pop(0)
+            if self._question_of(candidate) is not None:
+                return candidate
+        return None
 
     @staticmethod
     def _reshuffled(question: Question, rng: random.Random) -> Question:
@@ -297,49 +329,54 @@ class Generator:
 
     # ---- building the pool ----------------------------------------------
 
-    def _build(self, kind: str) -> list[Question]:
-        builder = {
-            "trope-to-character": self._trope_to_character,
-            "character-to-trope": self._character_to_trope,
-            "spot-the-reveal": self._spot_the_reveal,
-            "relationship": self._relationship,
-            "true-false": self._true_false,
-            "typed": self._typed,
-            "pack": self._pack,
-        }[kind]
-        seen: set[str] = set()
-        questions = []
-        for question in builder():
-            if question is None or question.id in seen:
-                continue
-            if not self.spoilers:  # the flag decides what stays, so it must be final now
-                question = self._spoiler_safety_net(question)
-                if question.spoiler:
-                    continue
-            seen.add(question.id)
-            questions.append(question)
-        return questions
+    def _candidates(self, kind: str) -> list[Candidate]:
+        """One kind's candidates, one per id, enumerated on first use and kept: a quiz never
+        enumerates again. With spoilers off, those known to be spoilers are dropped here."""
+        if kind not in self._candidate_lists:
+            enumerate_kind = {
+                "trope-to-character": self._trope_to_character,
+                "character-to-trope": self._character_to_trope,
+                "spot-the-reveal": self._spot_the_reveal,
+                "relationship": self._relationship,
+                "true-false": self._true_false,
+                "typed": self._typed,
+                "pack": self._pack,
+            }[kind]
+            seen: set[str] = set()
+            kept = []
+            for candidate in enumerate_kind():
+                if candidate.id not in seen and not self._left_out(candidate.spoiler):
+                    seen.add(candidate.id)
+                    kept.append(candidate)
+            self._candidate_lists[kind] = kept
+        return self._candidate_lists[kind]
 
-    def _checked(self, question: Question) -> Question:
-        """A pooled question with its final spoiler flag. With spoilers off the safety net ran as
-        the pool was built; with spoilers on the flag decides nothing there, so the net runs only
-        on the questions handed out (a quiz needs 30, not the whole pool), once each."""
-        if not self.spoilers:
-            return question
-        key = (question.kind, question.id)
-        if key not in self._checked_questions:
-            self._checked_questions[key] = self._spoiler_safety_net(question)
-        return self._checked_questions[key]
+    def _question_of(self, candidate: Candidate) -> Question | None:
+        """A candidate built once, with its final spoiler flag; None when it cannot be built well
+        enough or, with spoilers off, turns out to be a spoiler after all (see the safety net)."""
+        if candidate not in self._built:
+            question = candidate.build()
+            if question is not None:
+                question = self._spoiler_safety_net(question)
+                if self._left_out(question.spoiler):
+                    question = None
+            self._built[candidate] = question
+        return self._built[candidate]
 
     def _left_out(self, spoiler: bool) -> bool:
-        """Whether a question will be dropped for being a spoiler, so need not be built: builders
-        ask before picking distractors, the costly part. Skipping one changes no other question,
-        as each draws its random choices from a generator seeded by its own id."""
+        """Whether a question will be dropped for being a spoiler, so need not be built nor even
+        enumerated. Skipping one changes no other question, as each draws its random choices
+        from a generator seeded by its own id."""
         return spoiler and not self.spoilers
 
-    def _question(self, qid: str, kind: str, prompt: str | None, answer: str, wrong: Sequence[str],
-                  explanation: str, spoiler: bool, facts: tuple, pack: str, topic: tuple,
-                  rng: random.Random, source: str = "") -> Question | None:
+    @staticmethod
+    def _candidate(qid: str, topic: tuple, spoiler: bool, builder: Callable[..., Question | None],
+                   *args) -> Candidate:
+        return Candidate(qid, topic, spoiler, builder, args)
+
+    def _question(self, qid: str, spoiler: bool, kind: str, prompt: str | None, answer: str,
+                  wrong: Sequence[str], explanation: str, facts: tuple, pack: str,
+                  rng: random.Random) -> Question | None:
         """A multiple-choice question, or None when it cannot be built well enough."""
         if prompt is None or len(wrong) < self.choice_count - 1:
             return None
@@ -347,26 +384,23 @@ class Generator:
         if max(map(len, choices)) > CHOICE_LIMIT:
             return None
         rng.shuffle(choices)
-        self._topics[qid] = topic
         return Question(id=qid, kind=kind, prompt=prompt, answer=answer, choices=tuple(choices),
                         explanation=explanation, difficulty=self.difficulty, spoiler=spoiler,
-                        facts=facts, source=source, pack=pack)
+                        facts=facts, pack=pack)
 
-    def _true_false_question(self, qid: str, statement: str, truth: bool, explanation: str, spoiler: bool,
-                             facts: tuple, pack: str, topic: tuple) -> Question | None:
+    def _true_false_question(self, qid: str, spoiler: bool, statement: str, truth: bool, explanation: str,
+                             facts: tuple, pack: str) -> Question | None:
         prompt = fit(f"True or false: {statement}")
         if prompt is None:
             return None
-        self._topics[qid] = topic
         return Question(id=qid, kind="true-false", prompt=prompt, answer=TRUE if truth else FALSE,
                         choices=(TRUE, FALSE), explanation=explanation, difficulty=self.difficulty,
                         spoiler=spoiler, facts=facts, pack=pack)
 
-    def _typed_question(self, qid: str, prompt: str | None, character: Character, explanation: str,
-                        spoiler: bool, facts: tuple, topic: tuple) -> Question | None:
+    def _typed_question(self, qid: str, spoiler: bool, prompt: str | None, character: Character,
+                        explanation: str, facts: tuple) -> Question | None:
         if prompt is None or character.id in self._sharing_a_name:
             return None
-        self._topics[qid] = topic
         return Question(id=qid, kind="typed", prompt=prompt, answer=character.name, accepted=character.names,
                         rejected=self._rejected_names(character.id, spoiler), explanation=explanation,
                         difficulty=self.difficulty, spoiler=spoiler, facts=facts, pack=character.pack)
@@ -385,6 +419,11 @@ class Generator:
         if isinstance(question, PackQuestion):
             return question.pack in self._fact_packs or bool(question.about)
         return question.kind != "pack" or question.id not in self._foreign
+
+    @cached_property
+    def _foreign(self) -> frozenset[str]:
+        """Ids of the hand-written questions not about the fact base's characters."""
+        return frozenset(pack_question_id(q.id) for q in self.facts.questions if not self._about_our_characters(q))
 
     @cached_property
     def _fact_packs(self) -> frozenset[str]:
@@ -629,23 +668,23 @@ class Generator:
 
     # ---- kinds -----------------------------------------------------------
 
-    def _trope_to_character(self):
+    def _trope_to_character(self) -> Iterator[Candidate]:
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
             if self.difficulty != "hard":
                 for n, example in enumerate(trope.examples, 1):
                     for cid in example.characters:
-                        yield self._t2c_clue(trope, n, example, cid)
+                        qid = f"t2c-{trope.id}-{n}" + ("" if len(example.characters) == 1 else f"-{cid}")
+                        yield self._candidate(qid, ("trope", trope.id, cid), self.example_spoiler(example),
+                                              self._t2c_clue, trope, example, cid)
             if self.difficulty != "easy":
                 for cid in sorted({c for e in trope.examples for c in e.characters}):
-                    yield self._t2c_name(trope, cid)
+                    example, spoiler = self._best_example(trope, cid)
+                    yield self._candidate(f"t2c-{trope.id}-{cid}", ("trope", trope.id, cid), spoiler,
+                                          self._t2c_name, trope, example, cid)
 
-    def _t2c_clue(self, trope, n, example, cid):
+    def _t2c_clue(self, qid, spoiler, trope, example, cid):
         solo = len(example.characters) == 1
-        qid = f"t2c-{trope.id}-{n}" + ("" if solo else f"-{cid}")
-        spoiler = self.example_spoiler(example)
-        if self._left_out(spoiler):
-            return None
         rng = random.Random(qid)
         ask = "Which character does this {t} example describe?" if solo else \
             "Which of these characters is part of this {t} example?"
@@ -655,79 +694,73 @@ class Generator:
         who = f"It's {names[0]}." if solo else f"It involves {join_names(names)}."
         explanation = f"{who} {self._defined(trope)}"
         wrong = self._wrong_characters(rng, cid, self._involved[trope.id], spoiler)
-        return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
-                              spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
-                              trope.pack, ("trope", trope.id, cid), rng)
+        return self._question(qid, spoiler, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
+                              (("trope", trope.name), ("character", self.facts.name(cid))), trope.pack, rng)
 
-    def _t2c_name(self, trope, cid):
-        qid = f"t2c-{trope.id}-{cid}"
-        example, spoiler = self._best_example(trope, cid)
-        if self._left_out(spoiler):
-            return None
+    def _t2c_name(self, qid, spoiler, trope, example, cid):
         rng = random.Random(qid)
         ask = ending(f"Which of these characters is an example of {quoted(trope.name)}", "?")
         prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
         explanation = f"{trope.name} fits {self.facts.name(cid)}: {sentence(example.clue)}"
         wrong = self._wrong_characters(rng, cid, self._involved[trope.id], spoiler)
-        return self._question(qid, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
-                              spoiler, (("trope", trope.name), ("character", self.facts.name(cid))),
-                              trope.pack, ("trope", trope.id, cid), rng)
+        return self._question(qid, spoiler, "trope-to-character", prompt, self.facts.name(cid), wrong, explanation,
+                              (("trope", trope.name), ("character", self.facts.name(cid))), trope.pack, rng)
 
-    def _character_to_trope(self):
+    def _character_to_trope(self) -> Iterator[Candidate]:
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
             if self.difficulty != "hard":
                 for n, example in enumerate(trope.examples, 1):
                     for cid in example.characters:
-                        yield self._c2t_clue(trope, n, example, cid)
+                        qid = f"c2t-{trope.id}-{n}" + ("" if len(example.characters) == 1 else f"-{cid}")
+                        yield self._candidate(qid, ("trope", trope.id, cid), self.example_spoiler(example),
+                                              self._c2t_clue, trope, example, cid)
         if self.difficulty != "easy":
             for cid in self._character_ids:
+                character = self.facts.characters[cid]
                 for tid in self._tropes_of.get(cid, ()):
                     trope = self.facts.tropes[tid]
                     if self._main_examples(trope, cid):
-                        yield self._c2t_name(trope, cid)
+                        example, spoiler = self._best_example(trope, cid)
+                        yield self._candidate(f"c2t-{cid}-{trope.id}", ("trope", trope.id, cid),
+                                              spoiler or character.spoiler, self._c2t_name, trope, example,
+                                              character)
 
-    def _c2t_clue(self, trope, n, example, cid):
-        solo = len(example.characters) == 1
-        qid = f"c2t-{trope.id}-{n}" + ("" if solo else f"-{cid}")
-        spoiler = self.example_spoiler(example)
-        if self._left_out(spoiler):
-            return None
+    def _c2t_clue(self, qid, spoiler, trope, example, cid):
         rng = random.Random(qid)
         name = self.facts.name(cid)
         prompt = fit(f"Which trope fits {name} here? {sentence(example.clue)}",
                      f"Which trope is this? {sentence(example.clue)}")
         explanation = self._defined(trope)
         wrong = self._wrong_tropes(rng, cid, spoiler)
-        return self._question(qid, "character-to-trope", prompt, trope.name, wrong, explanation, spoiler,
-                              (("character", name), ("trope", trope.name)), trope.pack,
-                              ("trope", trope.id, cid), rng)
+        return self._question(qid, spoiler, "character-to-trope", prompt, trope.name, wrong, explanation,
+                              (("character", name), ("trope", trope.name)), trope.pack, rng)
 
-    def _c2t_name(self, trope, cid):
-        qid = f"c2t-{cid}-{trope.id}"
-        example, spoiler = self._best_example(trope, cid)
-        character = self.facts.characters[cid]
-        spoiler = spoiler or character.spoiler
-        if self._left_out(spoiler):
-            return None
+    def _c2t_name(self, qid, spoiler, trope, example, character):
         rng = random.Random(qid)
         ask = f"Which of these tropes fits {character.name}?"
         prompt = fit(f"{sentence(character.description)} {ask}", ask) if self.difficulty == "medium" else fit(ask)
         explanation = f"{trope.name} fits {character.name}: {sentence(example.clue)}"
-        wrong = self._wrong_tropes(rng, cid, spoiler)
-        return self._question(qid, "character-to-trope", prompt, trope.name, wrong, explanation, spoiler,
-                              (("character", character.name), ("trope", trope.name)), trope.pack,
-                              ("trope", trope.id, cid), rng)
+        wrong = self._wrong_tropes(rng, character.id, spoiler)
+        return self._question(qid, spoiler, "character-to-trope", prompt, trope.name, wrong, explanation,
+                              (("character", character.name), ("trope", trope.name)), trope.pack, rng)
 
-    def _relationship(self):
+    def _relationship(self) -> Iterator[Candidate]:
         for edge in self.edges:
-            yield self._relation_question(edge)
+            yield self._candidate(f"rel-{edge.subject}-{edge.relation}-{edge.other}", self._pair_topic(edge),
+                                  edge.spoiler, self._relation_question, edge)
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
             for n, example in enumerate(trope.examples, 1):
                 if 2 <= len(example.characters) <= 3:
                     for cid in example.characters:
-                        yield self._storyline_question(trope, n, example, cid)
+                        yield self._candidate(f"rel-{trope.id}-{n}-{cid}", ("trope", trope.id, cid),
+                                              self.example_spoiler(example), self._storyline_question,
+                                              trope, example, cid)
+
+    @staticmethod
+    def _pair_topic(edge: Edge) -> tuple:
+        return ("pair", *sorted((edge.subject, edge.other)))
 
     def _relation_ask(self, edge: Edge) -> str:
         return render(RELATIONS[edge.relation].ask, self.facts.name(edge.subject), self.facts.name(edge.other))
@@ -751,26 +784,17 @@ class Generator:
         """The subject and everyone linked to them: none is a wrong option for "who is X's ...?"."""
         return self.linked(subject) | {subject}
 
-    def _relation_question(self, edge: Edge):
-        qid = f"rel-{edge.subject}-{edge.relation}-{edge.other}"
-        if self._left_out(edge.spoiler):
-            return None
+    def _relation_question(self, qid, spoiler, edge: Edge):
         rng = random.Random(qid)
         ask = self._relation_ask(edge)
-        wrong = self._wrong_characters(rng, edge.other, self._tied_to(edge.subject), edge.spoiler,
-                                       near=(edge.subject,))
-        return self._question(qid, "relationship", fit(ask), self.facts.name(edge.other), wrong,
-                              self._relation_explanation(edge), edge.spoiler, self._relation_facts(edge),
-                              self.facts.characters[edge.subject].pack,
-                              ("pair", *sorted((edge.subject, edge.other))), rng)
+        wrong = self._wrong_characters(rng, edge.other, self._tied_to(edge.subject), spoiler, near=(edge.subject,))
+        return self._question(qid, spoiler, "relationship", fit(ask), self.facts.name(edge.other), wrong,
+                              self._relation_explanation(edge), self._relation_facts(edge),
+                              self.facts.characters[edge.subject].pack, rng)
 
-    def _storyline_question(self, trope, n, example, answer):
+    def _storyline_question(self, qid, spoiler, trope, example, answer):
         """Who completes a pair or trio of a trope example (a love triangle, a will-they-won't-they...)."""
         others = [c for c in example.characters if c != answer]
-        qid = f"rel-{trope.id}-{n}-{answer}"
-        spoiler = self.example_spoiler(example)
-        if self._left_out(spoiler):
-            return None
         rng = random.Random(qid)
         names = [self.facts.name(c) for c in others]
         def ask(this: str) -> str:
@@ -789,173 +813,189 @@ class Generator:
         everyone = join_names([self.facts.name(c) for c in example.characters])
         explanation = (f"The storyline involves {everyone}. {self._defined(trope)}" if shown
                        else f"{everyone}: {sentence(example.clue)}")
-        return self._question(qid, "relationship", prompt, self.facts.name(answer), wrong, explanation, spoiler,
+        return self._question(qid, spoiler, "relationship", prompt, self.facts.name(answer), wrong, explanation,
                               (("trope", trope.name), ("character", names[0]) if len(names) == 1 else
                                ("characters", join_names(names)), ("other", self.facts.name(answer))),
-                              trope.pack, ("trope", trope.id, answer), rng)
+                              trope.pack, rng)
 
-    def _spot_the_reveal(self):
-        if self._left_out(True):  # every question of this kind is about a twist
-            return
-        herrings = self.facts.red_herrings
-        reveals = self.facts.reveals
-        herring_index = list(range(len(herrings)))
-        reveal_index = list(range(len(reveals)))
-        by_character: dict[str, list[int]] = {}
-        for i, herring in enumerate(herrings):
-            for cid in herring.characters:
-                by_character.setdefault(cid, []).append(i)
-        need = self.choice_count - 1
-        for reveal in reveals:
-            rng = random.Random(f"rev-{reveal.id}")
-            chosen: list[int] = []
-            if self.difficulty == "hard":
-                close = sorted({i for cid in reveal.characters for i in by_character.get(cid, ())})
-                rng.shuffle(close)
-                sample(rng, close, lambda i: True, need, chosen)
-            sample(rng, herring_index, lambda i: True, need, chosen)
-            wrong = [herrings[i].statement for i in chosen]
-            yield self._question(
-                f"rev-{reveal.id}", "spot-the-reveal", fit("Which of these really happens in the series?"),
-                reveal.statement, wrong, self._twist_explained(reveal, "It really happens."), True,
-                (("reveal", reveal.id),), reveal.pack, ("reveal", reveal.id), rng)
+    def _spot_the_reveal(self) -> Iterator[Candidate]:
+        # Every question of this kind is about a twist: all are spoilers.
+        for reveal in self.facts.reveals:
+            topic = ("reveal", reveal.id)
+            yield self._candidate(f"rev-{reveal.id}", topic, True, self._reveal_question, reveal)
             for n, clue in enumerate(reveal.clues, 1):
-                qid = f"rev-{reveal.id}-clue-{n}"
-                rng = random.Random(qid)
-                mine = set(reveal.characters)
-                # Another twist about the same people could be what the hint points to.
-                unrelated = lambda i, mine=mine, clue=clue: (  # noqa: E731
-                    reveals[i].id != reveal.id and not mine & set(reveals[i].characters)
-                    and clue not in reveals[i].clues)
-                chosen = []
-                sample(rng, reveal_index, unrelated, need, chosen)
-                wrong = [reveals[i].statement for i in chosen]
-                herring_picks: list[int] = []
-                sample(rng, herring_index, lambda i: True, need - len(wrong), herring_picks)
-                wrong += [herrings[i].statement for i in herring_picks]
-                prompt = fit(f"Which twist does this early hint point to? {sentence(clue)}")
-                other_hints = [c for c in reveal.clues if c != clue]
-                explanation = f"The hint pays off: {sentence(reveal.statement)}" + (
-                    f" Another hint: {sentence(other_hints[0])}" if other_hints else "")
-                yield self._question(qid, "spot-the-reveal", prompt, reveal.statement, wrong, explanation, True,
-                                     (("reveal", reveal.id), ("clue", clue)), reveal.pack,
-                                     ("reveal", reveal.id), rng)
-        by_reveal_character: dict[str, list[int]] = {}
-        for i, reveal in enumerate(reveals):
-            for cid in reveal.characters:
-                by_reveal_character.setdefault(cid, []).append(i)
-        for herring in herrings:
-            qid = f"rev-not-{herring.id}"
-            rng = random.Random(qid)
-            chosen = []
-            if self.difficulty == "hard":
-                close = sorted({i for cid in herring.characters for i in by_reveal_character.get(cid, ())})
-                rng.shuffle(close)
-                sample(rng, close, lambda i: True, need, chosen)
-            sample(rng, reveal_index, lambda i: True, need, chosen)
-            wrong = [reveals[i].statement for i in chosen]
-            yield self._question(qid, "spot-the-reveal", fit("Which of these never happens in the series?"),
-                                 herring.statement, wrong,
-                                 "Made up: it never happens. The others are real twists.", True,
-                                 (("red herring", herring.id),), herring.pack, ("herring", herring.id), rng)
+                yield self._candidate(f"rev-{reveal.id}-clue-{n}", topic, True, self._clue_question, reveal, clue)
+        for herring in self.facts.red_herrings:
+            yield self._candidate(f"rev-not-{herring.id}", ("herring", herring.id), True,
+                                  self._not_a_reveal_question, herring)
+
+    def _reveal_question(self, qid, spoiler, reveal):
+        rng = random.Random(qid)
+        need = self.choice_count - 1
+        chosen: list[int] = []
+        if self.difficulty == "hard":
+            close = sorted({i for cid in reveal.characters for i in self._herrings_about.get(cid, ())})
+            rng.shuffle(close)
+            sample(rng, close, lambda i: True, need, chosen)
+        herrings = self.facts.red_herrings
+        sample(rng, range(len(herrings)), lambda i: True, need, chosen)
+        wrong = [herrings[i].statement for i in chosen]
+        return self._question(qid, spoiler, "spot-the-reveal", fit("Which of these really happens in the series?"),
+                              reveal.statement, wrong, self._twist_explained(reveal, "It really happens."),
+                              (("reveal", reveal.id),), reveal.pack, rng)
+
+    def _clue_question(self, qid, spoiler, reveal, clue):
+        rng = random.Random(qid)
+        reveals, herrings = self.facts.reveals, self.facts.red_herrings
+        need = self.choice_count - 1
+        mine = set(reveal.characters)
+
+        def unrelated(i: int) -> bool:  # another twist about the same people could be what the hint points to
+            return reveals[i].id != reveal.id and not mine & set(reveals[i].characters) and clue not in reveals[i].clues
+
+        chosen: list[int] = []
+        sample(rng, range(len(reveals)), unrelated, need, chosen)
+        wrong = [reveals[i].statement for i in chosen]
+        herring_picks: list[int] = []
+        sample(rng, range(len(herrings)), lambda i: True, need - len(wrong), herring_picks)
+        wrong += [herrings[i].statement for i in herring_picks]
+        prompt = fit(f"Which twist does this early hint point to? {sentence(clue)}")
+        other_hints = [c for c in reveal.clues if c != clue]
+        explanation = f"The hint pays off: {sentence(reveal.statement)}" + (
+            f" Another hint: {sentence(other_hints[0])}" if other_hints else "")
+        return self._question(qid, spoiler, "spot-the-reveal", prompt, reveal.statement, wrong, explanation,
+                              (("reveal", reveal.id), ("clue", clue)), reveal.pack, rng)
+
+    def _not_a_reveal_question(self, qid, spoiler, herring):
+        rng = random.Random(qid)
+        need = self.choice_count - 1
+        chosen: list[int] = []
+        if self.difficulty == "hard":
+            close = sorted({i for cid in herring.characters for i in self._reveals_about.get(cid, ())})
+            rng.shuffle(close)
+            sample(rng, close, lambda i: True, need, chosen)
+        reveals = self.facts.reveals
+        sample(rng, range(len(reveals)), lambda i: True, need, chosen)
+        wrong = [reveals[i].statement for i in chosen]
+        return self._question(qid, spoiler, "spot-the-reveal", fit("Which of these never happens in the series?"),
+                              herring.statement, wrong, "Made up: it never happens. The others are real twists.",
+                              (("red herring", herring.id),), herring.pack, rng)
+
+    @cached_property
+    def _herrings_about(self) -> dict[str, list[int]]:
+        """The red herrings (by index) about each character: close wrong options for a hard question."""
+        return index_by_character(self.facts.red_herrings)
+
+    @cached_property
+    def _reveals_about(self) -> dict[str, list[int]]:
+        return index_by_character(self.facts.reveals)
 
     @staticmethod
     def _twist_explained(reveal, lead: str) -> str:
         """A twist's explanation: the first hint the show gave of it, when the pack lists one."""
         return f"{lead} An early hint: {sentence(reveal.clues[0])}" if reveal.clues else f"{lead} {sentence(reveal.statement)}"
 
-    def _true_false(self):
+    def _true_false(self) -> Iterator[Candidate]:
+        """A true statement per fact and, when a wrong character fits the sentence, a false one
+        with that character swapped in. The swap is picked here, not when building: its name is
+        part of the question's id."""
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
-            involved = self._involved[tid]
             for cid in sorted({c for e in trope.examples for c in e.characters}):
                 example, spoiler = self._best_example(trope, cid)
                 if self._left_out(spoiler):
-                    continue
-                name = self.facts.name(cid)
+                    continue  # dropped anyway: spare the swap pick
                 base = f"tf-{trope.id}-{cid}"
-                facts = (("trope", trope.name), ("character", name))
                 topic = ("trope", trope.id, cid)
-                yield self._true_false_question(
-                    f"{base}-true", self._example_of(cid, trope), True,
-                    f"True. {sentence(example.clue)}", spoiler, facts, trope.pack, topic)
-                swap = self._wrong_characters(random.Random(base), cid, involved, spoiler)
+                yield self._candidate(f"{base}-true", topic, spoiler, self._tf_example, trope, cid, example, None)
+                swap = self._wrong_characters(random.Random(base), cid, self._involved[tid], spoiler)
                 if swap:
-                    other = swap[0]
-                    yield self._true_false_question(
-                        f"{base}-swap-{self._id_of(other)}", self._example_of(self._id_of(other), trope),
-                        False, f"False: {trope.name} fits {name}, not {other}.", spoiler,
-                        (("trope", trope.name), ("character", other), ("instead of", name)), trope.pack, topic)
+                    yield self._candidate(f"{base}-swap-{self._id_of(swap[0])}", topic, spoiler, self._tf_example,
+                                          trope, cid, example, swap[0])
         for edge in self.edges:
             if not edge.stored or self._left_out(edge.spoiler):
                 continue
             base = f"tf-{edge.subject}-{edge.relation}-{edge.other}"
-            topic = ("pair", *sorted((edge.subject, edge.other)))
-            pack = self.facts.characters[edge.subject].pack
-            statement = self._relation_statement(edge.subject, edge.relation, edge.other)
-            explanation = self._relation_explanation(edge)
-            yield self._true_false_question(f"{base}-true", statement, True, f"True. {explanation}", edge.spoiler,
-                                            self._relation_facts(edge), pack, topic)
+            topic = self._pair_topic(edge)
+            yield self._candidate(f"{base}-true", topic, edge.spoiler, self._tf_relation, edge, None)
             swap = self._wrong_characters(random.Random(base), edge.other, self._tied_to(edge.subject),
                                           edge.spoiler, near=(edge.subject,))
             if swap:
-                other = swap[0]
-                swapped = replace(edge, other=self._id_of(other))
-                yield self._true_false_question(
-                    f"{base}-swap-{swapped.other}",
-                    self._relation_statement(swapped.subject, swapped.relation, swapped.other), False,
-                    f"False. {explanation}", edge.spoiler,
-                    (*self._relation_facts(swapped), ("instead of", self.facts.name(edge.other))), pack, topic)
+                yield self._candidate(f"{base}-swap-{self._id_of(swap[0])}", topic, edge.spoiler,
+                                      self._tf_relation, edge, swap[0])
         for reveal in self.facts.reveals:
-            yield self._true_false_question(f"tf-{reveal.id}", sentence(reveal.statement), True,
-                                            self._twist_explained(reveal, "True: one of the series' twists."), True,
-                                            (("reveal", reveal.id),), reveal.pack, ("reveal", reveal.id))
+            yield self._candidate(f"tf-{reveal.id}", ("reveal", reveal.id), True, self._true_false_question,
+                                  sentence(reveal.statement), True,
+                                  self._twist_explained(reveal, "True: one of the series' twists."),
+                                  (("reveal", reveal.id),), reveal.pack)
         for herring in self.facts.red_herrings:
-            yield self._true_false_question(f"tf-{herring.id}", sentence(herring.statement), False,
-                                            "False: made up; it never happens in the series.", True,
-                                            (("red herring", herring.id),), herring.pack, ("herring", herring.id))
+            yield self._candidate(f"tf-{herring.id}", ("herring", herring.id), True, self._true_false_question,
+                                  sentence(herring.statement), False, "False: made up; it never happens in the series.",
+                                  (("red herring", herring.id),), herring.pack)
         for character in self._characters_in_order:
             if self._names_itself(character) or self._left_out(character.spoiler):
                 continue
             base = f"tf-{character.id}-description"
             topic = ("character", character.id)
-            description = sentence(character.description)
-            yield self._true_false_question(
-                f"{base}-true", f"{character.name} fits this description: “{description}”", True,
-                f"True: that is {character.name}.", character.spoiler,
-                (("character", character.name),), character.pack, topic)
+            yield self._candidate(f"{base}-true", topic, character.spoiler, self._tf_description, character, None)
             swap = self._wrong_characters(random.Random(base), character.id,
                                           self._mentioned(character.description), character.spoiler)
             if swap:
-                other = swap[0]
-                yield self._true_false_question(
-                    f"{base}-swap-{self._id_of(other)}", f"{other} fits this description: “{description}”", False,
-                    f"False: that is {character.name}, not {other}.", character.spoiler,
-                    (("character", other), ("instead of", character.name)), character.pack, topic)
+                yield self._candidate(f"{base}-swap-{self._id_of(swap[0])}", topic, character.spoiler,
+                                      self._tf_description, character, swap[0])
 
-    def _typed(self):
+    # A true-false builder states the fact as it is when `swap` is None, else with the display
+    # name `swap` in place of the right character.
+
+    def _tf_example(self, qid, spoiler, trope, cid, example, swap):
+        name = self.facts.name(cid)
+        if swap is None:
+            return self._true_false_question(qid, spoiler, self._example_of(cid, trope), True,
+                                             f"True. {sentence(example.clue)}",
+                                             (("trope", trope.name), ("character", name)), trope.pack)
+        return self._true_false_question(qid, spoiler, self._example_of(self._id_of(swap), trope), False,
+                                         f"False: {trope.name} fits {name}, not {swap}.",
+                                         (("trope", trope.name), ("character", swap), ("instead of", name)),
+                                         trope.pack)
+
+    def _tf_relation(self, qid, spoiler, edge, swap):
+        explanation = self._relation_explanation(edge)
+        pack = self.facts.characters[edge.subject].pack
+        if swap is None:
+            return self._true_false_question(
+                qid, spoiler, self._relation_statement(edge.subject, edge.relation, edge.other), True,
+                f"True. {explanation}", self._relation_facts(edge), pack)
+        swapped = replace(edge, other=self._id_of(swap))
+        return self._true_false_question(
+            qid, spoiler, self._relation_statement(swapped.subject, swapped.relation, swapped.other), False,
+            f"False. {explanation}", (*self._relation_facts(swapped), ("instead of", self.facts.name(edge.other))),
+            pack)
+
+    def _tf_description(self, qid, spoiler, character, swap):
+        description = sentence(character.description)
+        if swap is None:
+            return self._true_false_question(qid, spoiler, f"{character.name} fits this description: “{description}”",
+                                             True, f"True: that is {character.name}.",
+                                             (("character", character.name),), character.pack)
+        return self._true_false_question(qid, spoiler, f"{swap} fits this description: “{description}”", False,
+                                         f"False: that is {character.name}, not {swap}.",
+                                         (("character", swap), ("instead of", character.name)), character.pack)
+
+    def _typed(self) -> Iterator[Candidate]:
         if self.difficulty == "easy":
             return
         for character in self._characters_in_order:
             if not self._names_itself(character):
-                prompt = fit(f"Type the name of this character: {sentence(character.description)}")
-                yield self._typed_question(f"typed-{character.id}", prompt, character,
-                                           self._who_is(character), character.spoiler,
-                                           (("character", character.name),), ("character", character.id))
+                yield self._candidate(f"typed-{character.id}", ("character", character.id), character.spoiler,
+                                      self._typed_character, character)
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
             for n, example in enumerate(trope.examples, 1):
-                if len(example.characters) != 1:
-                    continue
-                character = self.facts.characters[example.characters[0]]
-                prompt = fit(f"Type the name of the character in this {quoted(trope.name)} example: "
-                             f"{sentence(example.clue)}",
-                             f"{quoted(trope.name)}: {sentence(example.clue)} Type the name.")
-                yield self._typed_question(f"typed-{trope.id}-{n}", prompt, character,
-                                           f"It's {character.name}. {self._defined(trope)}",
-                                           self.example_spoiler(example),
-                                           (("trope", trope.name), ("character", character.name)),
-                                           ("trope", trope.id, character.id))
+                if len(example.characters) == 1:
+                    cid = example.characters[0]
+                    yield self._candidate(f"typed-{trope.id}-{n}", ("trope", trope.id, cid),
+                                          self.example_spoiler(example), self._typed_example, trope, example,
+                                          self.facts.characters[cid])
         if self.difficulty != "hard":
             return
         answers: dict[tuple[str, str], list[Edge]] = {}
@@ -971,12 +1011,25 @@ class Generator:
             if len(right) != 1:
                 continue  # a typed answer must be the only right one
             edge = edges[0]
-            ask = self._relation_ask(edge)
-            yield self._typed_question(f"typed-rel-{subject}-{relation}-{edge.other}",
-                                       fit(f"{ask} Type the name."),
-                                       self.facts.characters[edge.other], self._relation_explanation(edge),
-                                       edge.spoiler, self._relation_facts(edge),
-                                       ("pair", *sorted((edge.subject, edge.other))))
+            yield self._candidate(f"typed-rel-{subject}-{relation}-{edge.other}", self._pair_topic(edge),
+                                  edge.spoiler, self._typed_relation, edge)
+
+    def _typed_character(self, qid, spoiler, character):
+        prompt = fit(f"Type the name of this character: {sentence(character.description)}")
+        return self._typed_question(qid, spoiler, prompt, character, self._who_is(character),
+                                    (("character", character.name),))
+
+    def _typed_example(self, qid, spoiler, trope, example, character):
+        prompt = fit(f"Type the name of the character in this {quoted(trope.name)} example: "
+                     f"{sentence(example.clue)}",
+                     f"{quoted(trope.name)}: {sentence(example.clue)} Type the name.")
+        return self._typed_question(qid, spoiler, prompt, character, f"It's {character.name}. {self._defined(trope)}",
+                                    (("trope", trope.name), ("character", character.name)))
+
+    def _typed_relation(self, qid, spoiler, edge):
+        return self._typed_question(qid, spoiler, fit(f"{self._relation_ask(edge)} Type the name."),
+                                    self.facts.characters[edge.other], self._relation_explanation(edge),
+                                    self._relation_facts(edge))
 
     def _who_is(self, character: Character) -> str:
         """ "It's Billie", with the tropes she is a main example of (spoiler-free ones only,
@@ -988,22 +1041,16 @@ class Generator:
             return f"It's {character.name}."
         return ending(f"It's {character.name}, an example of {join_names(tropes)}", ".")
 
-    def _pack(self):
+    def _pack(self) -> Iterator[Candidate]:
         for question in self.facts.questions:
-            yield self._pack_question(question)
+            build = self._pack_question if question.choices else self._pack_typed_question
+            yield self._candidate(pack_question_id(question.id), ("pack", question.id),
+                                  self._pack_question_spoiler(question), build, question)
 
-    def _pack_question(self, question: PackQuestion) -> Question | None:
-        spoiler = self._pack_question_spoiler(question)
-        if self._left_out(spoiler):
-            return None
-        foreign = not self._about_our_characters(question)
-        if foreign:
-            self._foreign.add(pack_question_id(question.id))
-        if not question.choices:
-            return self._pack_typed_question(question, spoiler)
+    def _pack_question(self, qid, spoiler, question: PackQuestion) -> Question | None:
         rng = random.Random(question.id)
         wrong = [c for c in question.choices if c != question.answer]
-        if not foreign and not spoiler:
+        if qid not in self._foreign and not spoiler:
             # A spoiler character must not even show up as a wrong option.
             wrong = [c for c in wrong if not self._spoiler_names.find(c)]
         rng.shuffle(wrong)
@@ -1013,17 +1060,14 @@ class Generator:
             return None
         choices = [question.answer, *wrong]
         rng.shuffle(choices)
-        self._topics[pack_question_id(question.id)] = ("pack", question.id)
-        return Question(id=pack_question_id(question.id), kind="pack", prompt=question.prompt, answer=question.answer,
+        return Question(id=qid, kind="pack", prompt=question.prompt, answer=question.answer,
                         choices=tuple(choices), explanation=question.explanation,
                         difficulty=question.difficulty, spoiler=spoiler,
                         facts=(("pack", question.pack), *self._about_facts(question.about)),
                         source=question.source, pack=question.pack)
 
-    def _pack_typed_question(self, question: PackQuestion, spoiler: bool) -> Question:
+    def _pack_typed_question(self, qid, spoiler, question: PackQuestion) -> Question:
         """A hand-written question answered by typing: the author's accepted answers count."""
-        qid = pack_question_id(question.id)
-        self._topics[qid] = ("pack", question.id)
         return Question(id=qid, kind="pack", prompt=question.prompt, answer=question.answer,
                         accepted=(question.answer, *question.accepted), explanation=question.explanation,
                         difficulty=question.difficulty, spoiler=spoiler,
@@ -1098,6 +1142,15 @@ def pack_question_id(written_id: str) -> str:
     return f"pack-{written_id}" if written_id.startswith(GENERATED_ID_PREFIXES) else written_id
 
 
+def index_by_character(items: Sequence) -> dict[str, list[int]]:
+    """Where each character appears in a list of reveals or red herrings (by position)."""
+    index: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for cid in item.characters:
+            index.setdefault(cid, []).append(i)
+    return index
+
+
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
     """The kinds asked for, in the standard order; ValueError naming any unknown one."""
     if kinds is None:
@@ -1121,34 +1174,34 @@ def lazy_shuffle(rng: random.Random, items: Sequence) -> Iterator:
 
 
 class QuizQueue:
-    """One kind's questions in quiz order, minus the excluded ones, read ahead on demand."""
+    """One kind's candidates in quiz order, minus the excluded ids, read ahead on demand."""
 
-    def __init__(self, order: Iterator[Question], exclude: frozenset):
+    def __init__(self, order: Iterator[Candidate], exclude: frozenset):
         self._order = order
         self._exclude = exclude
-        self._buffer: list[Question] = []
+        self._buffer: list[Candidate] = []
         self._done = False
 
-    def ahead(self, size: int) -> list[Question]:
-        """The next `size` questions (fewer at the end); the caller pops the one it takes."""
+    def ahead(self, size: int) -> list[Candidate]:
+        """The next `size` candidates (fewer at the end); the caller pops the one it takes."""
         while len(self._buffer) < size and not self._done:
-            question = next(self._order, None)
-            if question is None:
+            candidate = next(self._order, None)
+            if candidate is None:
                 self._done = True
-            elif question.id not in self._exclude:
-                self._buffer.append(question)
+            elif candidate.id not in self._exclude:
+                self._buffer.append(candidate)
         return self._buffer
 
     def empty(self) -> bool:
         return not self.ahead(1)
 
 
-def weighted_order(rng: random.Random, questions: list[Question], weights: dict[str, float]) -> list[Question]:
+def weighted_order(rng: random.Random, candidates: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
     """A seeded random order where a question of weight w comes early w times as often
     (Efraimidis–Spirakis keys: u ** (1 / w))."""
     keyed = []
-    for index, question in enumerate(questions):
-        weight = max(float(weights.get(question.id, 1.0)), 1e-6)
-        keyed.append((rng.random() ** (1.0 / weight), -index, question))
+    for index, candidate in enumerate(candidates):
+        weight = max(float(weights.get(candidate.id, 1.0)), 1e-6)
+        keyed.append((rng.random() ** (1.0 / weight), -index, candidate))
     keyed.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [question for _, _, question in keyed]
+    return [candidate for _, _, candidate in keyed]
