@@ -142,6 +142,11 @@ def _check_questions(value: YMap, display: str) -> list[Problem]:
     return problems
 
 
+# The sections whose items have ids unique across packs: (pack key and Pack attribute, kind).
+ID_SECTIONS = (("characters", "character"), ("tropes", "trope"), ("reveals", "reveal"),
+               ("red_herrings", "red herring"), ("questions", "question"))
+
+
 @dataclass
 class _Known:
     """Ids already taken, with where they were first defined, across every pack loaded so far."""
@@ -153,10 +158,8 @@ class _Known:
         known = cls({})
         for pack in (library.packs if library else ()):
             known.owners[("pack", pack.id)] = display_path(pack.path)
-            for kind, items in (("character", pack.characters), ("trope", pack.tropes),
-                                ("reveal", pack.reveals), ("red herring", pack.red_herrings),
-                                ("question", pack.questions)):
-                for item in items:
+            for section, kind in ID_SECTIONS:
+                for item in getattr(pack, section):
                     known.owners[(kind, item.id)] = display_path(pack.path)
             for character in pack.characters:
                 for name in character.names:
@@ -168,8 +171,7 @@ class _Known:
         display = display_path(path)
         problems: list[Problem] = []
         wanted: list[tuple[tuple[str, str], tuple[int, int]]] = [(("pack", pack_id), value.key_pos.get("id", value.pos))]
-        for section, kind in (("characters", "character"), ("tropes", "trope"), ("reveals", "reveal"),
-                              ("red_herrings", "red herring"), ("questions", "question")):
+        for section, kind in ID_SECTIONS:
             for item in value.get(section) or ():
                 item_id = item.get("id") or question_id(pack_id, item["prompt"])
                 wanted.append(((kind, item_id), item.key_pos.get("id", item.pos)))
