@@ -58,8 +58,17 @@ def load_library(extra_dirs: Iterable[Path] = ()) -> Library:
 
     The usual folders may not exist yet; a --packs path is read even when it is missing or a
     file, so that a typo is refused by name instead of silently loading nothing."""
-    usual = [d for d in pack_dirs() if d.is_dir()]
+    usual = [d for d in pack_dirs() if _may_hold_packs(d)]
     return load_files(find_pack_files([*usual, *map(Path, extra_dirs)]))
+
+
+def _may_hold_packs(folder: Path) -> bool:
+    """False only for a folder that is not there; one we may not even look at is loaded, so
+    that it is refused with its reason (is_dir raises PermissionError instead of answering)."""
+    try:
+        return folder.is_dir()
+    except OSError:
+        return True
 
 
 def load_files(files: Iterable[Path], context: Library | None = None) -> Library:

@@ -457,3 +457,20 @@ def test_a_folder_that_cannot_be_listed_is_refused_by_name(tmp_path, monkeypatch
     monkeypatch.setattr(os, "listdir", listdir)
     assert main(["check", "--packs", str(locked)]) == 1
     assert f"{locked}: cannot read file: Permission denied" in capsys.readouterr().out
+
+
+def test_a_user_pack_folder_that_cannot_be_looked_at_is_refused_and_the_rest_loads(tmp_path, monkeypatch):
+    import os
+    hidden = tmp_path / "no-entry" / "packs"
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if str(path).startswith(str(hidden.parent)):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr("game.packs.user_pack_dir", lambda: hidden)
+    monkeypatch.setattr(os, "stat", stat)
+    library = load_library()
+    assert {"osmosis", "world"} <= {p.id for p in library.packs}
+    assert [r.reason for r in library.refused] == [f"{hidden}: cannot read file: Permission denied"]
