@@ -93,12 +93,15 @@ class Store:
         return self._db is not None
 
     @classmethod
-    def open(cls, data_dir: Path | None = None) -> "Store":
-        """Open (creating or repairing as needed) the score file; never raises."""
+    def open(cls, data_dir: Path | None = None, create: bool = True) -> "Store":
+        """Open (creating or repairing as needed) the score file; never raises. With `create`
+        False a missing file is not made: the store is empty, `can_save` False, no warning."""
         try:
             folder = Path(data_dir) if data_dir is not None else _default_dir()
-            folder.mkdir(parents=True, exist_ok=True)
             path = folder / DB_NAME
+            if not create and not path.exists():
+                return cls(path, None, None)
+            folder.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:
             return cls(None, None, f"scores won't be saved: cannot use the data folder ({_reason(exc)})")
         try:

@@ -44,11 +44,12 @@ def run(args) -> int:
 # -- scores --------------------------------------------------------------------------------
 
 def show_scores(args, out: TextIO = sys.stdout) -> int:
-    store = Store.open(getattr(args, "data_dir", None))
+    # Not create: looking at the scores must not leave a folder and a file behind (a mistyped --data-dir).
+    store = Store.open(getattr(args, "data_dir", None), create=False)
     if store.warning:
         print(store.warning, file=sys.stderr)
-    if not store.can_save:
-        return 1  # "No scores yet" would be untrue of a file we cannot read
+        if not store.can_save:
+            return 1  # "No scores yet" would be untrue of a file we cannot read
     # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
     tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
     print("\n\n".join(tables) or format_scores([]), file=out)

@@ -275,6 +275,13 @@ def test_practice_without_misses_is_scored_as_a_normal_game(tmp_path):
     assert "High scores (relaxed):" in done.stdout and "practice" not in done.stdout.split("Results for")[1]
 
 
+def test_scores_of_a_folder_with_no_score_file_leave_nothing_behind(tmp_path):
+    typo = tmp_path / "mistyped" / "data"
+    done = run_main("scores", "--data-dir", str(typo))
+    assert done.returncode == 0 and done.stderr == "" and "No scores yet" in done.stdout
+    assert not (tmp_path / "mistyped").exists()
+
+
 def test_scores_rank_each_mode_on_its_own(tmp_path):
     from game.storage import Store
     store = Store.open(tmp_path)
