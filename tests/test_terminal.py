@@ -210,8 +210,8 @@ def test_an_empty_line_is_not_an_answer_to_a_typed_question():
     game = one_round(["typed"], timer=False)
     game.start_round()
     answer = game.question.answer
-    out = play_lines(game, ["", answer])
-    assert out.count("Type your answer, or help.") == 1 and "Right! +1250 points." in out
+    out = play_lines(game, ["", "...", answer])  # nothing, or nothing but punctuation
+    assert out.count("Type your answer, or help.") == 2 and "Right! +1250 points." in out
     assert game.results().missed == []
 
 
