@@ -23,6 +23,14 @@ COMMANDS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad options are one line naming the mistake, as every other error here, not a usage block
+    above it; subcommand parsers are made of the same class."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message}; see {self.prog} --help\n")
+
+
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     # Subcommands repeat the common options with SUPPRESS so that a value given
     # before the command is not reset to the default by the subparser.
@@ -44,7 +52,7 @@ def _game_options(parser: argparse.ArgumentParser) -> None:
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The full parser; given `argv`, only the subcommand it names is built (or none when it
     names none), since building all of them costs the game's start a few milliseconds."""
-    parser = argparse.ArgumentParser(prog="osmosis-quiz", description="A trivia game about the series Osmosis (2019).")
+    parser = _Parser(prog="osmosis-quiz", description="A trivia game about the series Osmosis (2019).")
     _common(parser, top=True)
     play_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

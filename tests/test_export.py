@@ -95,6 +95,19 @@ def test_bad_options_exit_2_with_one_clear_line_and_no_output(capsys, args, mess
     assert message in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("args,message", [
+    (("export", "--count", "x"), "osmosis-quiz export: argument --count: invalid int value: 'x'"),
+    (("text", "--seed", "abc"), "osmosis-quiz text: argument --seed: invalid int value: 'abc'"),
+    (("exprot",), "osmosis-quiz: argument COMMAND: invalid choice: 'exprot'"),
+])
+def test_options_argparse_refuses_are_one_line_too(capsys, args, message):
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert exited.value.code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1 and "--help" in err
+
+
 def test_an_unknown_pack_exits_2_naming_the_packs_there_are(capsys):
     code = main(["export", "--pack", "no-such-pack"])
     out, err = capsys.readouterr()
