@@ -12,7 +12,7 @@ import sys
 
 from .generator import Generator, check_kinds
 from .models import Question
-from .packs import load_library
+from .packs import choose_packs, load_library
 
 OPENTDB_CATEGORY = "Entertainment: Television"
 FORMAT = "osmosis-quiz-export/1"
@@ -39,12 +39,10 @@ def build(args) -> dict:
     library = load_library(args.packs)
     for refused in library.refused:
         warn(f"skipped a pack: {refused.reason}")  # the reason starts with the file and line
-    if args.pack:
-        known = {pack.id for pack in library.packs}
-        unknown = sorted(set(args.pack) - known)
-        if unknown:
-            raise ExportError(f"no pack with id {unknown[0]!r}; loaded packs: {', '.join(sorted(known)) or 'none'}")
-        library = library.only(set(args.pack))
+    try:
+        library = choose_packs(library, args.pack)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
     if not library.packs:
         raise ExportError("no packs loaded; see `python main.py packs`")
     generator = Generator(library.facts, difficulty=args.difficulty, spoilers=not args.no_spoilers)

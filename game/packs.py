@@ -71,6 +71,17 @@ def _may_hold_packs(folder: Path) -> bool:
         return True
 
 
+def choose_packs(library: Library, pack_ids: Iterable[str] | None) -> Library:
+    """`library` cut down to the packs `pack_ids` names (all of them when it names none), or
+    ValueError naming the first id no loaded pack has, so a typo is not quietly dropped."""
+    wanted = set(pack_ids or ())
+    loaded = sorted(pack.id for pack in library.packs)
+    unknown = sorted(wanted.difference(loaded))
+    if unknown:
+        raise ValueError(f"no pack with id {unknown[0]!r}; loaded packs: {', '.join(loaded) or 'none'}")
+    return library.only(wanted)
+
+
 def load_files(files: Iterable[Path], context: Library | None = None) -> Library:
     """Load `files` as packs; ids may refer to (and must not clash with) packs in `context`."""
     parsed: list[tuple[Path, YMap]] = []

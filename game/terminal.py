@@ -79,10 +79,13 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
         print(f"osmosis-quiz text: --daily is the same quiz for everyone; it cannot be combined with "
               f"{' or '.join(clashing)}", file=sys.stderr)
         return 2
-    library = _library(args)
+    try:
+        library = _library(args)
+    except ValueError as exc:  # a --pack id that no loaded pack has
+        print(f"osmosis-quiz text: {exc}", file=sys.stderr)
+        return 1
     if not library.packs:
-        print("osmosis-quiz text: no pack to play" + (f" (asked for {', '.join(args.pack)})" if args.pack else ""),
-              file=sys.stderr)
+        print("osmosis-quiz text: no pack to play; see `python main.py packs`", file=sys.stderr)
         return 1
     _tolerate_undecodable(inp)
     store = Store.open(args.data_dir)
@@ -117,11 +120,12 @@ def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interac
 
 
 def _library(args) -> Library:
-    from .packs import load_library
+    from .packs import choose_packs, load_library
     from .paths import builtin_pack_dir
-    library = load_library(args.packs or ()).only(set(args.pack or ()))
+    library = load_library(args.packs or ())
     for refused in library.refused:
         print(f"skipped a pack: {refused.reason}", file=sys.stderr)
+    library = choose_packs(library, args.pack)
     if args.daily:  # packs a player added would change the daily quiz for that player alone
         bundled = builtin_pack_dir().resolve()
         return Library(tuple(p for p in library.packs if p.path.resolve().is_relative_to(bundled)), library.refused)

@@ -88,8 +88,10 @@ def test_an_unusable_data_folder_still_plays_the_whole_game(tmp_path):
 
 
 def test_a_pack_that_does_not_exist_is_a_one_line_error(tmp_path):
-    done = run_main("text", "--pack", "no-such-pack", "--data-dir", str(tmp_path), stdin="1\n")
-    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "no-such-pack" in done.stderr
+    # beside a pack that exists too: a typo is not quietly dropped from the packs chosen
+    done = run_main("text", "--pack", "world", "--pack", "no-such-pack", "--data-dir", str(tmp_path), stdin="1\n")
+    assert done.returncode == 1 and done.stdout == "" and done.stderr.count("\n") == 1
+    assert "no pack with id 'no-such-pack'; loaded packs: " in done.stderr and "world" in done.stderr
 
 
 # -- lifelines and commands, driven in-process with a fake clock ----------------------------
