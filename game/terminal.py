@@ -109,6 +109,10 @@ def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interac
         settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs,
                                  practice=bool(misses), today=today)
         game = Game(library.facts, settings, players=(name,), clock=SystemClock(), misses=misses)
+        if not game.rounds:  # else an empty game would be "played" and saved as a score of 0
+            print("osmosis-quiz text: no question fits these options"
+                  f"{' (spoilers are off)' if not settings.spoilers else ''}; nothing to play", file=sys.stderr)
+            return 1
         ui.header(settings, name, today, interactive)
         results = ui.play(game)
     except InputEnded as stopped:

@@ -94,6 +94,19 @@ def test_a_pack_that_does_not_exist_is_a_one_line_error(tmp_path):
     assert "no pack with id 'no-such-pack'; loaded packs: " in done.stderr and "world" in done.stderr
 
 
+def test_options_that_leave_no_question_are_an_error_not_an_empty_game(tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "twists.yaml").write_text("title: Twists only\nquestions:\n  - prompt: Who is behind it all?\n"
+                                       "    choices: [Somebody, Nobody]\n    answer: Somebody\n    spoiler: true\n",
+                                       encoding="utf-8")
+    done = run_main("text", "--packs", str(packs), "--pack", "twists", "--no-spoilers", "--name", "z",
+                    "--data-dir", str(tmp_path / "data"), stdin="1\n")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == "osmosis-quiz text: no question fits these options (spoilers are off); nothing to play\n"
+    assert "No scores yet" in run_main("scores", "--data-dir", str(tmp_path / "data")).stdout
+
+
 # -- lifelines and commands, driven in-process with a fake clock ----------------------------
 
 def play_lines(game: Game, lines: list[str]) -> str:
