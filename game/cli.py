@@ -147,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\ninterrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # stdout closed early (e.g. `| head`): not an error for the user.
+        # stdout closed early (e.g. `| head`): not an error for the user. Python would still
+        # report the failed flush of stdout at exit, on stderr; closing stderr keeps that quiet.
         sys.stderr.close()
         return 0
