@@ -277,6 +277,7 @@ tropes:
     def daily_questions(*args: str) -> list[str]:
         done = run_main("text", "--daily", "--name", "dee", "--data-dir", str(tmp_path), *args, stdin="1\n" * 300)
         assert done.returncode == 0, done.stderr
+        assert "High scores (daily relaxed):" in done.stdout  # untimed: not ranked with timed dailies
         return [line for line in done.stdout.splitlines() if line.startswith(("Question ", "  1) "))]
 
     assert "Rosa Quill" in run_main("export", "--all", "--packs", str(extra)).stdout  # the pack itself plays
