@@ -5,8 +5,7 @@ import sys
 from pathlib import Path
 
 from .models import Library
-from .packs import display_path, file_key, find_pack_files, load_files, load_library
-from .paths import builtin_pack_dir
+from .packs import display_path, file_key, find_pack_files, library_files, load_files, load_library
 
 
 def run(args) -> int:
@@ -20,7 +19,8 @@ def check(args) -> int:
             print(f"osmosis-quiz check: no such file or folder: {missing[0]}", file=sys.stderr)
             return 2
         files = find_pack_files(args.paths)
-        # The shipped packs, and any --packs given, hold the ids a checked pack may refer to.
+        # Checked beside every other pack the game would load with it: their ids may be referred
+        # to and must not be taken again.
         context = _context_for(files, args.packs)
         library = load_files(files, context=context)
     else:
@@ -38,8 +38,7 @@ def check(args) -> int:
 
 def _context_for(files: list[Path], extra: list[Path]) -> Library:
     checked = {file_key(f) for f in files}
-    others = find_pack_files([builtin_pack_dir(), *extra])
-    return load_files([f for f in others if file_key(f) not in checked])
+    return load_files([f for f in library_files(extra) if file_key(f) not in checked])
 
 
 def list_packs(args) -> int:

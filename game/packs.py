@@ -54,12 +54,16 @@ def file_key(path: Path) -> Path:
 
 
 def load_library(extra_dirs: Iterable[Path] = ()) -> Library:
-    """Every pack found in the usual places and in `extra_dirs` (the --packs paths).
+    """Every pack found in the usual places and in `extra_dirs` (the --packs paths)."""
+    return load_files(library_files(extra_dirs))
 
-    The usual folders may not exist yet; a --packs path is read even when it is missing or a
-    file, so that a typo is refused by name instead of silently loading nothing."""
+
+def library_files(extra_dirs: Iterable[Path] = ()) -> list[Path]:
+    """The files `load_library` loads. The usual folders may not exist yet; a --packs path is
+    read even when it is missing or a file, so that a typo is refused by name instead of
+    silently loading nothing."""
     usual = [d for d in pack_dirs() if _may_hold_packs(d)]
-    return load_files(find_pack_files([*usual, *map(Path, extra_dirs)]))
+    return find_pack_files([*usual, *map(Path, extra_dirs)])
 
 
 def _may_hold_packs(folder: Path) -> bool:

@@ -339,8 +339,9 @@ def test_a_mistyped_packs_folder_is_reported_not_ignored(tmp_path, capsys):
     assert "single" in capsys.readouterr().out.split()
 
 
-def test_check_of_one_file_resolves_its_references_in_the_packs_folders_given(tmp_path, capsys):
-    """A draft building on a character of a --packs folder plays beside it, so check passes it."""
+def test_check_of_one_file_resolves_its_references_in_the_packs_folders_given(tmp_path, capsys, monkeypatch):
+    """A draft building on a character of a --packs folder or of the user's pack folder plays
+    beside it, so check passes it."""
     (tmp_path / "base").mkdir()
     write(tmp_path / "base", "title: Base\ncharacters:\n  - {id: zed-one, name: Zed One, role: other, "
                              "description: A person.}\n", "base.yaml")
@@ -349,6 +350,8 @@ def test_check_of_one_file_resolves_its_references_in_the_packs_folders_given(tm
     assert "no character or trope with id 'zed-one'" in capsys.readouterr().out
     assert main(["--packs", str(tmp_path / "base"), "check", str(draft)]) == 0
     assert f"ok  {draft}" in capsys.readouterr().out
+    monkeypatch.setattr("game.packs.user_pack_dir", lambda: tmp_path / "base")
+    assert main(["check", str(draft)]) == 0
 
 
 def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
