@@ -56,27 +56,27 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     _common(parser, top=True)
     play_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _wanted_commands(argv):
+    for name in _wanted_commands(argv, parser):
         command = sub.add_parser(name, help=COMMANDS[name][1])
         _common(command, top=False)
         _SUBCOMMAND_OPTIONS[name](command)
     return parser
 
 
-def _wanted_commands(argv: list[str] | None) -> list[str]:
+def _wanted_commands(argv: list[str] | None, top: argparse.ArgumentParser) -> list[str]:
     if argv is None or any(arg in ("-h", "--help") for arg in argv):
         return list(COMMANDS)
+    # Read off the parser (no public API lists its options), so a new option cannot be forgotten here.
+    takes_value = {option for option, action in top._option_string_actions.items() if action.nargs != 0}
     args = iter(argv)
     for arg in args:
-        if arg in _TOP_OPTIONS_WITH_VALUE:
+        if arg in takes_value:
             next(args, None)
         elif not arg.startswith("-"):
             # An unknown word: build them all, so argparse can say which commands exist.
             return [arg] if arg in COMMANDS else list(COMMANDS)
     return []
 
-
-_TOP_OPTIONS_WITH_VALUE = {"--packs", "--data-dir", "--pack", "--frames", "--screenshot"}
 
 
 def _text_options(text: argparse.ArgumentParser) -> None:

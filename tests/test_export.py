@@ -108,6 +108,11 @@ def test_options_argparse_refuses_are_one_line_too(capsys, args, message):
     assert err.startswith(message) and err.count("\n") == 1 and "--help" in err
 
 
+def test_options_given_before_the_command_count(capsys):
+    assert main(["--data-dir", "export", "export", "--pack", "world", "--count", "1"]) == 0  # a value named like a command
+    assert json.loads(capsys.readouterr().out)["packs"] == ["world"]
+
+
 def test_an_unknown_pack_exits_2_naming_the_packs_there_are(capsys):
     code = main(["export", "--pack", "no-such-pack"])
     out, err = capsys.readouterr()
