@@ -46,7 +46,9 @@ def _game_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, help="seed for a reproducible quiz")
     parser.add_argument("--no-spoilers", action="store_true", help="leave out every question that touches a twist")
     parser.add_argument("--difficulty", choices=("easy", "medium", "hard"), default="medium")
-    parser.add_argument("--pack", action="append", metavar="ID", help="only use this pack (may be repeated)")
+    # SUPPRESS, as in _common: `--pack ID` given before the command is kept, not reset to None.
+    parser.add_argument("--pack", action="append", metavar="ID", default=argparse.SUPPRESS,
+                        help="only use this pack (may be repeated)")
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

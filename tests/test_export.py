@@ -109,6 +109,8 @@ def test_options_argparse_refuses_are_one_line_too(capsys, args, message):
 
 
 def test_options_given_before_the_command_count(capsys):
+    assert main(["--pack", "world", "export", "--count", "2"]) == 0
+    assert json.loads(capsys.readouterr().out)["packs"] == ["world"]
     assert main(["--data-dir", "export", "export", "--pack", "world", "--count", "1"]) == 0  # a value named like a command
     assert json.loads(capsys.readouterr().out)["packs"] == ["world"]
 
