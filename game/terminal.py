@@ -128,7 +128,7 @@ def _library(args) -> Library:
     from .paths import builtin_pack_dir
     library = load_library(args.packs or ())
     for refused in library.refused:
-        print(f"skipped a pack: {refused.reason}", file=sys.stderr)
+        print(f"osmosis-quiz text: skipped a pack: {refused.reason}", file=sys.stderr)
     library = choose_packs(library, args.pack)
     if args.daily:  # packs a player added would change the daily quiz for that player alone
         bundled = builtin_pack_dir().resolve()
