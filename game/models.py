@@ -157,13 +157,18 @@ class Library:
         if not pack_ids:
             return self
         chosen = tuple(p for p in self.packs if p.id in pack_ids)
-        support: list[Pack] = []
+        others = [p for p in self.packs if p.id not in pack_ids]
         needed = set().union(*map(_characters_referred_to, chosen))
-        for pack in self.packs:  # packs load in dependency order: a pack refers to earlier ones
-            if pack.id not in pack_ids and needed & {c.id for c in pack.characters}:
-                support.append(pack)
-                needed |= _characters_referred_to(pack)
-        return Library(chosen, self.refused, tuple(support))
+        supporting: set[str] = set()
+        grew = True
+        while grew:  # a support pack may build on yet another, in whatever order they loaded
+            grew = False
+            for pack in others:
+                if pack.id not in supporting and needed & {c.id for c in pack.characters}:
+                    supporting.add(pack.id)
+                    needed |= _characters_referred_to(pack)
+                    grew = True
+        return Library(chosen, self.refused, tuple(p for p in others if p.id in supporting))
 
     @cached_property
     def facts(self) -> "FactBase":

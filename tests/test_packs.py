@@ -422,6 +422,19 @@ def test_a_pack_chosen_alone_keeps_the_characters_it_builds_on(tmp_path):
     assert pool and all(q.answer == "Paul Vanhove" for q in pool)
 
 
+def test_a_pack_chosen_alone_keeps_what_its_support_builds_on_too(tmp_path):
+    """mine -> middle's character -> Osmosis's Paul: every character on the way is in the facts,
+    although the shipped Osmosis pack loads before the middle pack that needs it."""
+    write(tmp_path, "title: Middle\ncharacters:\n  - {id: yan-mid, name: Yannick Midway, role: other, "
+                    "description: A cousin., relationships: [{type: sibling, with: paul}]}\n", "middle.yaml")
+    write(tmp_path, "title: Mine\ntropes:\n  - id: mine-trope\n    name: Cousin Trope\n    definition: Family.\n"
+                    "    examples:\n      - {characters: [yan-mid], clue: He turns up at every reunion.}\n", "mine.yaml")
+    library = load_library([tmp_path]).only({"mine"})
+    assert [p.id for p in library.support] == ["osmosis", "middle"]
+    paul = library.facts.characters["yan-mid"].relationships[0].other
+    assert library.facts.name(paul) == "Paul Vanhove"
+
+
 def test_a_question_without_choices_is_typed_and_accepts_its_listed_answers(tmp_path):
     from game.generator import Generator
     path = write(tmp_path, """\
