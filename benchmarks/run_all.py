@@ -24,12 +24,15 @@ SCRIPTS = [
 
 
 def main() -> int:
-    print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}\n")
+    print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}.\n")
     failed = 0
     for title, script, args in SCRIPTS:
         print(f"### {title}\n")
         result = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True, text=True)
-        print(result.stdout.rstrip() + "\n")
+        report = result.stdout.rstrip()
+        if "|---" not in report:  # not a Markdown table: keep its columns lined up
+            report = f"```\n{report}\n```"
+        print(report + "\n")
         if result.returncode != 0:
             failed += 1
             print(f"({script} failed: {result.stderr.strip().splitlines()[-1:]})\n")

@@ -77,7 +77,7 @@ def main() -> int:
 
     tour(app, measure)
     pygame.quit()
-    print(f"{options.frames} frames per scene at {width}x{height}, after {WARM_UP_FRAMES} warm-up frames")
+    print(f"{options.frames} frames per scene at {width}x{height}, after {WARM_UP_FRAMES} warm-up frames.\n")
     print("| scene | p50 ms | p99 ms | bare p99 ms | p99 / bare p99 |")
     print("|---|---|---|---|---|")
     for name, p50, p99_ms, _, bare_p99 in rows:
