@@ -829,17 +829,21 @@ class Generator:
             yield self._candidate(f"rev-not-{herring.id}", ("herring", herring.id), True,
                                   self._not_a_reveal_question, herring)
 
-    def _reveal_question(self, qid, spoiler, reveal):
-        rng = random.Random(qid)
+    def _other_statements(self, rng, items, about: dict[str, list[int]], characters) -> list[str]:
+        """Wrong options for a twist question: statements from `items` (red herrings for a
+        reveal, reveals for a red herring); at hard, first those about the same characters."""
         need = self.choice_count - 1
         chosen: list[int] = []
         if self.difficulty == "hard":
-            close = sorted({i for cid in reveal.characters for i in self._herrings_about.get(cid, ())})
+            close = sorted({i for cid in characters for i in about.get(cid, ())})
             rng.shuffle(close)
             sample(rng, close, lambda i: True, need, chosen)
-        herrings = self.facts.red_herrings
-        sample(rng, range(len(herrings)), lambda i: True, need, chosen)
-        wrong = [herrings[i].statement for i in chosen]
+        sample(rng, range(len(items)), lambda i: True, need, chosen)
+        return [items[i].statement for i in chosen]
+
+    def _reveal_question(self, qid, spoiler, reveal):
+        rng = random.Random(qid)
+        wrong = self._other_statements(rng, self.facts.red_herrings, self._herrings_about, reveal.characters)
         return self._question(qid, spoiler, "spot-the-reveal", fit("Which of these really happens in the series?"),
                               reveal.statement, wrong, self._twist_explained(reveal, "It really happens."),
                               (("reveal", reveal.id),), reveal.pack, rng)
@@ -868,15 +872,7 @@ class Generator:
 
     def _not_a_reveal_question(self, qid, spoiler, herring):
         rng = random.Random(qid)
-        need = self.choice_count - 1
-        chosen: list[int] = []
-        if self.difficulty == "hard":
-            close = sorted({i for cid in herring.characters for i in self._reveals_about.get(cid, ())})
-            rng.shuffle(close)
-            sample(rng, close, lambda i: True, need, chosen)
-        reveals = self.facts.reveals
-        sample(rng, range(len(reveals)), lambda i: True, need, chosen)
-        wrong = [reveals[i].statement for i in chosen]
+        wrong = self._other_statements(rng, self.facts.reveals, self._reveals_about, herring.characters)
         return self._question(qid, spoiler, "spot-the-reveal", fit("Which of these never happens in the series?"),
                               herring.statement, wrong, "Made up: it never happens. The others are real twists.",
                               (("red herring", herring.id),), herring.pack, rng)
