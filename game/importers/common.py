@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .. import schema
-from ..packs import _slug, display_path, find_pack_files, load_files, pack_dirs, read_pack_value
+from ..packs import _slug, display_path, library_files, load_files, read_pack_value
 from ..yamlsafe import Problem, YamlRefused, parse, read_text
 
 
@@ -131,8 +131,7 @@ def installed_packs(output: Path, extra_dirs=()):
     """The library the game would load beside `output`; `output` itself is left out, since the
     new pack replaces it."""
     target = output.resolve()
-    files = [f for f in find_pack_files(d for d in pack_dirs(extra_dirs) if Path(d).is_dir())
-             if f.resolve() != target]
+    files = [f for f in library_files(extra_dirs) if f.resolve() != target]
     return load_files(files)
 
 

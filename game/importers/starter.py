@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..packs import display_path, find_pack_files, pack_dirs, read_pack_value
+from ..packs import display_path, library_files, read_pack_value
 from ..paths import user_pack_dir
 from ..yamlsafe import YamlRefused
 from .common import InputError, slug, write_pack
@@ -102,7 +102,7 @@ def _owner_of(pack_id: str, path: Path) -> str:
     """The file of another installed pack with this id, if any. Its id is read from the file
     itself, so a pack refused for other reasons (a reference to another pack) still counts."""
     target = path.resolve()
-    for file in find_pack_files(d for d in pack_dirs() if Path(d).is_dir()):
+    for file in library_files():
         if file.resolve() == target:
             continue
         try:
