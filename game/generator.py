@@ -672,16 +672,22 @@ class Generator:
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
             if self.difficulty != "hard":
-                for n, example in enumerate(trope.examples, 1):
-                    for cid in example.characters:
-                        qid = f"t2c-{trope.id}-{n}" + ("" if len(example.characters) == 1 else f"-{cid}")
-                        yield self._candidate(qid, ("trope", trope.id, cid), self.example_spoiler(example),
-                                              self._t2c_clue, trope, example, cid)
+                for slot, example, cid in self._example_slots(trope):
+                    yield self._candidate(f"t2c-{slot}", ("trope", trope.id, cid), self.example_spoiler(example),
+                                          self._t2c_clue, trope, example, cid)
             if self.difficulty != "easy":
                 for cid in sorted({c for e in trope.examples for c in e.characters}):
                     example, spoiler = self._best_example(trope, cid)
                     yield self._candidate(f"t2c-{trope.id}-{cid}", ("trope", trope.id, cid), spoiler,
                                           self._t2c_name, trope, example, cid)
+
+    @staticmethod
+    def _example_slots(trope):
+        """(id part, example, character) for each main character of each example: the clue
+        questions of both directions are asked once per such slot."""
+        for n, example in enumerate(trope.examples, 1):
+            for cid in example.characters:
+                yield f"{trope.id}-{n}" + ("" if len(example.characters) == 1 else f"-{cid}"), example, cid
 
     def _t2c_clue(self, qid, spoiler, trope, example, cid):
         solo = len(example.characters) == 1
@@ -710,11 +716,9 @@ class Generator:
         for tid in self._trope_ids:
             trope = self.facts.tropes[tid]
             if self.difficulty != "hard":
-                for n, example in enumerate(trope.examples, 1):
-                    for cid in example.characters:
-                        qid = f"c2t-{trope.id}-{n}" + ("" if len(example.characters) == 1 else f"-{cid}")
-                        yield self._candidate(qid, ("trope", trope.id, cid), self.example_spoiler(example),
-                                              self._c2t_clue, trope, example, cid)
+                for slot, example, cid in self._example_slots(trope):
+                    yield self._candidate(f"c2t-{slot}", ("trope", trope.id, cid), self.example_spoiler(example),
+                                          self._c2t_clue, trope, example, cid)
         if self.difficulty != "easy":
             for cid in self._character_ids:
                 character = self.facts.characters[cid]
