@@ -13,6 +13,14 @@ def test_frames_runs_the_real_loop_and_exits_0(tmp_path):
     assert cli.main(["play", "--frames", "3", "--data-dir", str(tmp_path)]) == 0
 
 
+def test_the_loop_shows_the_title_first_then_opens_packs_and_scores(make_app):
+    app = make_app()
+    app.run(1)
+    assert app.drawn == 1 and not app.ready  # the first frame waits for nothing
+    app.run(4)
+    assert app.drawn == 4 and app.ready and app.library.packs and app.store is not None
+
+
 def test_screenshot_writes_one_png_per_scene(tmp_path, capsys):
     out = tmp_path / "shots"
     assert cli.main(["--screenshot", str(out), "--data-dir", str(tmp_path / "data")]) == 0

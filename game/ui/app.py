@@ -112,7 +112,6 @@ class App:
         self.sound = Sound(self.prefs.sound, self.prefs.volume)
         self.background = Background()
         self.controllers: dict[int, object] = {}
-        self.frames = 0
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
         self._generators: dict = {}  # (packs, difficulty, spoilers) -> (facts, Generator)
@@ -306,7 +305,7 @@ class App:
 
     def run(self, frames: int | None = None) -> int:
         dt = 0.0
-        while self.running and self.stack and (frames is None or self.frames < frames):
+        while self.running and self.stack and (frames is None or self.drawn < frames):
             for event in pygame.event.get():
                 self.handle(event)
             self.update(min(dt, 0.25))  # a long stall (window dragged) is not time the player had
@@ -314,7 +313,6 @@ class App:
                 break
             self.draw()
             pygame.display.flip()
-            self.frames += 1
             # The 60 FPS cap waits after a frame is shown, never before the first one.
             dt = self.frame_clock.tick(theme.FPS) / 1000
         return 0
