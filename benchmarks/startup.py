@@ -51,14 +51,14 @@ from pathlib import Path
 sys.path.insert(0, {str(ROOT)!r})
 from game.ui.app import start
 from game.ui.screenshots import tour
-args = argparse.Namespace(command="play", test_mode=False, pack=None, frames=None, screenshot=None,
-                          packs=[], data_dir=Path(tempfile.mkdtemp()))
-app = start(args)
 def frame(name):
     for _ in range(30):
         app.update(1 / 60)
         app.draw()
-tour(app, frame)
+with tempfile.TemporaryDirectory() as data:
+    app = start(argparse.Namespace(command="play", test_mode=False, pack=None, frames=None,
+                                   screenshot=None, packs=[], data_dir=Path(data)))
+    tour(app, frame)
 """
 
 GAME = f"""
@@ -106,10 +106,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    data = tempfile.mkdtemp(prefix="osmosis-bench-")
+    data = tempfile.TemporaryDirectory(prefix="osmosis-bench-")
     # As a player starts it: no --data-dir, so the user data folder is looked up (in a
     # throwaway XDG_DATA_HOME, which --frames 1 only reads: it stops before anything is saved).
-    os.environ["XDG_DATA_HOME"] = data
+    os.environ["XDG_DATA_HOME"] = data.name
     game_argv = ["--frames", "1"]
     bare_times, game_times = [], []
     first_frame(BARE, []), first_frame(GAME, game_argv)  # warm the disk cache for both
@@ -119,6 +119,7 @@ def main() -> None:
     bare, game = statistics.median(bare_times), statistics.median(game_times)
     bare_mem = statistics.median(peak_memory_kib(BARE, []) for _ in range(3))
     game_mem = statistics.median(peak_memory_kib(WHOLE_GAME, []) for _ in range(3))
+    data.cleanup()
     print("| figure | game | baseline | ratio | budget |")
     print("|---|---|---|---|---|")
     print(f"| start to first frame (median of {args.runs}, alternating) | {game * 1000:.0f} ms "
