@@ -34,10 +34,11 @@ def import_file(args) -> int:
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise InputError(display_path(output), "the output must end in .yaml or .yml to be found as a pack")
     converter = importlib.import_module(FORMATS[args.source_format])
+    # Loaded once: the tropes importer links to it, and the written pack is checked beside it.
+    installed = installed_packs(output, args.packs)
     if args.source_format == "tropes":
         # A page about a series the game already knows links to that series' characters.
-        installed = installed_packs(output, args.packs).packs
-        draft = converter.convert(text, source_display, slug(output.stem), installed)
+        draft = converter.convert(text, source_display, slug(output.stem), installed.packs)
     else:
         draft = converter.convert(text, source_display, slug(output.stem))
     if draft.imported == 0:
@@ -45,6 +46,6 @@ def import_file(args) -> int:
             print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
         raise InputError(source_display, f"nothing could be imported as {args.source_format}; "
                                          f"no pack written")
-    warnings = write_pack(dump_pack(draft.pack, draft.header), output, args.force, args.packs)
+    warnings = write_pack(dump_pack(draft.pack, draft.header), output, args.force, installed)
     print_report(draft, source_display, display_path(output), warnings)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .. import schema
+from ..models import Library
 from ..packs import _slug, display_path, library_files, load_files, read_pack_value
 from ..yamlsafe import Problem, YamlRefused, parse, read_text
 
@@ -84,8 +85,9 @@ def dump_pack(pack: dict, header: str) -> str:
     return comment + "\n" + body
 
 
-def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]:
-    """Write `text` to `output` atomically after the real loader accepted it.
+def write_pack(text: str, output: Path, force: bool, installed: Library) -> list[str]:
+    """Write `text` to `output` atomically after the real loader accepted it beside `installed`
+    (see `installed_packs`).
 
     Returns warnings: clashes with packs already installed, which would make `check` refuse
     one of the two while both are present. Raises InputError when nothing was written."""
@@ -104,7 +106,7 @@ def write_pack(text: str, output: Path, force: bool, extra_dirs=()) -> list[str]
         os.chmod(temp, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        warnings = _problems_beside_installed(temp, output, extra_dirs)
+        warnings = _problems_beside_installed(temp, output, installed)
         if warnings:
             # Refused beside the installed packs; still worth writing when its own structure is
             # sound (it may refer to installed characters, so it cannot be loaded alone).
@@ -127,7 +129,7 @@ def _umask() -> int:
     return mask
 
 
-def installed_packs(output: Path, extra_dirs=()):
+def installed_packs(output: Path, extra_dirs=()) -> Library:
     """The library the game would load beside `output`; `output` itself is left out, since the
     new pack replaces it."""
     target = output.resolve()
@@ -135,8 +137,8 @@ def installed_packs(output: Path, extra_dirs=()):
     return load_files(files)
 
 
-def _problems_beside_installed(temp: Path, output: Path, extra_dirs) -> list[str]:
-    together = load_files([temp], context=installed_packs(output, extra_dirs))
+def _problems_beside_installed(temp: Path, output: Path, installed: Library) -> list[str]:
+    together = load_files([temp], context=installed)
     return [str(_renamed(p, display_path(output))) for r in together.refused for p in r.problems]
 
 

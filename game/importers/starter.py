@@ -7,7 +7,7 @@ from pathlib import Path
 from ..packs import display_path, library_files, read_pack_value
 from ..paths import user_pack_dir
 from ..yamlsafe import YamlRefused
-from .common import InputError, slug, write_pack
+from .common import InputError, installed_packs, slug, write_pack
 
 TEMPLATE = '''\
 # {title_comment}: an Osmosis Quiz pack. Lines starting with # are comments.
@@ -92,7 +92,7 @@ def new_pack(name: str, force: bool) -> int:
     title = " ".join(name.split())
     # JSON strings are valid YAML double-quoted scalars: any title is written safely.
     text = TEMPLATE.format(pack_id=pack_id, title_comment=title, title=json.dumps(title, ensure_ascii=False), path=path)
-    write_pack(text, path, force)
+    write_pack(text, path, force, installed_packs(path))
     print(f"wrote {path}")
     print(f"edit it, then run: python main.py check \"{path}\"")
     return 0
