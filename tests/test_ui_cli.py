@@ -135,11 +135,15 @@ def test_test_mode_closing_the_window_still_writes_the_report(make_app, tmp_path
     assert len(list((tmp_path / "data").glob("test-mode-flags-*.txt"))) == 1
 
 
-def test_test_mode_with_an_unknown_pack_says_which_packs_exist(make_app):
-    app = make_app(test_mode=True, pack=["no-such-pack"])
+@pytest.mark.parametrize("packs", [["no-such-pack"], ["osmosis", "no-such-pack"]])
+def test_test_mode_with_an_unknown_pack_says_which_packs_exist(make_app, packs):
+    """A typo beside a real id is refused too: checking only the real pack would look like
+    the typo's pack had no questions worth a flag."""
+    app = make_app(test_mode=True, pack=packs)
     pilot = Pilot(app)
     pilot.step()
-    assert any("No pack called no-such-pack" in r.text and "osmosis" in r.text for r in app.view.reports)
+    assert app.top.question is None
+    assert any("'no-such-pack'" in r.text and "osmosis" in r.text for r in app.view.reports)
 
 
 @pytest.mark.parametrize("flag", ["--frames", "--screenshot"])

@@ -12,8 +12,11 @@ from .play import tile_boxes
 
 def questions_to_check(library, pack_ids) -> list:
     """Every question of the chosen packs (all packs when none), as the generator builds them:
-    hand-written questions as the `pack` kind, fact packs as their whole pool."""
+    hand-written questions as the `pack` kind, fact packs as their whole pool. ValueError names
+    an id no loaded pack has, as the terminal and export refuse it (`packs.choose_packs`)."""
     from ...generator import Generator
+    from ...packs import choose_packs
+    choose_packs(library, pack_ids)
     questions = Generator(library.facts).pool()
     if pack_ids:
         questions = [q for q in questions if q.pack in set(pack_ids)]
@@ -27,9 +30,10 @@ class TestModeScene(Scene):
     def __init__(self, app, pack_ids=None):
         super().__init__(app)
         self.pack_ids = tuple(pack_ids or ())
-        self.questions = questions_to_check(app.library, self.pack_ids)
-        known = {p.id for p in app.library.packs}
-        self.unknown = [p for p in self.pack_ids if p not in known]
+        try:
+            self.questions, self.problem = questions_to_check(app.library, self.pack_ids), ""
+        except ValueError as error:  # a mistyped --pack: say so rather than check the other packs
+            self.questions, self.problem = [], str(error)
         self.index = 0
         self.flags: dict[str, object] = {}  # question id -> question, in flagging order
         self.report_path = None
@@ -95,8 +99,7 @@ class TestModeScene(Scene):
         draw_text(surface, view, (660, 18, 572, 44), counter, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
                   align="right", valign="center")
         if question is None:
-            reason = (f"No pack called {', '.join(self.unknown)}. Loaded packs: "
-                      + ", ".join(p.id for p in self.app.library.packs)) if self.unknown else "No questions to check."
+            reason = self.problem[:1].upper() + self.problem[1:] if self.problem else "No questions to check."
             draw_text(surface, view, (200, 260, 880, 160), reason, size=theme.SIZE_BODY, align="center",
                       valign="center")
             draw_hint(surface, view, "Esc to leave")
