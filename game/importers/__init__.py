@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from ..packs import display_path
-from .common import InputError, dump_pack, installed_packs, print_report, read_input, slug, write_pack
+from .common import InputError, dump_pack, installed_packs, print_report, print_skips, read_input, slug, write_pack
 
 # format -> module with convert(text, display, pack_id) -> Draft
 FORMATS = {"tropes": "game.importers.tropes", "opentdb": "game.importers.opentdb",
@@ -42,8 +42,7 @@ def import_file(args) -> int:
     else:
         draft = converter.convert(text, source_display, slug(output.stem))
     if draft.imported == 0:
-        for skip in sorted(draft.skipped, key=lambda s: s.line):
-            print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
+        print_skips(draft, source_display)
         raise InputError(source_display, f"nothing could be imported as {args.source_format}; "
                                          f"no pack written")
     warnings = write_pack(dump_pack(draft.pack, draft.header), output, args.force, installed)

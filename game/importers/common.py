@@ -146,9 +146,13 @@ def _renamed(problem: Problem, display: str) -> Problem:
     return Problem(display, problem.line, problem.col, problem.message)
 
 
-def print_report(draft: Draft, source_display: str, output_display: str, warnings: list[str]) -> None:
+def print_skips(draft: Draft, source_display: str) -> None:
     for skip in sorted(draft.skipped, key=lambda s: s.line):
         print(f"{source_display}:{skip.line}: skipped: {skip.reason}")
+
+
+def print_report(draft: Draft, source_display: str, output_display: str, warnings: list[str]) -> None:
+    print_skips(draft, source_display)
     for note in draft.notes:
         print(note)
     noun = draft.noun.removesuffix("s") if draft.imported == 1 else draft.noun
