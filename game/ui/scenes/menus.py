@@ -144,40 +144,44 @@ class PacksScene(_ScrollList):
     name = "packs"
     VISIBLE = 4
 
+    def __init__(self, app):
+        super().__init__(app)
+        # The packs do not change while this screen is open: every line (and each pack's
+        # origin, which reads the file system) is worked out once, not every frame.
+        library = app.library
+        from ...paths import user_pack_dir
+        self.subtitle = (f"{len(library.packs)} loaded, {len(library.refused)} refused  ·  add your own in "
+                         f"{_home_relative(user_pack_dir())}  ·  `python main.py check` explains refusals")
+        self._rows = [("pack", _pack_lines(p)) for p in library.packs] + \
+                     [("refused", (f"Refused: {r.path.name}", r.reason)) for r in library.refused]
+
     def rows(self):
-        library = self.app.library
-        return [("pack", p) for p in library.packs] + [("refused", r) for r in library.refused]
+        return self._rows
 
     def draw(self, surface):
         view = self.view
-        library = self.app.library
-        from ...paths import user_pack_dir
-        draw_heading(surface, view, "Packs",
-                     f"{len(library.packs)} loaded, {len(library.refused)} refused  ·  add your own in "
-                     f"{_home_relative(user_pack_dir())}  ·  `python main.py check` explains refusals")
+        draw_heading(surface, view, "Packs", self.subtitle)
         rows = self.rows()
-        for slot, (kind, item) in enumerate(rows[self.first:self.first + self.VISIBLE]):
+        for slot, (kind, lines) in enumerate(rows[self.first:self.first + self.VISIBLE]):
             box = (theme.MARGIN, 140 + slot * 130, 1280 - 2 * theme.MARGIN, 118)
             x, y, w, _ = box
             if kind == "pack":
+                title, description, details, origin = lines
                 draw_panel(surface, view, box)
-                draw_text(surface, view, (x + 24, y + 10, 800, 36), f"{item.title}  ({item.id})",
+                draw_text(surface, view, (x + 24, y + 10, 800, 36), title,
                           size=theme.SIZE_BODY, weight="semibold", valign="center")
-                draw_text(surface, view, (x + 24, y + 48, w - 48, 32), item.description or "No description.",
+                draw_text(surface, view, (x + 24, y + 48, w - 48, 32), description,
                           size=theme.SIZE_SMALL, color=theme.INK)
-                details = [f"by {item.author}"] if item.author else []
-                details += [f"{len(things)} {label}" for label, things in (
-                    ("characters", item.characters), ("tropes", item.tropes), ("reveals", item.reveals),
-                    ("questions", item.questions)) if things]
-                draw_text(surface, view, (x + 24, y + 82, w - 48, 28), " · ".join(details), size=theme.SIZE_SMALL,
+                draw_text(surface, view, (x + 24, y + 82, w - 48, 28), details, size=theme.SIZE_SMALL,
                           color=theme.INK_MUTED)
-                draw_text(surface, view, (x + 840, y + 10, w - 864, 36), pack_origin(item.path),
+                draw_text(surface, view, (x + 840, y + 10, w - 864, 36), origin,
                           size=theme.SIZE_SMALL, color=theme.ACCENT, align="right", valign="center")
             else:
+                title, reason = lines
                 draw_panel(surface, view, box, edge=theme.WARNING)
-                draw_text(surface, view, (x + 24, y + 10, w - 48, 36), f"Refused: {item.path.name}",
+                draw_text(surface, view, (x + 24, y + 10, w - 48, 36), title,
                           size=theme.SIZE_BODY, weight="semibold", color=theme.WARNING, valign="center")
-                draw_text(surface, view, (x + 24, y + 50, w - 48, 60), item.reason, size=theme.SIZE_SMALL,
+                draw_text(surface, view, (x + 24, y + 50, w - 48, 60), reason, size=theme.SIZE_SMALL,
                           color=theme.INK)
         if not rows:
             draw_text(surface, view, (theme.MARGIN, 300, 1184, 60), "No packs found.", size=theme.SIZE_BODY,
@@ -185,6 +189,16 @@ class PacksScene(_ScrollList):
         more = len(rows) - self.first - self.VISIBLE
         draw_hint(surface, view, ("Up/Down scroll  ·  " if len(rows) > self.VISIBLE else "")
                   + (f"{more} more below  ·  " if more > 0 else "") + "Esc back")
+
+
+def _pack_lines(pack) -> tuple[str, str, str, str]:
+    """A pack's card: title, description, author and counts, and where it was found."""
+    details = [f"by {pack.author}"] if pack.author else []
+    details += [f"{len(things)} {label}" for label, things in (
+        ("characters", pack.characters), ("tropes", pack.tropes), ("reveals", pack.reveals),
+        ("questions", pack.questions)) if things]
+    return (f"{pack.title}  ({pack.id})", pack.description or "No description.", " · ".join(details),
+            pack_origin(pack.path))
 
 
 def pack_origin(path) -> str:
