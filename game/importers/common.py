@@ -41,10 +41,32 @@ class Draft:
 
     pack: dict
     header: str
-    imported: int
     noun: str  # what `imported` counts: "questions", "trope examples"
     skipped: list[Skip] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        """The questions and trope examples in the pack: what the report counts."""
+        examples = sum(len(trope["examples"]) for trope in self.pack.get("tropes", ()))
+        return len(self.pack.get("questions", ())) + examples
+
+
+def add_question(draft: Draft, question: dict, line: int, first_line: dict[str, int]) -> bool:
+    """Add `question` (read on `line`) to the draft's pack, or skip it with the reason: an
+    earlier question with the same prompt (`first_line` maps each prompt added to its line;
+    the loader would give both the same id), or what the pack format refuses."""
+    key = question["prompt"].casefold()
+    if key in first_line:
+        draft.skipped.append(Skip(line, f"the same question as line {first_line[key]}"))
+        return False
+    problems = format_problems(schema.QUESTION, question)
+    if problems:
+        draft.skipped.append(Skip(line, problems[0]))
+        return False
+    first_line[key] = line
+    draft.pack["questions"].append(question)
+    return True
 
 
 def slug(text: str) -> str:

@@ -14,9 +14,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from .. import schema
 from ..packs import question_id
-from .common import Draft, InputError, Skip, format_problems, slug
+from .common import Draft, InputError, Skip, add_question, slug
 
 # Escaped characters stand in as private-use code points while the text is taken apart.
 _ESCAPES = {"\\\\": "\ue000", "\\~": "\ue001", "\\=": "\ue002", "\\#": "\ue003", "\\{": "\ue004",
@@ -45,33 +44,27 @@ class Block:
 def convert(text: str, display: str, pack_id: str) -> Draft:
     draft = Draft(pack={"id": pack_id, "title": f"{pack_id} (GIFT)", "description": f"Imported from {display}.",
                         "questions": []},
-                  header=f"Imported from {display} by `osmosis-quiz import gift`.",
-                  imported=0, noun="questions")
+                  header=f"Imported from {display} by `osmosis-quiz import gift`.", noun="questions")
     first_line: dict[str, int] = {}
-    used_ids: set[str] = set()
     for block in _blocks(text, display):
         question, reason = _question(block)
         if question is None:
             draft.skipped.append(Skip(block.line, reason))
             continue
-        key = question["prompt"].casefold()
-        if key in first_line:
-            draft.skipped.append(Skip(block.line, f"the same question as line {first_line[key]}"))
-            continue
         title = question.pop("title", "")
-        question_ref = f"{pack_id}-{slug(title)}" if any(ch.isalnum() for ch in title) else ""
-        if not question_ref or question_ref in used_ids or len(question_ref) > 80:
-            question_ref = question_id(pack_id, question["prompt"])
-        question = {"id": question_ref, **question}
-        problems = format_problems(schema.QUESTION, question)
-        if problems:
-            draft.skipped.append(Skip(block.line, problems[0]))
-            continue
-        first_line[key] = block.line
-        used_ids.add(question_ref)
-        draft.pack["questions"].append(question)
-        draft.imported += 1
+        add_question(draft, {"id": _question_ref(title, question["prompt"], pack_id, draft), **question},
+                     block.line, first_line)
     return draft
+
+
+def _question_ref(title: str, prompt: str, pack_id: str, draft: Draft) -> str:
+    """The id made from the `::title::`, which a pack author recognises, or the loader's own id
+    made from the prompt when the title gives none or one already taken."""
+    ref = f"{pack_id}-{slug(title)}" if any(ch.isalnum() for ch in title) else ""
+    taken = {question["id"] for question in draft.pack["questions"]}
+    if not ref or ref in taken or len(ref) > 80:
+        return question_id(pack_id, prompt)
+    return ref
 
 
 def _blocks(text: str, display: str):

@@ -7,7 +7,7 @@ import json
 
 from .. import schema
 from ..packs import question_id
-from .common import Draft, InputError, Skip, format_problems
+from .common import Draft, InputError, Skip, add_question
 
 ATTRIBUTION = ("Questions from the Open Trivia Database (opentdb.com), "
                "licensed under CC BY-SA 4.0.")
@@ -22,20 +22,15 @@ def convert(text: str, display: str, pack_id: str) -> Draft:
                         "description": f"Imported from {display}. {ATTRIBUTION}",
                         "source": "Open Trivia DB, https://opentdb.com", "questions": []},
                   header=f"Imported from {display} by `osmosis-quiz import opentdb`.\n{ATTRIBUTION}",
-                  imported=0, noun="questions")
+                  noun="questions")
     first_line: dict[str, int] = {}
     for result, line in zip(results, lines):
         question, reason = _question(result, pack_id)
         if question is None:
             draft.skipped.append(Skip(line, reason))
             continue
-        key = question["prompt"].casefold()
-        if key in first_line:
-            draft.skipped.append(Skip(line, f"the same question as line {first_line[key]}"))
+        if not add_question(draft, question, line, first_line):
             continue
-        first_line[key] = line
-        draft.pack["questions"].append(question)
-        draft.imported += 1
         difficulty = result.get("difficulty")
         if difficulty is not None and difficulty not in schema.DIFFICULTIES:
             draft.notes.append(f"{display}:{line}: note: difficulty {difficulty!r} is not easy, medium "
@@ -71,9 +66,6 @@ def _question(result, pack_id: str) -> tuple[dict | None, str]:
     category = result.get("category")
     if isinstance(category, str) and category.strip():
         question["source"] = f"Open Trivia DB: {_clean(category)}"
-    problems = format_problems(schema.QUESTION, question)
-    if problems:
-        return None, problems[0]
     return question, ""
 
 

@@ -113,7 +113,7 @@ def convert(text: str, display: str, pack_id: str, installed: Iterable[Pack] = (
         raise InputError(display, "no bulleted \"Trope Name: text\" entries after the "
                                   "\"provides examples of:\" line", start)
     people = find_characters(intro, entries, title)
-    draft = Draft(pack={}, imported=0, noun="trope examples", skipped=skipped,
+    draft = Draft(pack={}, noun="trope examples", skipped=skipped,
                   header=_header(display))
     ids = _character_ids(people, pack_id)
     linked = _link_known(people, ids, title, installed)
@@ -401,7 +401,6 @@ def _tropes(entries, people, ids, pack_id, draft, display) -> tuple[list[dict], 
         taken.add(trope_id)
         tropes.append({"id": trope_id, "name": entry.name, "definition": TODO_DEFINITION,
                        "examples": examples})
-        draft.imported += len(examples)
     return tropes, used
 
 
