@@ -38,6 +38,7 @@ class TestModeScene(Scene):
         self.flags: dict[str, object] = {}  # question id -> question, in flagging order
         self.report_path = None
         self.finished = False
+        self._source_lines: dict[str, str] = {}  # question id -> its source line, found once
 
     @property
     def question(self):
@@ -75,7 +76,13 @@ class TestModeScene(Scene):
             self.app.replace(TestModeEndScene(self.app, self.report_path, len(self.flags)))
 
     def source_line(self, question) -> str:
-        """Where the question comes from, and the file (and line) to fix it in."""
+        """Where the question comes from, and the file (and line) to fix it in. Looked up once
+        per question, not every frame: finding it scans the pack and resolves its path on disk."""
+        if question.id not in self._source_lines:
+            self._source_lines[question.id] = self._find_source(question)
+        return self._source_lines[question.id]
+
+    def _find_source(self, question) -> str:
         from ...packs import display_path
         pack = next((p for p in self.app.library.packs if p.id == question.pack), None)
         source = question.source or (pack.source if pack else "") or "the fact base"
