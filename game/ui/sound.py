@@ -50,10 +50,6 @@ class Sound:
             except pygame.error:
                 pass
 
-    def toggle_mute(self) -> bool:
-        self.enabled = not self.enabled
-        return self.enabled
-
 
 @contextmanager
 def _quiet_stderr():
