@@ -16,6 +16,10 @@ from ..packs import _slug, display_path, library_files, load_files, read_pack_va
 from ..yamlsafe import Problem, YamlRefused, parse, read_text
 
 
+# The pack format's longest id, read from the spec so an importer never makes one `check` refuses.
+MAX_ID = schema.Slug().max_len
+
+
 class InputError(Exception):
     """The input (or the output path) cannot be used at all: one line for the user."""
 

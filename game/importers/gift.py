@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..packs import question_id
-from .common import Draft, InputError, Skip, add_question, slug
+from .common import MAX_ID, Draft, InputError, Skip, add_question, slug
 
 # Escaped characters stand in as private-use code points while the text is taken apart.
 _ESCAPES = {"\\\\": "\ue000", "\\~": "\ue001", "\\=": "\ue002", "\\#": "\ue003", "\\{": "\ue004",
@@ -62,7 +62,7 @@ def _question_ref(title: str, prompt: str, pack_id: str, draft: Draft) -> str:
     made from the prompt when the title gives none or one already taken."""
     ref = f"{pack_id}-{slug(title)}" if any(ch.isalnum() for ch in title) else ""
     taken = {question["id"] for question in draft.pack["questions"]}
-    if not ref or ref in taken or len(ref) > 80:
+    if not ref or ref in taken or len(ref) > MAX_ID:
         return question_id(pack_id, prompt)
     return ref
 

@@ -17,14 +17,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .. import schema
 from ..models import Pack
 from ..text import edit_distance, normalize
-from .common import Draft, InputError, Skip, slug
+from .common import MAX_ID, Draft, InputError, Skip, slug
 
 TODO_DEFINITION = "TODO: define this trope in your own words"
 MASK = "___"
-MAX_CLUE = 400
-MAX_ID = 80
+# The pack format's limits, read from its specs so a draft never holds what `check` refuses.
+MAX_CLUE = schema.EXAMPLE.fields["clue"].spec.max_len
+MAX_TROPE_NAME = schema.TROPE.fields["name"].spec.max_len
 
 _TITLE_LINE = re.compile(r"^\s*[A-Za-z]+\s*/\s*(\S.*?)\s*$")
 _EXAMPLES_LINE = re.compile(r"^\s*(\S.*?)\s+provides examples of\s*:?\s*$", re.IGNORECASE)
@@ -213,7 +215,7 @@ def _entries(lines: list[str], start: int) -> tuple[list[Entry], list[Skip]]:
             current = None
             continue
         entry = _ENTRY.match(body)
-        if not entry or len(entry.group(1)) > 120:
+        if not entry or len(entry.group(1)) > MAX_TROPE_NAME:
             skipped.append(Skip(number, "not a \"Trope Name: text\" entry"))
             entries.append(Entry("", -1))  # its nested bullets belong to no trope
             current = None
