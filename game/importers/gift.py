@@ -141,60 +141,60 @@ def _question(block: Block) -> tuple[dict | None, str]:
     prompt = _with_blank(before, after) if after else before
     if not prompt:
         return None, "the question has no text"
-    kind, fields = _answers(answers)
+    fields, reason = _answers(answers)
     if fields is None:
-        return None, kind
+        return None, reason
     question = {"title": title, "prompt": prompt, **fields}
     if block.category:
         question["source"] = f"GIFT category: {block.category}"
     return question, ""
 
 
-def _answers(answers: str) -> tuple[str, dict | None]:
-    """(kind, fields) for a question we can carry, else (reason, None)."""
+def _answers(answers: str) -> tuple[dict | None, str]:
+    """(fields, "") for a question we can carry, else (None, the reason)."""
     # `####text` closes the answers with feedback for everyone: the best explanation there is.
     answers, _, general = answers.partition("####")
     answers, general = answers.strip(), _plain(general)
     if not answers:
-        return "an essay question (empty {}) has no answer to choose", None
+        return None, "an essay question (empty {}) has no answer to choose"
     if answers.startswith("#"):
-        return "a numerical question ({#...}) has no choices", None
+        return None, "a numerical question ({#...}) has no choices"
     if "->" in answers:
-        return "a matching question (->) cannot be carried", None
+        return None, "a matching question (->) cannot be carried"
     true_false = _TRUE_FALSE.match(answers)
     if true_false:
         answer = "True" if true_false.group(1).upper().startswith("T") else "False"
         feedback = [_plain(f) for f in (true_false.group(2) or "").split("#")[1:]]
         fields = {"choices": ["True", "False"], "answer": answer}
         explanation = next((f for f in feedback if f), "")
-        return "true-false", _with_explanation(fields, general or explanation)
+        return _with_explanation(fields, general or explanation), ""
     options = _options(answers)
     if not options:
-        return "no answers found inside {}", None
+        return None, "no answers found inside {}"
     if not any(marker == "~" for marker, _, _, _ in options):
         return _short_answer(options, general)
     right = [o for o in options if (o[0] == "=" and o[1] in (None, 100)) or (o[0] == "~" and o[1] == 100)]
     partly = [o for o in options if o[1] is not None and 0 < o[1] < 100]
     if not right:
         if len(partly) > 1:
-            return "a multiple-answer question (several partly right answers) cannot be carried", None
-        return "no answer is marked right (=)", None
+            return None, "a multiple-answer question (several partly right answers) cannot be carried"
+        return None, "no answer is marked right (=)"
     if len(right) > 1:
-        return "more than one answer is marked fully right", None
+        return None, "more than one answer is marked fully right"
     fields = {"choices": [text for _, _, text, _ in options], "answer": right[0][2]}
-    return "multiple-choice", _with_explanation(fields, general or right[0][3])
+    return _with_explanation(fields, general or right[0][3]), ""
 
 
-def _short_answer(options, general: str) -> tuple[str, dict | None]:
+def _short_answer(options, general: str) -> tuple[dict | None, str]:
     """Only `=` answers: the player types one; every fully right answer is accepted."""
     right = [text for _, weight, text, _ in options if weight in (None, 100) and text]
     if not right:
-        return "a short-answer question with no fully right answer cannot be carried", None
+        return None, "a short-answer question with no fully right answer cannot be carried"
     fields = {"answer": right[0]}
     if len(right) > 1:
         fields["accepted"] = list(dict.fromkeys(right[1:]))
     feedback = next((f for _, weight, text, f in options if text == right[0] and f), "")
-    return "short-answer", _with_explanation(fields, general or feedback)
+    return _with_explanation(fields, general or feedback), ""
 
 
 def _options(answers: str) -> list[tuple[str, float | None, str, str]]:
