@@ -120,15 +120,11 @@ class SetupScene(Scene):
                 elif isinstance(value, bool):
                     value = "On" if value else "Off"
                 button.hint = str(value).capitalize() if button.key == "difficulty" else str(value)
-        self._game = None  # drawn again for the new options when next needed
-
-    def planned_game(self) -> Game:
-        """The game these options make, drawn once per change: the preview lists the rounds it
-        really has (the engine leaves out a round with no questions, e.g. Spot the Reveal without
-        spoilers or Name Them on easy) and Start plays this very game."""
-        if self._game is None:
-            self._game = Session.new_game(self.app, self.settings())
-        return self._game
+        # The game these options make, drawn once per change, not per frame: the preview lists
+        # the rounds it really has (the engine leaves out a round with no questions, e.g. Spot
+        # the Reveal without spoilers or Name Them on easy) and Start plays this very game.
+        self.planned_game = Session.new_game(self.app, self.settings())
+        self.rounds_preview = self._describe_rounds()
 
     def change(self, key: str, step: int) -> None:
         values, index = self.options[key]
@@ -145,7 +141,7 @@ class SetupScene(Scene):
                         mode=mode_name("classic", self.value("timer")))
 
     def start(self) -> None:
-        game = self.planned_game()
+        game = self.planned_game
         self.app.replace(Session(self.app, game.settings, game=game).scene())
 
     def handle(self, event, action):
@@ -165,8 +161,8 @@ class SetupScene(Scene):
         elif chosen is not None:
             self.change(chosen, 1)
 
-    def rounds_preview(self) -> str:
-        played = [rnd.title for rnd in self.planned_game().rounds]
+    def _describe_rounds(self) -> str:
+        played = [rnd.title for rnd in self.planned_game.rounds]
         left_out = [spec.title for spec in self.settings().rounds if spec.title not in played]
         if not played:
             return "No questions with these options: try other packs, or spoilers on."
@@ -176,7 +172,7 @@ class SetupScene(Scene):
     def draw(self, surface):
         draw_heading(surface, self.view, "New game", "Choose how you want to play.")
         self.menu.draw(surface, self.view)
-        draw_text(surface, self.view, (theme.MARGIN, 630, 1280 - 2 * theme.MARGIN, 44), self.rounds_preview(),
+        draw_text(surface, self.view, (theme.MARGIN, 630, 1280 - 2 * theme.MARGIN, 44), self.rounds_preview,
                   size=theme.SIZE_SMALL, color=theme.ACCENT, align="center", valign="center")
         draw_hint(surface, self.view, "Up/Down choose  ·  Left/Right change  ·  Enter start  ·  Esc back")
 
