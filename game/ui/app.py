@@ -234,8 +234,8 @@ class App:
 
     def handle(self, event) -> None:
         if event.type == pygame.QUIT:
-            for scene, _ in self.stack:  # e.g. test mode writes its report when the window closes
-                getattr(scene, "on_quit", lambda: None)()
+            for scene, _ in self.stack:
+                scene.on_quit()
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

@@ -39,6 +39,9 @@ class Scene:
     def on_resume(self) -> None:
         """Called when the scene above was popped and this one is on top again."""
 
+    def on_quit(self) -> None:
+        """Called on every open scene when the window closes (e.g. test mode writes its report)."""
+
     def dismiss(self, result=None) -> None:
         """Close this scene and hand `result` to whoever pushed it."""
         self.app.pop(result, scene=self)
