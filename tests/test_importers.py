@@ -64,6 +64,9 @@ def test_opentdb_questions_arrive_decoded_with_difficulty_category_and_licence(c
     mash = by_answer["Radar"]
     assert mash.prompt == "In the TV show 'M*A*S*H', what was the nickname of Corporal Walter O'Reilly?"
     assert sorted(mash.choices) == ["Hawkeye", "Hot Lips", "Radar", "Trapper"]
+    # Open Trivia DB lists the right answer apart; written first every time, a pack author
+    # reading the file (or a player of an export) would learn that the first choice is right.
+    assert any(q.choices.index(q.answer) > 0 for q in pack.questions)
     assert mash.difficulty == "easy"
     assert mash.source == "Open Trivia DB: Entertainment: Television"
     assert "Δr" in by_answer["Δr"].choices
