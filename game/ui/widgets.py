@@ -198,6 +198,12 @@ def draw_text(surface: pygame.Surface, view: View, box: LogicalRect, text: str, 
     return fit
 
 
+def upper_first(message: str) -> str:
+    """A message from the core (which writes them in lower case, for `osmosis-quiz: ...` lines)
+    as a sentence on screen."""
+    return message[:1].upper() + message[1:]
+
+
 def dim(surface: pygame.Surface) -> None:
     """Darken what lies under an overlay (pause, confirm), in place: multiply towards black,
     then add a touch of the deep blue. No full-screen veil surface is allocated or blended."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .. import theme
-from ..widgets import AnswerTile, draw_panel, draw_text
+from ..widgets import AnswerTile, draw_panel, draw_text, upper_first
 from .base import Scene, draw_hint
 from .play import tile_boxes
 
@@ -106,7 +106,7 @@ class TestModeScene(Scene):
         draw_text(surface, view, (660, 18, 572, 44), counter, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
                   align="right", valign="center")
         if question is None:
-            reason = self.problem[:1].upper() + self.problem[1:] if self.problem else "No questions to check."
+            reason = upper_first(self.problem) if self.problem else "No questions to check."
             draw_text(surface, view, (200, 260, 880, 160), reason, size=theme.SIZE_BODY, align="center",
                       valign="center")
             draw_hint(surface, view, "Esc to leave")

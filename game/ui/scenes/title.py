@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import theme
-from ..widgets import Menu, draw_panel, draw_shape, draw_text
+from ..widgets import Menu, draw_panel, draw_shape, draw_text, upper_first
 from .base import Scene, draw_hint
 
 ITEMS = [("play", "Play"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
@@ -73,6 +73,6 @@ class TitleScene(Scene):
         warning = self.notice or (store.warning if store is not None else None)
         if warning:
             draw_panel(surface, view, (80, 500, 620, 120), fill=theme.PANEL, edge=theme.WARNING)
-            draw_text(surface, view, (100, 512, 580, 96), warning[:1].upper() + warning[1:], size=theme.SIZE_SMALL,
+            draw_text(surface, view, (100, 512, 580, 96), upper_first(warning), size=theme.SIZE_SMALL,
                       color=theme.WARNING, valign="center")
         draw_hint(surface, view, "Arrows + Enter, mouse or gamepad  ·  M mute  ·  F11 full screen  ·  Esc quit")
