@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from typing import Iterable
 
 from .. import schema
@@ -238,8 +238,11 @@ class _Evidence:
     in_run: int = 0  # inside a run of capitalized words ("Black Mirror", "Esther Vanhove")
 
     def add(self, other: "_Evidence") -> None:
-        for name in ("mid", "start", "listed", "intro", "in_run"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for counter in fields(self):
+            setattr(self, counter.name, getattr(self, counter.name) + getattr(other, counter.name))
+
+    def total(self) -> int:
+        return sum(astuple(self))
 
     def names_someone(self, spelling: str) -> bool:
         # Words that only ever open sentences need to recur and not look like an adverb
@@ -340,7 +343,7 @@ def _variant_groups(evidence: dict[str, _Evidence]) -> dict[str, tuple[Person, _
     for word, seen in evidence.items():
         key = next((k for k, (p, _) in groups.items() if any(is_variant(word, f) for f in p.forms)), word)
         person, total = groups.setdefault(key, (Person(), _Evidence()))
-        person.forms[word] += seen.mid + seen.start + seen.listed + seen.intro + seen.in_run
+        person.forms[word] += seen.total()
         total.add(seen)
     return groups
 
