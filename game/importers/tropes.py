@@ -373,6 +373,7 @@ def _unique_id(pack_id: str, name: str, taken: set[str]) -> str:
 
 
 def _tropes(entries, people, ids, pack_id, draft, display) -> tuple[list[dict], set[str]]:
+    """The tropes as pack data, and the keys of the characters their examples name."""
     tropes: list[dict] = []
     used: set[str] = set()
     taken: set[str] = set()
@@ -381,25 +382,10 @@ def _tropes(entries, people, ids, pack_id, draft, display) -> tuple[list[dict], 
         for example in entry.examples:
             if not example.text:
                 continue
-            mentioned = mentions(example.text, people)
-            if not mentioned:
-                draft.skipped.append(Skip(example.line, f"no character named in this example of "
-                                                        f"{entry.name!r}"))
-                continue
-            used.update(mentioned)
-            clue = masked(example.text, people[mentioned[0]])
-            if len(clue) > MAX_CLUE:
-                clue = _shortened(clue)
-                draft.notes.append(f"{display}:{example.line}: note: the clue was cut to {MAX_CLUE} "
-                                   f"characters")
-            # Two spellings may lead to one installed character: name each id once.
-            linked_ids = list(dict.fromkeys(ids[k] for k in mentioned))
-            item = {"characters": linked_ids[:1]}
-            if linked_ids[1:]:
-                item["also"] = linked_ids[1:]
-            item["clue"] = clue
-            item["spoiler"] = bool(_SPOILER_WORDS.search(f"{entry.name} {example.text}"))
-            examples.append(item)
+            item, mentioned = _example(entry.name, example, people, ids, draft, display)
+            if item is not None:
+                examples.append(item)
+                used.update(mentioned)
         if not examples:
             continue
         trope_id = _unique_id(pack_id, entry.name, taken)
@@ -407,6 +393,27 @@ def _tropes(entries, people, ids, pack_id, draft, display) -> tuple[list[dict], 
         tropes.append({"id": trope_id, "name": entry.name, "definition": TODO_DEFINITION,
                        "examples": examples})
     return tropes, used
+
+
+def _example(trope_name: str, example: Example, people, ids, draft, display) -> tuple[dict | None, list[str]]:
+    """One example as pack data (its first named character masked in the clue), and the keys of
+    the characters it names; (None, []) and a skip when it names none."""
+    mentioned = mentions(example.text, people)
+    if not mentioned:
+        draft.skipped.append(Skip(example.line, f"no character named in this example of {trope_name!r}"))
+        return None, []
+    clue = masked(example.text, people[mentioned[0]])
+    if len(clue) > MAX_CLUE:
+        clue = _shortened(clue)
+        draft.notes.append(f"{display}:{example.line}: note: the clue was cut to {MAX_CLUE} characters")
+    # Two spellings may lead to one installed character: name each id once.
+    linked_ids = list(dict.fromkeys(ids[k] for k in mentioned))
+    item = {"characters": linked_ids[:1]}
+    if linked_ids[1:]:
+        item["also"] = linked_ids[1:]
+    item["clue"] = clue
+    item["spoiler"] = bool(_SPOILER_WORDS.search(f"{trope_name} {example.text}"))
+    return item, mentioned
 
 
 def mentions(text: str, people: dict[str, Person]) -> list[str]:
