@@ -58,16 +58,32 @@ def test_a_whole_game_from_title_to_high_score_table(pilot, tmp_path):
     assert pilot.scene.name == "title"
 
 
-def test_wrong_answers_show_the_right_one_and_come_back_in_the_review(pilot):
+def test_a_wrong_answer_is_marked_and_the_right_one_shown(pilot):
+    """What the player sees after a miss: the verdict, the right answer named beside it, its
+    tile lit in the 'right' colour and the pick in the 'wrong' one. (The review at the end
+    is tested with a finished game below.)"""
+    from game.ui import theme
+    from game.ui.scenes.play import tile_boxes
     pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)  # play, start, round card
     scene = pilot.scene
     assert scene.name == "question"
-    wrong = next(i for i, c in enumerate(scene.question.choices) if c != scene.question.answer)
+    question = scene.question
+    wrong = next(i for i, c in enumerate(question.choices) if c != question.answer)
     pilot.press(pygame.K_1 + wrong)
     feedback = pilot.scene
     assert feedback.name == "feedback" and not feedback.outcome.correct
-    assert feedback.outcome.response == scene.question.choices[wrong]
+    assert feedback.outcome.response == question.choices[wrong]
     assert pilot.app.sound.played[-1] == "wrong"
+    drawn = [r.text for r in pilot.app.view.reports]
+    right = question.choices.index(question.answer)
+    assert "Not quite" in drawn
+    assert {f"Answer: {question.answer}", f"Answer: {theme.KEY_LABELS[right]}"} & set(drawn)
+    palette = pilot.app.view.palette
+    boxes = tile_boxes(len(question.choices), 246, 430)
+    def fill_of(index):  # a point on the tile's own fill, clear of its badge and text
+        x, y, w, _ = boxes[index]
+        return tuple(pilot.app.window.get_at(pilot.app.view.point(x + w - 24, y + 5)))[:3]
+    assert fill_of(right) == palette.right and fill_of(wrong) == palette.wrong
 
 
 def test_the_timer_runs_out_without_sleeping(pilot):
