@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..packs import question_id
 from .common import MAX_ID, Draft, InputError, Skip, add_question, slug
@@ -39,6 +40,17 @@ class Block:
     line: int
     text: str  # comments removed, escapes replaced by stand-ins
     category: str
+
+
+class Option(NamedTuple):
+    marker: str  # "=" right, "~" wrong unless its weight says otherwise
+    weight: float | None  # the `%50%` percentage, None when not given
+    text: str
+    feedback: str
+
+    @property
+    def fully_right(self) -> bool:
+        return self.weight == 100 or (self.marker == "=" and self.weight is None)
 
 
 def convert(text: str, display: str, pack_id: str) -> Draft:
@@ -171,34 +183,34 @@ def _answers(answers: str) -> tuple[dict | None, str]:
     options = _options(answers)
     if not options:
         return None, "no answers found inside {}"
-    if not any(marker == "~" for marker, _, _, _ in options):
+    if not any(option.marker == "~" for option in options):
         return _short_answer(options, general)
-    right = [o for o in options if (o[0] == "=" and o[1] in (None, 100)) or (o[0] == "~" and o[1] == 100)]
-    partly = [o for o in options if o[1] is not None and 0 < o[1] < 100]
+    right = [option for option in options if option.fully_right]
+    partly = [option for option in options if option.weight is not None and 0 < option.weight < 100]
     if not right:
         if len(partly) > 1:
             return None, "a multiple-answer question (several partly right answers) cannot be carried"
         return None, "no answer is marked right (=)"
     if len(right) > 1:
         return None, "more than one answer is marked fully right"
-    fields = {"choices": [text for _, _, text, _ in options], "answer": right[0][2]}
-    return _with_explanation(fields, general or right[0][3]), ""
+    fields = {"choices": [option.text for option in options], "answer": right[0].text}
+    return _with_explanation(fields, general or right[0].feedback), ""
 
 
-def _short_answer(options, general: str) -> tuple[dict | None, str]:
+def _short_answer(options: list[Option], general: str) -> tuple[dict | None, str]:
     """Only `=` answers: the player types one; every fully right answer is accepted."""
-    right = [text for _, weight, text, _ in options if weight in (None, 100) and text]
+    right = [option.text for option in options if option.fully_right and option.text]
     if not right:
         return None, "a short-answer question with no fully right answer cannot be carried"
     fields = {"answer": right[0]}
     if len(right) > 1:
         fields["accepted"] = list(dict.fromkeys(right[1:]))
-    feedback = next((f for _, weight, text, f in options if text == right[0] and f), "")
+    feedback = next((option.feedback for option in options if option.text == right[0] and option.feedback), "")
     return _with_explanation(fields, general or feedback), ""
 
 
-def _options(answers: str) -> list[tuple[str, float | None, str, str]]:
-    """(marker, weight, text, feedback) for each `=`/`~` answer."""
+def _options(answers: str) -> list[Option]:
+    """Each `=`/`~` answer, in order."""
     starts = [m.start() for m in _ANSWER_START.finditer(answers)]
     if not starts or answers[:starts[0]].strip():
         return []
@@ -211,7 +223,7 @@ def _options(answers: str) -> list[tuple[str, float | None, str, str]]:
             weight = float(match.group(1))
             body = body.strip()[match.end():]
         text, _, feedback = body.partition("#")
-        options.append((marker, weight, _plain(text), _plain(feedback)))
+        options.append(Option(marker, weight, _plain(text), _plain(feedback)))
     return options
 
 
