@@ -94,12 +94,12 @@ def _results(text: str, display: str) -> tuple[list, list[int]]:
         if not isinstance(data.get("results"), list):
             raise InputError(display, "expected an Open Trivia DB response with a \"results\" list, "
                                       "or a list of results")
-        start = _value_start(text, "results")
+        results, start = data["results"], _value_start(text, "results")
     elif isinstance(data, list):
-        start = _skip_space(text, 0)
+        results, start = data, _skip_space(text, 0)
     else:
         raise InputError(display, "expected an Open Trivia DB response or a list of results")
-    return (data["results"] if isinstance(data, dict) else data), _item_lines(text, start)
+    return results, _item_lines(text, start)
 
 
 def _skip_space(text: str, index: int) -> int:
