@@ -153,7 +153,8 @@ def _link_known(people: dict[str, "Person"], ids: dict[str, str], title: str, in
                     known.setdefault(normalize(name), character.id)
     linked: dict[str, str] = {}
     for key, person in people.items():
-        found = next((known[normalize(n)] for n in (person.name, *person.surfaces()) if normalize(n) in known), None)
+        keys = (normalize(name) for name in (person.name, *person.surfaces()))
+        found = next((known[key] for key in keys if key in known), None)
         if found:
             ids[key] = linked[key] = found
     return linked
