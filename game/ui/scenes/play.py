@@ -5,7 +5,6 @@ choices to it. Each scene replaces itself with the one for the game's next phase
 """
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pygame
@@ -68,10 +67,10 @@ def start_game(app, settings: Settings, misses: dict[str, int] | None = None) ->
 
 def start_daily(app) -> Session:
     """Today's challenge: the engine's one definition of the day's quiz (the terminal plays the same),
-    on every loaded pack; untimed when the player turned the timer off (its own table then)."""
-    settings = dataclasses.replace(daily_settings(date.today(), timer=app.prefs.timer),
-                       packs=tuple(p.id for p in app.library.packs))
-    return start_game(app, settings)
+    on every loaded pack; untimed when the player turned the timer off (its own table then). It
+    names no packs, which means all of them: listing every id made App.question_source build a
+    second generator for the facts a game on all packs already has."""
+    return start_game(app, daily_settings(date.today(), timer=app.prefs.timer))
 
 
 def start_practice(app) -> str | None:
