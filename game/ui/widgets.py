@@ -204,6 +204,11 @@ def upper_first(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
+def on_off(value: bool) -> str:
+    """A switch's state as every settings row shows it."""
+    return "On" if value else "Off"
+
+
 def dim(surface: pygame.Surface) -> None:
     """Darken what lies under an overlay (pause, confirm), in place: multiply towards black,
     then add a touch of the deep blue. No full-screen veil surface is allocated or blended."""

@@ -6,12 +6,8 @@ from dataclasses import replace
 import pygame
 
 from .. import theme
-from ..widgets import Menu, draw_panel, draw_shape, draw_text
+from ..widgets import Menu, draw_panel, draw_shape, draw_text, on_off
 from .base import Scene, draw_heading, draw_hint
-
-
-def _on_off(value: bool) -> str:
-    return "On" if value else "Off"
 
 
 class SettingsScene(Scene):
@@ -27,9 +23,9 @@ class SettingsScene(Scene):
 
     def _refresh(self):
         prefs = self.app.prefs
-        hints = {"sound": _on_off(prefs.sound), "volume": f"{round(prefs.volume * 100)}%",
-                 "fullscreen": _on_off(prefs.fullscreen), "text_size": prefs.text_size.capitalize(),
-                 "palette": theme.PALETTES[prefs.palette].name.capitalize(), "timer": _on_off(prefs.timer)}
+        hints = {"sound": on_off(prefs.sound), "volume": f"{round(prefs.volume * 100)}%",
+                 "fullscreen": on_off(prefs.fullscreen), "text_size": prefs.text_size.capitalize(),
+                 "palette": theme.PALETTES[prefs.palette].name.capitalize(), "timer": on_off(prefs.timer)}
         for button in self.menu.buttons:
             button.hint = hints.get(button.key, "")
 

@@ -13,7 +13,7 @@ from ...engine import (DEFAULT_ROUNDS, LIFELINES, ROUND_CHOICES, Game, Outcome, 
                        daily_settings, mode_name, rounds_for, streak_bonus)
 from .. import theme
 from ..widgets import (AnswerTile, Button, Menu, TextInput, draw_mark, draw_panel, draw_shape, draw_text,
-                       draw_timer_bar, inside)
+                       draw_timer_bar, inside, on_off)
 from .base import Scene, confirmed, draw_heading, draw_hint
 
 STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)
@@ -117,7 +117,7 @@ class SetupScene(Scene):
                 if button.key == "packs":
                     value = value[1]
                 elif isinstance(value, bool):
-                    value = "On" if value else "Off"
+                    value = on_off(value)
                 button.hint = str(value).capitalize() if button.key == "difficulty" else str(value)
         # The game these options make, drawn once per change, not per frame: the preview lists
         # the rounds it really has (the engine leaves out a round with no questions, e.g. Spot
