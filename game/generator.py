@@ -469,11 +469,15 @@ class Generator:
 
     @cached_property
     def _character_ids(self) -> list[str]:
-        return sorted(self.facts.characters)
+        return [c.id for c in self._characters_in_order]
 
     @cached_property
     def _trope_ids(self) -> list[str]:
         return sorted(self.facts.tropes)
+
+    @cached_property
+    def _tropes_in_order(self) -> list[Trope]:
+        return [self.facts.tropes[tid] for tid in self._trope_ids]
 
     @cached_property
     def _by_role(self) -> dict[str, list[str]]:
@@ -669,8 +673,7 @@ class Generator:
     # ---- kinds -----------------------------------------------------------
 
     def _trope_to_character(self) -> Iterator[Candidate]:
-        for tid in self._trope_ids:
-            trope = self.facts.tropes[tid]
+        for trope in self._tropes_in_order:
             if self.difficulty != "hard":
                 for slot, example, cid in self._example_slots(trope):
                     yield self._candidate(f"t2c-{slot}", ("trope", trope.id, cid), self.example_spoiler(example),
@@ -713,8 +716,7 @@ class Generator:
                               (("trope", trope.name), ("character", self.facts.name(cid))), trope.pack, rng)
 
     def _character_to_trope(self) -> Iterator[Candidate]:
-        for tid in self._trope_ids:
-            trope = self.facts.tropes[tid]
+        for trope in self._tropes_in_order:
             if self.difficulty != "hard":
                 for slot, example, cid in self._example_slots(trope):
                     yield self._candidate(f"c2t-{slot}", ("trope", trope.id, cid), self.example_spoiler(example),
@@ -753,8 +755,7 @@ class Generator:
         for edge in self.edges:
             yield self._candidate(f"rel-{edge.subject}-{edge.relation}-{edge.other}", self._pair_topic(edge),
                                   edge.spoiler, self._relation_question, edge)
-        for tid in self._trope_ids:
-            trope = self.facts.tropes[tid]
+        for trope in self._tropes_in_order:
             for n, example in enumerate(trope.examples, 1):
                 if 2 <= len(example.characters) <= 3:
                     for cid in example.characters:
@@ -899,8 +900,7 @@ class Generator:
         """A true statement per fact and, when a wrong character fits the sentence, a false one
         with that character swapped in. The swap is picked here, not when building: its name is
         part of the question's id."""
-        for tid in self._trope_ids:
-            trope = self.facts.tropes[tid]
+        for trope in self._tropes_in_order:
             for cid in sorted({c for e in trope.examples for c in e.characters}):
                 example, spoiler = self._best_example(trope, cid)
                 if self._left_out(spoiler):
@@ -908,7 +908,7 @@ class Generator:
                 base = f"tf-{trope.id}-{cid}"
                 topic = ("trope", trope.id, cid)
                 yield self._candidate(f"{base}-true", topic, spoiler, self._tf_example, trope, cid, example, None)
-                swap = self._wrong_characters(random.Random(base), cid, self._involved[tid], spoiler)
+                swap = self._wrong_characters(random.Random(base), cid, self._involved[trope.id], spoiler)
                 if swap:
                     yield self._candidate(f"{base}-swap-{self._id_of(swap[0])}", topic, spoiler, self._tf_example,
                                           trope, cid, example, swap[0])
@@ -988,8 +988,7 @@ class Generator:
             if not self._names_itself(character):
                 yield self._candidate(f"typed-{character.id}", ("character", character.id), character.spoiler,
                                       self._typed_character, character)
-        for tid in self._trope_ids:
-            trope = self.facts.tropes[tid]
+        for trope in self._tropes_in_order:
             for n, example in enumerate(trope.examples, 1):
                 if len(example.characters) == 1:
                     cid = example.characters[0]
@@ -1055,7 +1054,7 @@ class Generator:
             wrong = [c for c in wrong if not self._spoiler_names.find(c)]
         rng.shuffle(wrong)
         if self.difficulty == "easy":
-            wrong = wrong[: CHOICE_COUNT["easy"] - 1]
+            wrong = wrong[: self.choice_count - 1]
         if not wrong:
             return None
         choices = [question.answer, *wrong]
@@ -1131,7 +1130,7 @@ class Generator:
 
     def _mentioned(self, text: str) -> frozenset[str]:
         """Characters named in a text: a description mentioning Paul cannot be pinned on Paul."""
-        return frozenset(self._all_names.find(text))
+        return self._all_names.find(text)
 
 
 GENERATED_ID_PREFIXES = ("t2c-", "c2t-", "rev-", "rel-", "tf-", "typed-")

@@ -302,8 +302,12 @@ def test_turning_spoilers_off_only_removes_the_spoiler_questions(difficulty):
 
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
 def test_questions_flagged_as_spoilers_are_the_ones_that_use_spoiler_facts(difficulty):
-    flagged = [q for q in generator(difficulty, True).pool() if not q.spoiler]
-    assert all(spoiler_leaks(q) == [] for q in flagged)
+    pool = generator(difficulty, True).pool()
+    assert all(spoiler_leaks(q) == [] for q in pool if not q.spoiler)
+    # And the other way round: a generated question flagged as a spoiler shows a spoiler fact
+    # (red herrings count as spoilers because knowing they are false gives the ending away).
+    flagged = [q for q in pool if q.spoiler and q.kind != "pack" and "red herring" not in dict(q.facts)]
+    assert flagged and all(spoiler_leaks(q) for q in flagged)
 
 
 @pytest.mark.parametrize("difficulty,spoilers", SETTINGS)
@@ -408,7 +412,7 @@ def test_typed_names_take_aliases_and_small_typos_but_never_another_characters_n
     pool = pool_by_id("hard")
     ana = pool["typed-ana"]
     assert all(ana.is_right(t) for t in ("Ana", "anna", "ANA"))
-    assert not ana.is_right("Ann") or ana.is_right("Ann") == ("Ann" in ana.accepted)
+    assert not ana.is_right("Ann")  # a short name forgives no slip
     esther = next(q for q in pool.values() if q.is_typed and q.answer == "Esther Vanhove")
     assert esther.is_right("esther") and esther.is_right("Esther Vanhov") and esther.is_right("ESTHER VANHOVE")
     assert not esther.is_right("First Esther") and not esther.is_right("The first Esther")
