@@ -44,7 +44,11 @@ def main() -> int:
     parser.add_argument("--size", default="1280x720")
     options = parser.parse_args()
     width, height = (int(v) for v in options.size.split("x"))
-    data = Path(tempfile.mkdtemp(prefix="osmosis-bench-"))
+    with tempfile.TemporaryDirectory(prefix="osmosis-bench-") as data:  # never the player's settings
+        return measure_tour(options, width, height, Path(data))
+
+
+def measure_tour(options, width: int, height: int, data: Path) -> int:
     args = argparse.Namespace(command="play", test_mode=False, pack=None, frames=None, screenshot=None,
                                packs=[], data_dir=data)
     app = start(args)
