@@ -44,72 +44,65 @@ def tour(app, visit) -> None:
         settings = Settings(rounds=play.ROUND_CHOICES[:play.STANDARD_ROUND_COUNT + 1], questions_per_round=3,
                             seed=SEED, mode="classic")
         _demo_scores(app, settings)
-        shots = Shots(app, visit)
         app.reset(TitleScene(app))
-        shots.take("title")
+        visit("title")
         app.push(play.SetupScene(app))
-        shots.take("setup")
+        visit("setup")
         app.pop()
         play.start_game(app, settings)
-        shots.take("round-card")
-        shots.press(pygame.K_RETURN)
+        visit("round-card")
+        press(app, pygame.K_RETURN)
         app.update(6.5)  # some time gone: the timer bar part-way down
-        shots.take("question")
+        visit("question")
         question = app.top.question
-        shots.press(pygame.K_1 + next(i for i, c in enumerate(question.choices) if c != question.answer))
-        shots.take("feedback")
-        shots.press(pygame.K_RETURN)
-        shots.press(pygame.K_ESCAPE)
-        shots.take("pause")
-        shots.press(pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN)
-        shots.take("confirm-quit")
-        shots.press(pygame.K_ESCAPE, pygame.K_ESCAPE)
-        _play_until(app, shots, "round-summary")
-        shots.take("round-summary")
-        _play_until(app, shots, "typed-answer")
+        press(app, pygame.K_1 + next(i for i, c in enumerate(question.choices) if c != question.answer))
+        visit("feedback")
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_ESCAPE)
+        visit("pause")
+        press(app, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN)
+        visit("confirm-quit")
+        press(app, pygame.K_ESCAPE, pygame.K_ESCAPE)
+        _play_until(app, "round-summary")
+        visit("round-summary")
+        _play_until(app, "typed-answer")
         for ch in "Lucas":
             app.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
-        shots.take("typed-answer")
-        _play_until(app, shots, "results")
-        shots.take("results")
-        shots.press(pygame.K_LEFT, pygame.K_RETURN)  # Review misses
-        shots.take("review")
-        shots.press(pygame.K_ESCAPE, pygame.K_RIGHT, pygame.K_RETURN)  # back, then Continue
+        visit("typed-answer")
+        _play_until(app, "results")
+        visit("results")
+        press(app, pygame.K_LEFT, pygame.K_RETURN)  # Review misses
+        visit("review")
+        press(app, pygame.K_ESCAPE, pygame.K_RIGHT, pygame.K_RETURN)  # back, then Continue
         if app.top.name == "name-entry":
             for ch in "Joséphine":
                 app.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
-            shots.take("name-entry")
-            shots.press(pygame.K_RETURN)
+            visit("name-entry")
+            press(app, pygame.K_RETURN)
         if app.top.name != "high-scores":
             app.reset(menus.HighScoresScene(app, "classic"))
-        shots.take("high-scores")
+        visit("high-scores")
         app.reset(menus.PacksScene(app))
-        shots.take("packs")
+        visit("packs")
         app.reset(menus.SettingsScene(app))
-        shots.take("settings")
+        visit("settings")
         app.reset(menus.HelpScene(app))
-        shots.take("help")
+        visit("help")
         from .scenes.testmode import TestModeScene
         app.test_mode = True
         app.reset(TestModeScene(app, None))
-        shots.take("test-mode")
+        visit("test-mode")
         app._store.close()
 
 
-class Shots:
-    def __init__(self, app, visit):
-        self.app, self.visit = app, visit
-
-    def press(self, *keys) -> None:
-        for key in keys:
-            self.app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-            self.app.update(1 / 60)
-
-    def take(self, name: str) -> None:
-        self.visit(name)
+def press(app, *keys) -> None:
+    """Keys pressed as a player would, a frame's time apart."""
+    for key in keys:
+        app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+        app.update(1 / 60)
 
 
-def _play_until(app, shots: Shots, wanted: str, limit: int = 200) -> None:
+def _play_until(app, wanted: str, limit: int = 200) -> None:
     """Answer right (the second question of each round wrong) until the scene `wanted` is on top."""
     for _ in range(limit):
         scene = app.top
@@ -120,13 +113,13 @@ def _play_until(app, shots: Shots, wanted: str, limit: int = 200) -> None:
             index = question.choices.index(question.answer)
             if scene.game.current_round.position == 1:
                 index = (index + 1) % len(question.choices)
-            shots.press(pygame.K_1 + index)
+            press(app, pygame.K_1 + index)
         elif scene.name == "typed-answer":
             for ch in scene.question.answer:
                 app.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
-            shots.press(pygame.K_RETURN)
+            press(app, pygame.K_RETURN)
         else:
-            shots.press(pygame.K_RETURN)
+            press(app, pygame.K_RETURN)
     raise RuntimeError(f"screenshots: never reached {wanted}")
 
 
