@@ -219,6 +219,8 @@ def _home_relative(path) -> str:
 
 
 MODES = [None, "classic", "relaxed", "daily", "practice", "practice relaxed"]
+SCORE_COLUMNS = ((72, 48, "#", "right"), (140, 400, "Name", "left"), (560, 160, "Score", "right"),
+                 (760, 180, "Mode", "left"), (960, 220, "Date", "left"))  # x, width, heading, align
 
 
 class HighScoresScene(_ScrollList):
@@ -250,10 +252,7 @@ class HighScoresScene(_ScrollList):
     def draw(self, surface):
         view = self.view
         draw_heading(surface, view, "High scores", f"Showing: {self.mode or 'every mode'}")
-        columns = ((72, "#", "right"), (140, "Name", "left"), (560, "Score", "right"),
-                   (760, "Mode", "left"), (960, "Date", "left"))
-        widths = (48, 400, 160, 180, 220)
-        for (x, label, align), w in zip(columns, widths):
+        for x, w, label, align in SCORE_COLUMNS:
             draw_text(surface, view, (x, 140, w, 32), label, size=theme.SIZE_SMALL, weight="semibold",
                       color=theme.ACCENT, align=align)
         scores = self.scores()
@@ -263,7 +262,7 @@ class HighScoresScene(_ScrollList):
             draw_panel(surface, view, (theme.MARGIN, y, 1184, 42),
                        fill=theme.PANEL_RAISED if mine else theme.PANEL, edge=theme.ACCENT if mine else None)
             values = (str(score.rank), score.name, f"{score.score:,}", score.mode, str(score.date)[:10])
-            for (x, _, align), w, value in zip(columns, widths, values):
+            for (x, w, _, align), value in zip(SCORE_COLUMNS, values):
                 draw_text(surface, view, (x, y + 5, w, 32), value, size=theme.SIZE_BODY * 0.85,
                           weight="semibold" if mine else "regular", align=align, valign="center")
         if not scores:
