@@ -459,6 +459,9 @@ class Background:
     size: tuple[int, int] = (0, 0)
     column: pygame.Surface | None = field(default=None, repr=False)
 
+    RING = theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.12)
+    RING_FAINT = theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.08)
+
     def draw(self, target: pygame.Surface, view: View) -> None:
         rect = view.rect((0, 0, *theme.LOGICAL_SIZE)).clip(target.get_rect())
         if rect.size != target.get_size():
@@ -472,7 +475,5 @@ class Background:
         pygame.transform.scale(self.column, rect.size, target.subsurface(rect))
         centre = (rect.right - view.px(120), rect.y + view.px(120))
         ring = view.px(300)
-        pygame.draw.circle(target, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.12), centre, ring,
-                           view.px(3))
-        pygame.draw.circle(target, theme.mix(theme.BACKGROUND_BOTTOM, theme.ACCENT, 0.08), centre,
-                           ring + view.px(40), view.px(2))
+        pygame.draw.circle(target, self.RING, centre, ring, view.px(3))
+        pygame.draw.circle(target, self.RING_FAINT, centre, ring + view.px(40), view.px(2))
