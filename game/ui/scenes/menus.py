@@ -61,7 +61,7 @@ class SettingsScene(Scene):
         view = self.view
         draw_heading(surface, view, "Settings", "Saved for next time. M mutes and F11 toggles full screen anywhere.")
         self.menu.draw(surface, view)
-        # A preview of the answer tiles in the chosen palette.
+        # The answer tiles in the chosen palette: changing Colours shows at once what it does.
         for i, style in enumerate(view.palette.tiles):
             box = (240 + i * 205, 590, 185, 64)
             draw_panel(surface, view, box, fill=style.fill, edge=None)

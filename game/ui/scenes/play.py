@@ -283,8 +283,9 @@ class QuestionScene(GameScene):
             button.enabled = button.key in self.game.lifelines_left and not (
                 self.question.is_typed and button.key == "fifty-fifty")
 
-    # the answer tiles keep their places when 50:50 removes some
     def tiles(self) -> list[AnswerTile]:
+        """The answer tiles, built from the game's state rather than kept: 50:50 and a wrong first
+        pick fade tiles, and they keep their places so keys 1-4 still mean the same answers."""
         visible = set(self.game.choices)
         return [AnswerTile(box, i, choice, "normal" if choice in visible else "faded")
                 for i, (box, choice) in enumerate(zip(tile_boxes(len(self.question.choices)), self.question.choices))]
