@@ -328,7 +328,6 @@ class App:
         except pygame.error:
             return  # stay as we are if the display refuses
         self.view.resize(self.window.get_size())
-        self.background = Background()
 
     def _controller_event(self, event) -> None:
         if event.type != pygame.JOYDEVICEADDED:
