@@ -258,7 +258,7 @@ class App:
             self.set_prefs(replace(self.prefs, fullscreen=not self.prefs.fullscreen))
             return
         if self.stack:
-            self.top.handle_event(event)
+            self.top.handle_event(event, action)
 
     def update(self, dt: float) -> None:
         self.clock.advance(dt)

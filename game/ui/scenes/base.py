@@ -23,8 +23,10 @@ class Scene:
     def view(self):
         return self.app.view
 
-    def handle_event(self, event: "pygame.event.Event") -> None:
-        action = self.app.action_for(event)
+    def handle_event(self, event: "pygame.event.Event", action: Action | None) -> None:
+        """Every event the App passes on, with the action it already mapped it to (once, for
+        the App's own keys and the scene's); a scene that must see an event before `handle`
+        (e.g. focus loss) overrides this."""
         self.handle(event, action)
 
     def handle(self, event: "pygame.event.Event", action: Action | None) -> None:

@@ -209,10 +209,10 @@ class GameScene(Scene):
         draw_text(surface, view, (780, 22, 452, 40), f"{streak}Score {game.scoreboard.total:,}",
                   size=theme.SIZE_BODY, weight="bold", color=theme.ACCENT, align="right", valign="center")
 
-    def handle_event(self, event):
+    def handle_event(self, event, action):
         if event.type == pygame.WINDOWFOCUSLOST and self.game.phase is Phase.QUESTION:
             return self.pause()  # a player who looks away does not lose the clock
-        super().handle_event(event)
+        super().handle_event(event, action)
 
 
 class CardScene(GameScene):
