@@ -150,8 +150,7 @@ class App:
         key = (frozenset(settings.packs), settings.difficulty, settings.spoilers)
         if key not in self._generators:
             from ..generator import Generator
-            # A game on chosen packs gets only those packs' facts.
-            facts = self.library.only(set(settings.packs)).facts if settings.packs else self.library.facts
+            facts = self.library.only(set(settings.packs)).facts  # no packs named: all of them
             self._generators[key] = (facts, Generator(facts, settings.difficulty, settings.spoilers))
         return self._generators[key]
 
