@@ -144,6 +144,7 @@ def test_test_mode_with_an_unknown_pack_says_which_packs_exist(make_app, packs):
     pilot.step()
     assert app.top.question is None
     assert any("'no-such-pack'" in r.text and "osmosis" in r.text for r in app.view.reports)
+    assert pilot.overflows == []
 
 
 @pytest.mark.parametrize("flag", ["--frames", "--screenshot"])
