@@ -237,6 +237,9 @@ class App:
 
     @staticmethod
     def _text_input(scene) -> None:
+        """A scene coming on top: laid out at once (a click may come before its first frame),
+        and given the keyboard as text when it wants it."""
+        scene.ensure_layout()
         if scene.wants_text:
             pygame.key.start_text_input()
         else:

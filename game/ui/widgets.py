@@ -186,6 +186,22 @@ def fit_text(text: str, weight: str, px: int, width: int, height: int, min_px: i
     return Fit(fallback.lines, fallback.px, fallback.line_height, fallback.width, fallback.height, False)
 
 
+def clip_text(text: str, weight: str, px: int, width: int, height: int) -> Fit:
+    """`text` wrapped at `px`, cut to the lines that fit `height`, the last ending in "…"."""
+    font = theme.font(weight, px)
+    line_height = font.get_linesize()
+    lines = wrap(text, font, width) or [text]
+    room = max(1, height // line_height)
+    if len(lines) > room:
+        lines = lines[:room]
+        last = lines[-1]
+        while last and font.size(last + "…")[0] > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip(" ,;:·\u00a0") + "…"
+    text_w = max((font.size(line)[0] for line in lines), default=0)
+    return Fit(tuple(lines), px, line_height, min(text_w, width), line_height * len(lines), True)
+
+
 class _TextCache:
     """Rendered text surfaces, keyed by everything that changes their pixels: static text is
     rendered once, not every frame. Bounded by pixel bytes, not by count: one wrapped
@@ -219,15 +235,20 @@ TEXT_CACHE = _TextCache()
 
 def draw_text(surface: pygame.Surface, view: View, box: LogicalRect, text: str, *,
               size: float = theme.SIZE_BODY, weight: str = "regular", color: Color = theme.INK,
-              align: str = "left", valign: str = "top", px: int | None = None) -> Fit:
+              align: str = "left", valign: str = "top", px: int | None = None, clip: bool = False) -> Fit:
     """Draw `text` inside the logical `box`: wrapped, then shrunk until it fits. `px` starts at
-    that real pixel size instead of `size` (a grid's one size, from `common_px`)."""
+    that real pixel size instead of `size` (a grid's one size, from `common_px`). `clip`: never
+    shrink; the lines that fit, the last one ending in "…" (a list's card: the whole text is
+    one step away, e.g. in the review)."""
     rect = view.rect(box)
     start_px = px if px is not None else view.font_px(size)
-    key = (text, weight, start_px, rect.w, rect.h, color, align, view.min_font_px())
+    key = (text, weight, start_px, rect.w, rect.h, color, align, view.min_font_px(), clip)
 
     def build():
-        fit = fit_text(typeset(text), weight, start_px, rect.w, rect.h, view.min_font_px())
+        if clip:
+            fit = clip_text(typeset(text), weight, start_px, rect.w, rect.h)
+        else:
+            fit = fit_text(typeset(text), weight, start_px, rect.w, rect.h, view.min_font_px())
         font = theme.font(weight, fit.px)
         # As wide as the text, not the box: short labels in wide boxes cost little memory.
         block = pygame.Surface((max(1, fit.width), max(1, fit.height)), pygame.SRCALPHA)

@@ -5,14 +5,16 @@ choices to it. Each scene replaces itself with the one for the game's next phase
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pygame
 
 from ...engine import (DEFAULT_ROUNDS, LIFELINES, ROUND_CHOICES, Game, Outcome, Phase, Settings,
                        daily_settings, mode_name, rounds_for, streak_bonus)
 from .. import theme
-from ..widgets import (MOTION_SECONDS, AnswerTile, Button, Menu, Motion, TextInput, draw_mark, draw_panel,
+from ..widgets import (MOTION_SECONDS, AnswerTile, View, Button, Menu, Motion, TextInput, draw_mark, draw_panel,
                        draw_shape, draw_text, draw_tiles, draw_timer_bar, ease_out, fit_text, inside, on_off,
                        pulse, typeset)
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
@@ -747,6 +749,60 @@ def verdict(outcome: Outcome, palette: theme.Palette, points: int | None = None)
 WHY_MIN = 110  # the Why box is never smaller than this, and grows with the explanation
 
 
+@dataclass(frozen=True)
+class AnswerKeyLayout:
+    """Where an answered question's pieces go: the tiles (or the typed answer's box) and the Why."""
+
+    tiles: tuple  # one box per choice; empty for a typed question
+    typed: tuple | None
+    why: tuple
+
+
+def answer_key_layout(view, question, bottom: float | None = None) -> AnswerKeyLayout:
+    bottom = view.hint_top - 8 if bottom is None else bottom
+    return _answer_key_layout(view.size, view.scale, view.text_scale, view.portrait, question.explanation or
+                              f"The answer: {question.answer}.", len(question.choices), question.is_typed, bottom)
+
+
+@lru_cache(maxsize=32)
+def _answer_key_layout(size, scale, text_scale, portrait, explanation, count, typed, bottom) -> AnswerKeyLayout:
+    """The Why box takes what its explanation needs at full size, the tiles the rest up to their
+    cap; left-over room is split around the Why box rather than stretching it empty."""
+    view = _SizedView(size, scale, text_scale, portrait)
+    x, w = view.column()
+    top = 160 + 80 + 8
+    text_w = round((w - 56) * scale)
+    needed = fit_text(typeset(explanation), "regular", round(theme.SIZE_BODY * scale * text_scale), text_w,
+                      10**6).height / scale
+    why_need = max(WHY_MIN, needed + 60)
+    typed_box, boxes = None, ()
+    if typed:
+        tiles_bottom = min(top + 180, bottom - why_need - 16)
+        typed_box = (x, top, w, tiles_bottom - top)
+    else:
+        rows = count if portrait else -(-count // 2)
+        row_max = TRUE_FALSE_ROW_MAX if count <= 2 else 110
+        tiles_bottom = max(top + rows * 60, min(top + rows * (row_max + 16), bottom - why_need - 16))
+        boxes = tuple(tile_boxes(count, top, tiles_bottom, x=x, width=w, columns=1 if portrait else 2, gap=14,
+                                 max_row=row_max))
+    why_top = tiles_bottom + 16
+    why_h = bottom - why_top
+    if why_h > why_need + 40:  # more room than it needs: the box hugs its text, centred in the space
+        why_top += (why_h - why_need) / 2
+        why_h = why_need
+    return AnswerKeyLayout(boxes, typed_box, (x, why_top, w, why_h))
+
+
+class _SizedView:
+    """Just enough of a View for a cached layout: its size and its column."""
+
+    def __init__(self, size, scale, text_scale, portrait):
+        self.width, self.height = size
+        self.scale, self.text_scale, self.portrait = scale, text_scale, portrait
+
+    column = View.column
+
+
 def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: float | None = None, *,
                     reveal: float = 1.0, points: int | None = None, pressed: int | None = None) -> None:
     """An answered question: the verdict, the prompt, the right answer (and a wrong pick, and a
@@ -755,7 +811,7 @@ def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: fl
     the verdict's count-up."""
     question = outcome.question
     x, w = view.column()
-    bottom = view.hint_top - 8 if bottom is None else bottom
+    layout = answer_key_layout(view, question, bottom)
     text, color = verdict(outcome, view.palette, points)
     draw_panel(surface, view, (x, 76, w, 74), fill=theme.PANEL, edge=color, width=3)
     draw_mark(surface, view, view.point(x + 44, 113), outcome.correct, color)
@@ -771,27 +827,13 @@ def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: fl
     if aside:
         draw_text(surface, view, (x + w * 0.5, 84, w * 0.5 - 24, 58), aside, size=theme.SIZE_BODY, weight="semibold",
                   color=aside_color, align="right", valign="center")
-    prompt_h = 80
-    draw_text(surface, view, (x, 160, w, prompt_h), question.prompt, size=theme.SIZE_BODY,
+    draw_text(surface, view, (x, 160, w, 80), question.prompt, size=theme.SIZE_BODY,
               weight="semibold", color=theme.INK, align="center", valign="center")
-    top = 160 + prompt_h + 8
-    # The Why box takes what its explanation needs (at full size), the tiles the rest, up to their cap.
-    explanation = question.explanation or f"The answer: {question.answer}."
-    text_w = view.rect((0, 0, w - 56, 10)).w
-    needed = fit_text(typeset(explanation), "regular", view.font_px(theme.SIZE_BODY), text_w, 10**6).height / view.scale
-    why_h = max(WHY_MIN, needed + 60)
     if question.is_typed:
-        tiles_bottom = min(top + 180, bottom - why_h - 16)
-        _draw_typed_answer(surface, view, outcome, (x, top, w, tiles_bottom - top))
+        _draw_typed_answer(surface, view, outcome, layout.typed)
     else:
-        count = len(question.choices)
-        rows = count if view.portrait else -(-count // 2)
-        row_max = TRUE_FALSE_ROW_MAX if count <= 2 else 110
-        tiles_bottom = max(top + rows * 60, min(top + rows * (row_max + 16), bottom - why_h - 16))
-        boxes = tile_boxes(count, top, tiles_bottom, x=x, width=w, columns=1 if view.portrait else 2, gap=14,
-                           max_row=row_max)
         tiles = []
-        for i, (box, choice) in enumerate(zip(boxes, question.choices)):
+        for i, (box, choice) in enumerate(zip(layout.tiles, question.choices)):
             state = "right" if choice == question.answer else "wrong" if choice in (outcome.response, outcome.first_pick) \
                 else "faded"
             tag = "1st pick" if outcome.first_pick is not None and choice == outcome.first_pick else \
@@ -800,16 +842,12 @@ def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: fl
         glows = [pulse(reveal) if tile.state == "right" and reveal < 1 else 0.0 for tile in tiles]
         squeezes = [pulse(min(1.0, reveal * 3)) if i == pressed and reveal < 1 / 3 else 0.0 for i in range(len(tiles))]
         draw_tiles(surface, view, tiles, glows=glows, squeezes=squeezes)
-    why_top = tiles_bottom + 16
-    why_h = bottom - why_top
-    if why_h > needed + 60 + 40:  # more room than it needs: the box hugs its text, centred in the space
-        why_top += (why_h - needed - 60) / 2
-        why_h = needed + 60
-    draw_panel(surface, view, (x, why_top, w, why_h))
-    draw_text(surface, view, (x + 28, why_top + 10, w - 56, 30), "Why", size=theme.SIZE_SMALL, weight="bold",
+    wx, wy, ww, wh = layout.why
+    draw_panel(surface, view, layout.why)
+    draw_text(surface, view, (wx + 28, wy + 10, ww - 56, 30), "Why", size=theme.SIZE_SMALL, weight="bold",
               color=theme.ACCENT)
-    draw_text(surface, view, (x + 28, why_top + 44, w - 56, why_h - 52), explanation, size=theme.SIZE_BODY,
-              color=theme.INK)
+    draw_text(surface, view, (wx + 28, wy + 44, ww - 56, wh - 52), question.explanation or
+              f"The answer: {question.answer}.", size=theme.SIZE_BODY, color=theme.INK)
 
 
 def _draw_typed_answer(surface, view, outcome: Outcome, box) -> None:

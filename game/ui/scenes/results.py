@@ -187,10 +187,11 @@ class ResultsScene(Scene):
         for i, outcome in enumerate(shown):
             card_y = y + 52 + i * (MISS_CARD_HEIGHT + MISS_CARD_GAP)
             draw_panel(surface, view, (x + 16, card_y, w - 32, MISS_CARD_HEIGHT), fill=theme.PANEL_RAISED, edge=None)
-            draw_text(surface, view, (x + 32, card_y + 6, w - 64, 52), outcome.question.prompt,
-                      size=theme.SIZE_SMALL, color=theme.INK)
-            draw_text(surface, view, (x + 32, card_y + 60, w - 64, 28), f"Answer: {outcome.question.answer}",
-                      size=theme.SIZE_SMALL, weight="semibold", color=view.palette.right)
+            # Every card at the same size, cut with "…" when long: Review misses shows them whole.
+            draw_text(surface, view, (x + 32, card_y + 6, w - 64, 54), outcome.question.prompt,
+                      size=theme.SIZE_SMALL, color=theme.INK, clip=True)
+            draw_text(surface, view, (x + 32, card_y + 60, w - 64, 30), f"Answer: {outcome.question.answer}",
+                      size=theme.SIZE_SMALL, weight="semibold", color=view.palette.right, clip=True)
 
 
 class ReviewScene(Scene):
