@@ -242,8 +242,46 @@ def test_pause_stops_the_clock_and_a_line_typed_at_the_pause_prompt_is_the_answe
 def test_a_lifeline_typed_after_the_buzzer_is_too_late():
     game = one_round(["trope-to-character"])
     out = play_script(game, [(25, "time")])
-    assert "Time's up: the answer is" in out and "Extra time:" not in out
+    assert "Too late for Extra time: time was up before you typed it. It is not spent." in out
+    assert "Time's up: the answer is" in out and "Extra time: the clock" not in out
     assert "extra-time" in game.lifelines_left  # not spent on a lost question
+
+
+def test_a_real_terminal_gets_line_editing(tmp_path):
+    """Run in a pseudo-terminal: arrow keys edit the line (readline) instead of landing in the
+    answer as ^[[D: Left then Backspace fix a slip typed before the answer."""
+    import os
+    import pty
+    import select
+    import time
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the game in a terminal
+        os.execvp(sys.executable, [sys.executable, str(ROOT / "main.py"), "text", "--name", "ann", "--seed", "3", "--relaxed",
+                                   "--data-dir", str(tmp_path)])
+    out = b""
+
+    def read_until(marker: bytes, seconds: float = 20) -> None:
+        nonlocal out
+        end = time.monotonic() + seconds
+        while marker not in out and time.monotonic() < end:
+            if select.select([fd], [], [], 0.2)[0]:
+                try:
+                    out += os.read(fd, 4096)
+                except OSError:
+                    break
+
+    read_until(b"> ")
+    os.write(fd, b"x1\x1b[D\x7f\r")  # "x1", Left, Backspace (deletes the x), Enter: the answer is "1"
+    read_until(b"points" if b"Right" in out else b"answer is")
+    read_until(b"> ")
+    os.write(fd, b"quit\r")
+    read_until(b"nothing saved")
+    os.close(fd)
+    os.waitpid(pid, 0)
+    text = out.decode("utf-8", "replace")
+    assert "^[[D" not in text
+    assert "Type a number" not in text  # "x1" would have been no answer at all
+    assert "Right!" in text or "Wrong: the answer is" in text
 
 
 def test_pause_in_a_game_without_a_timer_does_not_mention_a_clock():
