@@ -169,7 +169,8 @@ def test_settings_change_the_palette_and_are_remembered(make_app, tmp_path):
     pilot.press(pygame.K_RIGHT)
     assert app.prefs.text_size == "large"
     # the preview tile at the bottom is drawn in the new palette
-    x, y = app.view.point(240 + 100, 590 + 60)
+    px, py, _, ph = settings.preview
+    x, y = app.view.point(px + 100, py + ph - 4)
     assert tuple(app.window.get_at((x, y)))[:3] == theme.COLOUR_BLIND_SAFE.tiles[0].fill
     pygame.quit()
     again = make_app()

@@ -256,6 +256,8 @@ class App:
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.window = pygame.display.get_surface() or self.window
             self.view.resize(self.window.get_size())
+            if self.stack:
+                self.top.ensure_layout()
             return
         if event.type in (pygame.JOYDEVICEADDED, pygame.JOYDEVICEREMOVED, pygame.CONTROLLERDEVICEADDED):
             self._controller_event(event)

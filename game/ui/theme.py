@@ -89,6 +89,8 @@ HINT_HEIGHT = 40  # the controls line at the bottom of a scene
 
 WEIGHTS = {"regular": "Inter-Regular.otf", "semibold": "Inter-SemiBold.otf", "bold": "Inter-Bold.otf"}
 
+LINE_HEIGHT = 1.22  # Inter's line height as a multiple of its size: room a line of text needs
+
 RADIUS = 14
 MARGIN = 48
 

@@ -397,14 +397,14 @@ class Button:
         draw_panel(surface, view, self.box, fill=fill, edge=edge, width=3 if focused else 2)
         ink = theme.INK if self.enabled else theme.INK_MUTED
         if self.hint:
-            draw_text(surface, view, (x + 20, y + 6, w * 0.55 - 20, h - 12), self.label, size=self.size,
+            draw_text(surface, view, (x + 20, y + 3, w * 0.55 - 20, h - 6), self.label, size=self.size,
                       weight="semibold", color=ink, valign="center")
-            draw_text(surface, view, (x + w * 0.55, y + 6, w * 0.45 - 20, h - 12), self.hint,
+            draw_text(surface, view, (x + w * 0.55, y + 3, w * 0.45 - 20, h - 6), self.hint,
                       size=self.size * 0.85,
                       color=theme.INK if focused else theme.ACCENT if self.enabled else theme.INK_MUTED,
                       align="right", valign="center")
         else:
-            draw_text(surface, view, (x + 16, y + 6, w - 32, h - 12), self.label, size=self.size,
+            draw_text(surface, view, (x + 16, y + 3, w - 32, h - 6), self.label, size=self.size,
                       weight="semibold", color=ink, align="center", valign="center")
 
 
@@ -428,16 +428,27 @@ class Menu:
         self.place(box)
         self.focus = 0
 
-    def place(self, box: LogicalRect) -> None:
+    def place(self, box: LogicalRect, view: "View | None" = None) -> None:
         """Lay the buttons out in `box` (x, y, width; the height follows from the rows): a scene
-        calls it again when the window changes shape, and the buttons keep labels and state."""
+        calls it again when the window changes shape, and the buttons keep labels and state.
+        Given the view, rows grow with the text size so a larger label is not shrunk back."""
         x, y, w, _ = box
-        columns, gap, row_height = self.columns, self.gap, self.row_height
+        columns, gap = self.columns, self.gap
+        row_height = self.row_height if view is None else self.row_height_for(view)
         col_w = (w - gap * (columns - 1)) / columns
         rows = (len(self.buttons) + columns - 1) // columns
         for i, button in enumerate(self.buttons):
             col, row = divmod(i, rows)
             button.box = (x + col * (col_w + gap), y + row * (row_height + gap), col_w, row_height)
+
+    def row_height_for(self, view: "View") -> float:
+        """The row height, or more: a label at the chosen text size needs its line height and a margin."""
+        size = max(button.size for button in self.buttons) if self.buttons else theme.SIZE_BUTTON
+        return max(self.row_height, size * view.text_scale * theme.LINE_HEIGHT + 10)
+
+    def height_for(self, view: "View") -> float:
+        rows = (len(self.buttons) + self.columns - 1) // self.columns
+        return rows * (self.row_height_for(view) + self.gap) - self.gap
 
     @property
     def height(self) -> float:

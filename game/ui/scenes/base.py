@@ -23,7 +23,7 @@ class Scene:
     def ensure_layout(self) -> None:
         """Lay the scene out for the window's current shape, once per shape: the App calls this
         before a scene handles an event or draws, so menus and tiles are where the player sees them."""
-        size = self.app.view.size
+        size = (self.app.view.size, self.app.view.text_scale)  # larger text may need larger rows
         if self._laid_out_for != size:
             self._laid_out_for = size
             self.layout()

@@ -24,10 +24,17 @@ class SettingsScene(Scene):
         self._refresh()
 
     def layout(self) -> None:
-        x, w = self.view.column(900)
-        top = self.view.middle(self.menu.height + 80, HEADING_BOTTOM)
-        self.menu.place((x, top, w, 0))
-        self.preview = (x, top + self.menu.height + 16, w, 56)
+        view = self.view
+        x, w = view.column(900)
+        # One column of rows; two when larger text leaves no room for the tile preview under them.
+        self.menu.columns = 1
+        if HEADING_BOTTOM + self.menu.height_for(view) + 72 > view.hint_top:
+            x, w = view.column(1180)
+            self.menu.columns = 2
+        height = self.menu.height_for(view)
+        top = view.middle(height + 72, HEADING_BOTTOM)
+        self.menu.place((x, top, w, 0), view)
+        self.preview = (x, top + height + 16, w, 56)
 
     def _refresh(self):
         prefs = self.shown = self.app.prefs

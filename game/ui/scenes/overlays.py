@@ -20,7 +20,7 @@ class ConfirmScene(Scene):
     def layout(self) -> None:
         self.panel = self.view.centred(600, 300)
         x, y, w, h = self.panel
-        self.menu.place((x + 40, y + h - 90, w - 80, 0))
+        self.menu.place((x + 40, y + h - 24 - self.menu.height_for(self.view), w - 80, 0), self.view)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -53,7 +53,7 @@ class PauseScene(Scene):
     def layout(self) -> None:
         self.panel = self.view.centred(480, 440)
         x, y, w, h = self.panel
-        self.menu.place((x + 40, y + 110, w - 80, 0))
+        self.menu.place((x + 40, y + 110, w - 80, 0), self.view)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":

@@ -125,10 +125,12 @@ class SetupScene(Scene):
         self._refresh()
 
     def layout(self) -> None:
-        x, w = self.view.column(1080)
-        top = self.view.middle(self.menu.height + 96, HEADING_BOTTOM)
-        self.menu.place((x, top, w, 0))
-        self.preview_box = (x, top + self.menu.height + 16, w, 80)
+        view = self.view
+        x, w = view.column(1080)
+        height = self.menu.height_for(view)
+        top = view.middle(height + 80, HEADING_BOTTOM)
+        self.menu.place((x, top, w, 0), view)
+        self.preview_box = (x, top + height + 8, w, max(56.0, min(80.0, view.hint_top - top - height - 8)))
 
     def value(self, key: str):
         values, index = self.options[key]

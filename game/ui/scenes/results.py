@@ -40,16 +40,16 @@ class ResultsScene(Scene):
         as many missed questions a page as the window has room for."""
         view = self.view
         x, w = view.column()
-        buttons_y = view.hint_top - 62
+        buttons_y = view.hint_top - 8 - self.menu.row_height_for(view)
         if view.portrait:
             self.score_box = (x, HEADING_BOTTOM, w, 560)
             self.misses_box = (x, HEADING_BOTTOM + 576, w, buttons_y - HEADING_BOTTOM - 592)
-            self.menu.place((x, buttons_y, w, 0))
+            self.menu.place((x, buttons_y, w, 0), view)
         else:
             score_w = min(520.0, w * 0.42)
             self.score_box = (x, HEADING_BOTTOM, score_w, view.hint_top - 8 - HEADING_BOTTOM)
             self.misses_box = (x + score_w + 24, HEADING_BOTTOM, w - score_w - 24, buttons_y - 12 - HEADING_BOTTOM)
-            self.menu.place((self.misses_box[0], buttons_y, self.misses_box[2], 0))
+            self.menu.place((self.misses_box[0], buttons_y, self.misses_box[2], 0), view)
         room = self.misses_box[3] - 56
         self.per_page = max(1, int((room + MISS_CARD_GAP) // (MISS_CARD_HEIGHT + MISS_CARD_GAP)))
         self.page = min(self.page, self.pages - 1)
@@ -211,7 +211,7 @@ class ReviewScene(Scene):
 
     def layout(self) -> None:
         x, w = self.view.column()
-        self.menu.place((x, self.view.hint_top - 58, w, 0))
+        self.menu.place((x, self.view.hint_top - 8 - self.menu.row_height_for(self.view), w, 0), self.view)
 
     @property
     def outcome(self):
@@ -241,7 +241,7 @@ class ReviewScene(Scene):
         if outcome.round_index < len(self.titles):
             draw_text(surface, view, (x + w * 0.5, 22, w * 0.5, 40), self.titles[outcome.round_index],
                       size=theme.SIZE_BODY, weight="semibold", color=theme.ACCENT, align="right", valign="center")
-        draw_answer_key(surface, view, outcome, bottom=self.view.hint_top - 70)
+        draw_answer_key(surface, view, outcome, bottom=self.menu.buttons[0].box[1] - 12)
         self.menu.draw(surface, view)
         draw_hint(surface, view, "Left/Right previous or next  ·  Esc back to results")
 

@@ -23,7 +23,7 @@ class TitleScene(Scene):
     def layout(self) -> None:
         """The logo block, and the menu beside it on a landscape window, under it on a portrait one."""
         view = self.view
-        menu_h = len(ITEMS) * 66 - 12
+        menu_h = self.menu.height_for(view)
         if view.portrait:
             self.logo_w = 620
             logo_x, logo_y = (view.width - 620) / 2, view.middle(490 + menu_h) - 150
@@ -37,7 +37,7 @@ class TitleScene(Scene):
             logo_x = gap + spare / 3
             logo_y = view.middle(480) - 130 + 20
             menu_box = (logo_x + self.logo_w + gap + spare / 3, view.middle(menu_h), menu_w, 0)
-        self.menu.place(menu_box)
+        self.menu.place(menu_box, view)
         self.origin = (logo_x, logo_y)
 
     def handle(self, event, action):
