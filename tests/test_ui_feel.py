@@ -293,8 +293,11 @@ def test_the_quit_confirmation_replaces_the_pause_panel(pilot):
     assert pilot.scene.name == "pause" and "Paused" in drawn(app)
     pilot.press(pygame.K_UP, pygame.K_RETURN)  # Quit to title
     assert pilot.scene.name == "confirm"
-    app.draw(pygame.Surface(app.window.get_size()))
-    assert "Paused" not in drawn(app) and "Quit to title" not in drawn(app)
+    pause = app.stack[-2][0]
+    under_the_confirmation = pygame.Surface(app.window.get_size())
+    pause.draw(under_the_confirmation)
+    assert not any(pixels(under_the_confirmation))  # the pause panel steps aside: nothing peeks out
+    assert "Quit this game? Its score will not be saved." in drawn(app)
 
 
 def test_quitting_closes_the_window_before_anything_else(tmp_path, monkeypatch):
