@@ -134,18 +134,21 @@ class ResultsScene(Scene):
         x, y, w, h = self.score_box
         rise = ease_out(self.motion.progress("podium"))
         draw_panel(surface, view, (x, y, w, h), fill=theme.PANEL, edge=theme.ACCENT, width=3)
-        # The podium: a block that rises under the final score, which counts up with it.
-        podium_h = 64 * rise
-        podium = (x + w * 0.2, y + 186 - podium_h, w * 0.6, podium_h)
-        if podium_h >= 2:
-            draw_panel(surface, view, podium, fill=theme.ACCENT_SOFT, edge=None, radius=8)
+        # The podium: three steps that rise under the final score (which counts up with them),
+        # the player's name on the top one.
+        for left, width, height, fill in ((0.14, 0.18, 38, theme.PANEL_RAISED), (0.68, 0.18, 24, theme.PANEL_RAISED),
+                                          (0.3, 0.4, 64, theme.ACCENT_SOFT)):
+            step_h = height * rise
+            if step_h >= 2:
+                draw_panel(surface, view, (x + w * left, y + 186 - step_h, w * width, step_h), fill=fill,
+                           edge=None, radius=4)
         draw_text(surface, view, (x + 24, y + 12, w - 48, 40), "Final score", size=theme.SIZE_BODY,
                   color=theme.INK_MUTED, align="center")
         draw_text(surface, view, (x + 24, y + 44, w - 48, 80), f"{round(results.total * rise):,}", size=theme.SIZE_TITLE,
                   weight="bold", color=theme.ACCENT, align="center", valign="center")
         if self.motion.active("podium"):
             self.draw_confetti(surface, (x + w / 2, y + 84), self.motion.progress("podium"))
-        draw_text(surface, view, (x + 24, y + 134, w - 48, 46), results.player, size=theme.SIZE_BODY,
+        draw_text(surface, view, (x + w * 0.3 + 8, y + 128, w * 0.4 - 16, 52), results.player, size=theme.SIZE_BODY,
                   weight="semibold", color=theme.INK, align="center", valign="center")
         draw_text(surface, view, (x + 24, y + 196, w - 48, 52),
                   f"{results.right} of {results.asked} right · {results.accuracy:.0%} · best streak {results.best_streak}",
