@@ -91,6 +91,42 @@ def test_portrait_windows_stack_the_title_menu_and_the_tiles(pilot):
     assert len({tile.box[0] for tile in scene.tiles()}) == 1  # one column of tiles
 
 
+def test_a_scene_on_a_fixed_canvas_is_centred_and_clicked_where_it_is_drawn(pilot):
+    """A scene still written for 1280x720 (Scene.design) fits the window, centred, the background
+    full-window, and a click lands where its button is drawn."""
+    from game.ui.scenes.base import Scene
+    from game.ui.widgets import Menu
+
+    class Legacy(Scene):
+        name = "legacy"
+        design = (1280, 720)
+
+        def __init__(self, app):
+            super().__init__(app)
+            self.menu = Menu([("one", "One"), ("two", "Two")], (400, 300, 480, 0))
+            self.chosen = None
+
+        def handle(self, event, action):
+            self.chosen = self.menu.handle(event, action) or self.chosen
+
+        def draw(self, surface):
+            self.menu.draw(surface, self.view)
+
+    app = pilot.app
+    window = resize(app, SHAPES["4:3"])
+    scene = Legacy(app)
+    app.reset(scene)
+    app.draw()
+    x, y, w, h = scene.menu.button("two").box
+    scale = 800 / 1280
+    real = (round((x + w / 2) * scale), round(75 + (y + h / 2) * scale))  # 600 - 720 x 0.625 = 150: 75 above
+    assert window.get_at(real)[:3] != window.get_at((real[0], 2))[:3]  # the button is drawn there
+    pilot.post(pygame.MOUSEBUTTONDOWN, pos=real, button=1)
+    pilot.step()
+    assert scene.chosen == "two"
+    assert app.view.size == pytest.approx((1024, 768))  # the other scenes keep the window's shape
+
+
 def test_hints_keep_their_full_size_at_800x600(pilot):
     app = pilot.app
     resize(app, SHAPES["4:3"])

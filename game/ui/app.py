@@ -264,7 +264,8 @@ class App:
             return
         if hasattr(event, "pos") and event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             # Scenes think in logical coordinates only.
-            event = pygame.event.Event(event.type, {**event.dict, "pos": self.view.to_logical(event.pos)})
+            with self.view.fixed(self.top.design if self.stack else None):
+                event = pygame.event.Event(event.type, {**event.dict, "pos": self.view.to_logical(event.pos)})
         action = self.action_for(event)
         if action is not None and action.name == "mute":
             self.set_prefs(replace(self.prefs, sound=not self.prefs.sound))
@@ -276,14 +277,16 @@ class App:
             return
         if self.stack:
             self.top.ensure_layout()
-            self.top.handle_event(event, action)
+            with self.view.fixed(self.top.design):
+                self.top.handle_event(event, action)
 
     def update(self, dt: float) -> None:
         self.clock.advance(dt)
         if self.drawn and not self.ready:
             self.warm_up()
         if self.stack:
-            self.top.update(dt)
+            with self.view.fixed(self.top.design):
+                self.top.update(dt)
 
     def draw(self, surface: pygame.Surface | None = None) -> None:
         surface = surface or self.window
@@ -299,7 +302,8 @@ class App:
             self.background.draw(surface, self.view)
         for scene, _ in top:
             scene.ensure_layout()
-            scene.draw(surface)
+            with self.view.fixed(scene.design):
+                scene.draw(surface)
         if self.toast is not None and self.clock.time < self.toast[1]:
             draw_toast(surface, self.view, self.toast[0])
         self.drawn += 1
@@ -312,7 +316,8 @@ class App:
             self.background.draw(surface, self.view)
             for scene in scenes:
                 scene.ensure_layout()
-                scene.draw(surface)
+                with self.view.fixed(scene.design):
+                    scene.draw(surface)
             dim(surface)
             picture = self._under[1] if self._under and self._under[1].get_size() == surface.get_size() else None
             if picture is None:

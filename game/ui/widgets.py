@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,11 +68,29 @@ class View:
         self.scale = min(width / min_w, height / min_h)
         self.width = width / self.scale
         self.height = height / self.scale
-        self.offset = (0.0, 0.0)  # no letterbox: kept for callers that still read it
+        self.offset = (0.0, 0.0)  # no letterbox; only a fixed-design scene is centred (see fixed)
 
     @property
     def size(self) -> tuple[float, float]:
         return self.width, self.height
+
+    @contextmanager
+    def fixed(self, design: tuple[int, int] | None):
+        """For a scene still laid out on a fixed canvas (`Scene.design`, e.g. (1280, 720)): the
+        canvas is that size, scaled to fit and centred in the window, while the background
+        still fills the whole window. No design: the window's own shape, as every scene should."""
+        if design is None:
+            yield self
+            return
+        saved = (self.scale, self.width, self.height, self.offset)
+        width, height = self.window_size
+        self.scale = min(width / design[0], height / design[1])
+        self.width, self.height = design
+        self.offset = ((width - design[0] * self.scale) / 2, (height - design[1] * self.scale) / 2)
+        try:
+            yield self
+        finally:
+            self.scale, self.width, self.height, self.offset = saved
 
     @property
     def portrait(self) -> bool:
@@ -106,10 +125,10 @@ class View:
         return pygame.Rect(left, top, max(1, right - left), max(1, bottom - top))
 
     def point(self, x: float, y: float) -> tuple[int, int]:
-        return round(x * self.scale), round(y * self.scale)
+        return round(self.offset[0] + x * self.scale), round(self.offset[1] + y * self.scale)
 
     def to_logical(self, pos) -> tuple[float, float]:
-        return pos[0] / self.scale, pos[1] / self.scale
+        return (pos[0] - self.offset[0]) / self.scale, (pos[1] - self.offset[1]) / self.scale
 
     def px(self, length: float) -> int:
         return max(1, round(length * self.scale))
@@ -365,7 +384,7 @@ def draw_mark(surface: pygame.Surface, view: View, center: tuple[int, int], righ
 
 def draw_toast(surface: pygame.Surface, view: View, message: str) -> None:
     """A short notice at the top centre, over whatever scene is showing."""
-    box = (490, 12, 300, 48)
+    box = ((view.width - 300) / 2, 12, 300, 48)
     draw_panel(surface, view, box, fill=theme.PANEL_RAISED, edge=theme.ACCENT)
     draw_text(surface, view, (box[0] + 12, box[1] + 4, box[2] - 24, box[3] - 8), message, size=theme.SIZE_BODY,
               weight="semibold", align="center", valign="center")

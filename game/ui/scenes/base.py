@@ -15,6 +15,9 @@ class Scene:
     name = "scene"
     overlay = False  # True: the scene below stays visible (pause, confirm quit)
     wants_text = False  # True: letter keys type text instead of being shortcuts
+    # None: laid out for the window's own shape (see View). A scene written for a fixed canvas
+    # may say (1280, 720): it is then scaled to fit and centred, the background still full-window.
+    design: tuple[int, int] | None = None
 
     def __init__(self, app: "App"):
         self.app = app
@@ -23,10 +26,12 @@ class Scene:
     def ensure_layout(self) -> None:
         """Lay the scene out for the window's current shape, once per shape: the App calls this
         before a scene handles an event or draws, so menus and tiles are where the player sees them."""
-        size = (self.app.view.size, self.app.view.text_scale)  # larger text may need larger rows
+        view = self.app.view
+        size = (view.window_size, view.text_scale)  # larger text may need larger rows
         if self._laid_out_for != size:
             self._laid_out_for = size
-            self.layout()
+            with view.fixed(self.design):
+                self.layout()
 
     def layout(self) -> None:
         """Place what depends on the window's shape (menus, tiles); `self.view.width`/`height`
