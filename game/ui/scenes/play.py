@@ -281,9 +281,10 @@ class GameScene(Scene):
         left = x
         tag = self.mode_tag()
         if tag:
-            tag_w = 28 + 11 * len(tag)
+            tag_size = theme.SIZE_SMALL * 0.85
+            tag_w = 24 + theme.font("bold", view.font_px(tag_size)).size(tag)[0] / view.scale
             draw_panel(surface, view, (left, 26, tag_w, 32), fill=theme.WARNING, edge=None, radius=16)
-            draw_text(surface, view, (left + 6, 26, tag_w - 12, 32), tag, size=theme.SIZE_SMALL * 0.9, weight="bold",
+            draw_text(surface, view, (left + 6, 26, tag_w - 12, 32), tag, size=tag_size, weight="bold",
                       color=theme.INK_DARK, align="center", valign="center")
             left += tag_w + 12
         draw_text(surface, view, (left, 22, x + w * 0.45 - left, 40), f"Round {rnd.index + 1}/{len(game.rounds)} · {rnd.title}",
