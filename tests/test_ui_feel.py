@@ -175,6 +175,18 @@ def test_a_grid_of_tiles_shows_one_text_size(pilot):
     assert len(bodies) == 1
 
 
+def test_a_menu_shows_one_label_size_even_at_the_largest_text_on_a_small_window(pilot):
+    app = pilot.app
+    resize(app, SHAPES["4:3"])
+    app.set_prefs(replace(app.prefs, text_size="largest"))
+    pilot.press(pygame.K_RETURN)  # Play: the setup's two columns of switches
+    setup = pilot.scene
+    labels = {r.fit.px for r in app.view.reports if r.text in {b.label for b in setup.menu.buttons}}
+    values = {r.fit.px for r in app.view.reports if r.text in {b.hint for b in setup.menu.buttons if b.hint}}
+    assert len(labels) == 1 and len(values) == 1 and max(values) <= max(labels)
+    assert max(labels) > app.view.font_px(theme.SIZE_BODY) / 1.5  # bigger than at the normal size
+
+
 def test_the_why_box_gets_the_room_its_explanation_needs(pilot):
     app = pilot.app
     question = max(pool(app, "trope-to-character"), key=lambda q: len(q.explanation))

@@ -407,8 +407,17 @@ class Button:
     hint: str = ""  # a short line under the label, e.g. the current value of a setting
     spent: bool = False  # used up (a lifeline): drawn hollow, struck through, marked "used"
 
-    def draw(self, surface: pygame.Surface, view: View, focused: bool) -> None:
+    def label_box(self) -> LogicalRect:
         x, y, w, h = self.box
+        return (x + 20, y + 3, w * 0.62 - 20, h - 6) if self.hint else (x + 16, y + 3, w - 32, h - 6)
+
+    def hint_box(self) -> LogicalRect:
+        x, y, w, h = self.box
+        return (x + w * 0.62, y + 3, w * 0.38 - 20, h - 6)
+
+    def draw(self, surface: pygame.Surface, view: View, focused: bool, *, label_px: int | None = None,
+             hint_px: int | None = None) -> None:
+        """`label_px`/`hint_px`: the menu's one size for its labels and values (see Menu.draw)."""
         if self.spent:
             return self._draw_spent(surface, view)
         fill = theme.FOCUS_FILL if focused and self.enabled else theme.PANEL
@@ -416,15 +425,14 @@ class Button:
         draw_panel(surface, view, self.box, fill=fill, edge=edge, width=3 if focused else 2)
         ink = theme.INK if self.enabled else theme.INK_MUTED
         if self.hint:
-            draw_text(surface, view, (x + 20, y + 3, w * 0.55 - 20, h - 6), self.label, size=self.size,
-                      weight="semibold", color=ink, valign="center")
-            draw_text(surface, view, (x + w * 0.55, y + 3, w * 0.45 - 20, h - 6), self.hint,
-                      size=self.size * 0.85,
+            draw_text(surface, view, self.label_box(), self.label, size=self.size,
+                      weight="semibold", color=ink, valign="center", px=label_px)
+            draw_text(surface, view, self.hint_box(), self.hint, size=self.size * 0.85,
                       color=theme.INK if focused else theme.ACCENT if self.enabled else theme.INK_MUTED,
-                      align="right", valign="center")
+                      align="right", valign="center", px=hint_px)
         else:
-            draw_text(surface, view, (x + 16, y + 3, w - 32, h - 6), self.label, size=self.size,
-                      weight="semibold", color=ink, align="center", valign="center")
+            draw_text(surface, view, self.label_box(), self.label, size=self.size,
+                      weight="semibold", color=ink, align="center", valign="center", px=label_px)
 
 
     def _draw_spent(self, surface: pygame.Surface, view: View) -> None:
@@ -505,8 +513,14 @@ class Menu:
         return None
 
     def draw(self, surface: pygame.Surface, view: View) -> None:
+        # One size for every label (and one for every value): a menu is a grid too, and a long
+        # label shrinking alone made rows of three sizes.
+        size = max(button.size for button in self.buttons)
+        label_px = common_px(view, [(b.label, b.label_box()) for b in self.buttons if not b.spent], size, "semibold")
+        hinted = [(b.hint, b.hint_box()) for b in self.buttons if b.hint and not b.spent]
+        hint_px = min(common_px(view, hinted, size * 0.85), label_px) if hinted else None  # never above its label
         for i, button in enumerate(self.buttons):
-            button.draw(surface, view, i == self.focus)
+            button.draw(surface, view, i == self.focus, label_px=label_px, hint_px=hint_px)
 
 
 TILE_STATES = ("normal", "right", "wrong", "removed", "faded")

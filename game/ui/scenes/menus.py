@@ -156,6 +156,7 @@ class _ScrollList(Scene):
         super().__init__(app)
         self.first = 0
         self.visible = self.VISIBLE  # how many rows show; a scene may fit more to its window
+        self.grow = 1.0  # how much taller rows are for the text size
 
     def rows(self) -> list:
         return []
@@ -193,7 +194,8 @@ class PacksScene(_ScrollList):
     def layout(self) -> None:
         """As many pack cards as the window has room for."""
         room = self.view.hint_top - 8 - HEADING_BOTTOM
-        self.visible = max(1, int((room + 12) // 130))
+        self.grow = max(1.0, self.view.text_scale)  # larger text: taller cards, not smaller text
+        self.visible = max(1, int((room + 12) // (130 * self.grow)))
         self.first = max(0, min(self.first, len(self.rows()) - self.visible))
 
     def draw(self, surface):
@@ -201,26 +203,27 @@ class PacksScene(_ScrollList):
         draw_heading(surface, view, "Packs", self.subtitle)
         rows = self.rows()
         x, w = view.column()
+        g = self.grow
         for slot, (kind, lines) in enumerate(rows[self.first:self.first + self.visible]):
-            y = HEADING_BOTTOM + 4 + slot * 130
-            box = (x, y, w, 118)
+            y = HEADING_BOTTOM + 4 + slot * 130 * g
+            box = (x, y, w, 118 * g)
             if kind == "pack":
                 title, description, details, origin = lines
                 draw_panel(surface, view, box)
-                draw_text(surface, view, (x + 24, y + 10, w * 0.68 - 24, 36), title,
+                draw_text(surface, view, (x + 24, y + 10 * g, w * 0.68 - 24, 36 * g), title,
                           size=theme.SIZE_BODY, weight="semibold", valign="center")
-                draw_text(surface, view, (x + 24, y + 48, w - 48, 32), description,
-                          size=theme.SIZE_SMALL, color=theme.INK)
-                draw_text(surface, view, (x + 24, y + 82, w - 48, 28), details, size=theme.SIZE_SMALL,
-                          color=theme.INK_MUTED)
-                draw_text(surface, view, (x + w * 0.7, y + 10, w * 0.3 - 24, 36), origin,
+                draw_text(surface, view, (x + 24, y + 48 * g, w - 48, 32 * g), description,
+                          size=theme.SIZE_SMALL, color=theme.INK, clip=True)
+                draw_text(surface, view, (x + 24, y + 82 * g, w - 48, 28 * g), details, size=theme.SIZE_SMALL,
+                          color=theme.INK_MUTED, clip=True)
+                draw_text(surface, view, (x + w * 0.7, y + 10 * g, w * 0.3 - 24, 36 * g), origin,
                           size=theme.SIZE_SMALL, color=theme.ACCENT, align="right", valign="center")
             else:
                 title, reason = lines
                 draw_panel(surface, view, box, edge=theme.WARNING)
-                draw_text(surface, view, (x + 24, y + 10, w - 48, 36), title,
+                draw_text(surface, view, (x + 24, y + 10 * g, w - 48, 36 * g), title,
                           size=theme.SIZE_BODY, weight="semibold", color=theme.WARNING, valign="center")
-                draw_text(surface, view, (x + 24, y + 50, w - 48, 60), reason, size=theme.SIZE_SMALL,
+                draw_text(surface, view, (x + 24, y + 50 * g, w - 48, 60 * g), reason, size=theme.SIZE_SMALL,
                           color=theme.INK)
         if not rows:
             draw_text(surface, view, (x, 300, w, 60), "No packs found.", size=theme.SIZE_BODY, align="center")

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pygame
 
 from .. import theme
-from ..widgets import MOTION_SECONDS, Menu, Motion, TextInput, draw_panel, draw_text, ease_out
+from ..widgets import MOTION_SECONDS, Menu, Motion, TextInput, common_px, draw_panel, draw_text, ease_out
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 from .play import draw_answer_key
 
@@ -156,10 +156,12 @@ class ResultsScene(Scene):
         rounds = results.rounds
         top = y + 256
         pitch = min(50.0, (y + h - 16 - top) / max(1, len(rounds)))  # every round listed, however many
+        title_px = common_px(view, [(title, (x + 28, 0, w * 0.5 - 28, pitch - 4)) for title, *_ in rounds],
+                             theme.SIZE_SMALL, "semibold")  # the rounds' names at one size
         for i, (title, points, right, asked) in enumerate(rounds):
             row = top + i * pitch
             draw_text(surface, view, (x + 28, row, w * 0.5 - 28, pitch - 4), title, size=theme.SIZE_SMALL,
-                      weight="semibold", valign="center")
+                      weight="semibold", valign="center", px=title_px)
             draw_text(surface, view, (x + w * 0.5, row, w * 0.2, pitch - 4), f"{right}/{asked}", size=theme.SIZE_SMALL,
                       color=theme.INK_MUTED, align="right", valign="center")
             draw_text(surface, view, (x + w * 0.7, row, w * 0.3 - 28, pitch - 4), f"{points:,}", size=theme.SIZE_SMALL,
