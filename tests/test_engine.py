@@ -181,8 +181,17 @@ def test_double_chance_second_pick_scores_half():
     wrong = next(c for c in game.choices if c != question.answer)
     assert game.answer(wrong) is None  # pick again
     assert wrong not in game.choices and game.phase is Phase.QUESTION
+    assert game.first_pick == wrong  # front ends show it crossed out, "pick again"
     outcome = game.answer(question.answer)
     assert outcome.correct and outcome.points == 625  # half of 1000 x 1.25
+    assert outcome.first_pick == wrong and outcome.second_pick  # the feedback shows both picks
+
+
+def test_an_answer_without_double_chance_has_no_first_pick():
+    game = make_game()
+    assert game.first_pick is None
+    outcome = answer_after(game, 0, right=False)
+    assert outcome.first_pick is None and not outcome.second_pick
 
 
 def test_double_chance_two_wrong_picks_score_nothing():
@@ -466,6 +475,14 @@ def test_practice_brings_missed_questions_back_more_often():
 def test_a_question_missed_many_times_does_not_crowd_out_the_others():
     from game.engine import miss_weights
     assert miss_weights({"often": 50, "once": 1, "never": 0}) == {"often": 7.0, "once": 3.0}
+
+
+def test_rounds_for_takes_the_rounds_a_player_picked_one_by_one():
+    from game.engine import ROUND_CHOICES, rounds_for
+    picked = (ROUND_CHOICES[0], ROUND_CHOICES[4], ROUND_CHOICES[6])  # Who's Who, Name Them, Who Loves Whom
+    assert rounds_for(picked, []) == picked
+    packs = {p.id: p for p in load_library().packs}
+    assert len(rounds_for(picked, [packs["world"]])) == 3  # a questions-only pack: as many of its rounds
 
 
 def test_rounds_for_chosen_packs_always_ask_their_hand_written_questions():
