@@ -14,7 +14,6 @@ from game.generator import Generator
 from game.paths import ROOT
 from game.ui import theme
 from game.ui.scenes import menus, play
-from game.ui.scenes.overlays import ConfirmScene, PauseScene
 from game.ui.widgets import fit_text, typeset
 
 SHAPES = {"4:3": (800, 600), "16:10": (1280, 800), "16:9": (1280, 720), "big 16:9": (1920, 1080),
@@ -161,7 +160,7 @@ def test_a_grid_of_tiles_shows_one_text_size(pilot):
     app.set_prefs(replace(app.prefs, text_size="largest"))
     # Spot the Reveal: whole twists beside short ones, the grid that used to show three sizes.
     question = max(pool(app, "spot-the-reveal"), key=lambda q: max(map(len, q.choices)) - min(map(len, q.choices)))
-    scene = question_scene(app, question)
+    question_scene(app, question)
     app.draw()
     sizes = {r.fit.px for r in app.view.reports if r.text in question.choices}
     assert len(sizes) == 1

@@ -100,8 +100,7 @@ class View:
     def column(self, max_width: float = theme.CONTENT_WIDTH, margin: float = theme.MARGIN) -> tuple[float, float]:
         """(x, width) of the main column: the width between the margins, capped so lines stay
         readable on a 21:9 window, and centred."""
-        width = min(self.width - 2 * margin, max_width)
-        return (self.width - width) / 2, width
+        return column_of(self.width, max_width, margin)
 
     def centred(self, width: float, height: float, top: float | None = None) -> LogicalRect:
         """A box of this size centred in the canvas (horizontally; vertically unless `top`)."""
@@ -138,6 +137,13 @@ class View:
 
     def min_font_px(self) -> int:
         return max(theme.MIN_READABLE_PX, round(theme.SIZE_MIN * self.scale))
+
+
+def column_of(canvas_width: float, max_width: float = theme.CONTENT_WIDTH,
+              margin: float = theme.MARGIN) -> tuple[float, float]:
+    """View.column for a canvas this wide (for layouts cached by size, without a View)."""
+    width = min(canvas_width - 2 * margin, max_width)
+    return (canvas_width - width) / 2, width
 
 
 # --- text -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pygame
 from ...engine import (DEFAULT_ROUNDS, LIFELINES, ROUND_CHOICES, Game, Outcome, Phase, Settings,
                        daily_settings, mode_name, rounds_for, streak_bonus)
 from .. import theme
-from ..widgets import (MOTION_SECONDS, AnswerTile, View, Button, Menu, Motion, TextInput, draw_mark, draw_panel,
+from ..widgets import (MOTION_SECONDS, AnswerTile, column_of, Button, Menu, Motion, TextInput, draw_mark, draw_panel,
                        draw_shape, draw_text, draw_tiles, draw_timer_bar, ease_out, fit_text, inside, on_off,
                        pulse, typeset)
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
@@ -771,8 +771,7 @@ def answer_key_layout(view, question, bottom: float | None = None) -> AnswerKeyL
 def _answer_key_layout(size, scale, text_scale, portrait, explanation, count, typed, bottom) -> AnswerKeyLayout:
     """The Why box takes what its explanation needs at full size, the tiles the rest up to their
     cap; left-over room is split around the Why box rather than stretching it empty."""
-    view = _SizedView(size, scale, text_scale, portrait)
-    x, w = view.column()
+    x, w = column_of(size[0])
     top = 160 + 80 + 8
     text_w = round((w - 56) * scale)
     needed = fit_text(typeset(explanation), "regular", round(theme.SIZE_BODY * scale * text_scale), text_w,
@@ -794,16 +793,6 @@ def _answer_key_layout(size, scale, text_scale, portrait, explanation, count, ty
         why_top += (why_h - why_need) / 2
         why_h = why_need
     return AnswerKeyLayout(boxes, typed_box, (x, why_top, w, why_h))
-
-
-class _SizedView:
-    """Just enough of a View for a cached layout: its size and its column."""
-
-    def __init__(self, size, scale, text_scale, portrait):
-        self.width, self.height = size
-        self.scale, self.text_scale, self.portrait = scale, text_scale, portrait
-
-    column = View.column
 
 
 def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: float | None = None, *,
