@@ -47,7 +47,7 @@ class View:
 
     The logical canvas has the window's own shape, with no letterbox: it is at least
     MIN_LOGICAL (1024x720) logical pixels and exactly that in one direction, so a 16:9 window
-    is 1280x720 as ever, 4:3 is 1024x768, 21:9 is about 1680x720 and a portrait window is
+    is 1280x720 as ever, 4:3 is 1024x768, 21:9 is about 1700x720 and a portrait window is
     1024 wide and taller. Scenes lay out from `width` and `height` (and `column()`), never
     from constants; one logical pixel is `scale` real pixels in both directions."""
 
