@@ -1,18 +1,26 @@
-"""Where things live: the shipped packs and assets, and the user's own folders."""
+"""Where things live: the game's own data (packs, fonts, sounds, icon) and the user's folders."""
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "osmosis-quiz"
-ROOT = Path(__file__).resolve().parent.parent
+
+
+def builtin_data_dir(name: str) -> Path:
+    """The folder of the game's own data called `name` ("assets" or "questions"): the package
+    game.<name>, which pyproject.toml maps to the repository's top-level folder of that name in
+    the wheel, the sdist and an editable install alike (the standalone build lays it out the
+    same way). The one place that knows where built-in data lives: everything else asks here."""
+    return Path(str(resources.files(f"game.{name}")))
 
 
 def builtin_pack_dir() -> Path:
-    return ROOT / "questions"
+    return builtin_data_dir("questions")
 
 
 def assets_dir() -> Path:
-    return ROOT / "assets"
+    return builtin_data_dir("assets")
 
 
 def user_data_dir() -> Path:
