@@ -20,6 +20,7 @@ COMMANDS = {
     "scores": ("game.terminal", "show the high-score table"),
     "import": ("game.importers", "turn a trope page, Open Trivia DB JSON or GIFT file into a pack"),
     "new-pack": ("game.importers", "write a commented starter pack into your pack folder"),
+    "install-desktop": ("game.launch", "add the game and its icon to your Linux desktop's applications menu"),
 }
 
 
@@ -135,6 +136,7 @@ _SUBCOMMAND_OPTIONS = {
     "scores": lambda parser: None,
     "import": _import_options,
     "new-pack": _new_pack_options,
+    "install-desktop": lambda parser: None,
 }
 
 

@@ -23,6 +23,11 @@ def assets_dir() -> Path:
     return builtin_data_dir("assets")
 
 
+def icon_path() -> Path:
+    """The game's icon (drawn by assets/make_icon.py): the window's, and the desktop entry's."""
+    return assets_dir() / "icon.png"
+
+
 def user_data_dir() -> Path:
     """The platform's per-user data folder (e.g. ~/.local/share/osmosis-quiz)."""
     import platformdirs  # imported here: only commands that touch user data pay for it
