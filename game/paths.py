@@ -1,12 +1,14 @@
 """Where things live: the game's own data (packs, fonts, sounds, icon) and the user's folders."""
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 APP_NAME = "osmosis-quiz"
 
 
+@cache  # where the game is installed does not change while it runs; fonts ask once per size
 def builtin_data_dir(name: str) -> Path:
     """The folder of the game's own data called `name` ("assets" or "questions"): the package
     game.<name>, which pyproject.toml maps to the repository's top-level folder of that name in
