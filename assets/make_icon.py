@@ -13,15 +13,14 @@ Run from the repository root, with the game installed (`pip install -e .`):
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pygame
 
+from game.paths import icon_path
 from game.ui import theme
 
 SIZE = 256
 SCALE = 4  # drawn at 4x, then smooth-scaled down: pygame's shapes have no anti-aliasing
-OUT = Path(__file__).resolve().parent / "icon.png"
 
 
 def gradient(size: int) -> pygame.Surface:
@@ -74,9 +73,10 @@ def draw_icon() -> pygame.Surface:
 def main() -> None:
     pygame.display.init()
     pygame.display.set_mode((1, 1), pygame.HIDDEN)  # convert_alpha needs a display format
-    pygame.image.save(draw_icon(), str(OUT))
+    out = icon_path()  # assets/icon.png in a clone with the editable install
+    pygame.image.save(draw_icon(), str(out))
     pygame.quit()
-    print(f"wrote {OUT}")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":
