@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.launch import desktop_entry
+from game.launch import desktop_entry, launch_command, shown_command
 from game.paths import icon_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +106,17 @@ def test_the_window_gets_the_game_icon_once_the_first_frame_is_up(make_app, monk
     expected = pygame.image.load(str(icon_path()))
     assert icons[0].get_size() == expected.get_size() == (256, 256)
     assert all(icons[0].get_at(spot) == expected.get_at(spot) for spot in ((0, 0), (128, 128), (90, 90)))
+
+
+def test_the_standalone_build_names_its_own_binary(tmp_path, monkeypatch):
+    # What PyInstaller's bootloader sets (the build itself is made and run by hand: see README).
+    binary = tmp_path / "osmosis-quiz"
+    binary.write_text("")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(binary))
+    monkeypatch.setenv("PATH", str(tmp_path / "elsewhere"))  # not on PATH: a copied folder
+    monkeypatch.chdir(tmp_path)
+    assert shown_command("text") == "./osmosis-quiz text"  # a bare name would be looked up on PATH
+    monkeypatch.chdir(tmp_path.parent)
+    assert shown_command("text") == f"{tmp_path.name}/osmosis-quiz text"
+    assert launch_command() == [str(binary)]
