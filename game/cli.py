@@ -10,6 +10,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from .paths import DataNotInstalled
+
 # command -> (module, help); the module has run(args) -> int
 COMMANDS = {
     "play": ("game.ui.app", "play the desktop game (the default)"),
@@ -150,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except DataNotInstalled as error:
+        print(f"osmosis-quiz: {error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # stdout closed early (e.g. `| head`): not an error for the user. Python would still
         # report the failed flush of stdout at exit, on stderr; closing stderr keeps that quiet.

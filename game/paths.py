@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "osmosis-quiz"
+
+
+class DataNotInstalled(RuntimeError):
+    """The code runs without its data packages: a clone whose editable install predates them, or
+    main.py run from a clone beside a non-editable install. The message says how to fix it."""
 
 
 @cache  # where the game is installed does not change while it runs; fonts ask once per size
@@ -14,7 +18,12 @@ def builtin_data_dir(name: str) -> Path:
     game.<name>, which pyproject.toml maps to the repository's top-level folder of that name in
     the wheel, the sdist and an editable install alike (the standalone build lays it out the
     same way). The one place that knows where built-in data lives: everything else asks here."""
-    return Path(str(resources.files(f"game.{name}")))
+    from importlib import resources  # here: `import game.paths` stays cheap for every command
+    try:
+        return Path(str(resources.files(f"game.{name}")))
+    except ModuleNotFoundError:
+        raise DataNotInstalled(f"the game's {name} folder is not installed with this copy of the code; "
+                               "in a clone, run: pip install -e .") from None
 
 
 def builtin_pack_dir() -> Path:

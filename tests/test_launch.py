@@ -7,6 +7,7 @@ import os
 import shlex
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pygame
@@ -120,3 +121,16 @@ def test_the_standalone_build_names_its_own_binary(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path.parent)
     assert shown_command("text") == f"{tmp_path.name}/osmosis-quiz text"
     assert launch_command() == [str(binary)]
+
+
+def test_code_run_without_its_data_packages_says_how_to_fix_it_in_one_line():
+    # Python without site processing: the libraries are on the path but the editable install's
+    # mapping of assets/ and questions/ is not, as for main.py run from a clone beside a plain
+    # `pip install .`, or a clone whose editable install predates the mapping.
+    libraries = os.pathsep.join(sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}))
+    for command in (["packs"], ["--frames", "1"]):
+        result = subprocess.run([sys.executable, "-S", "main.py", *command], capture_output=True, text=True,
+                                cwd=ROOT, env=headless_env(PYTHONPATH=libraries, SDL_VIDEODRIVER="dummy"), timeout=120)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.splitlines()[-1].startswith("osmosis-quiz: the game's ")
+        assert result.stderr.rstrip().endswith("in a clone, run: pip install -e .")
