@@ -44,6 +44,12 @@ def shown_command(*words: str) -> str:
     return _join([*command, *words])
 
 
+def command_line(*words: str) -> str:
+    """launch_command() followed by `words`, with absolute paths: what works from any folder
+    later, e.g. in a file the game writes."""
+    return _join([*launch_command(), *words])
+
+
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -124,6 +130,5 @@ def run(args) -> int:
     except OSError as error:
         print(f"{APP_NAME} install-desktop: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
         return 1
-    print(f"wrote {entry}\nwrote {icon}\nOsmosis Quiz is in your applications menu; it runs: "
-          f"{_join(launch_command())}")
+    print(f"wrote {entry}\nwrote {icon}\nOsmosis Quiz is in your applications menu; it runs: {command_line()}")
     return 0

@@ -134,3 +134,16 @@ def test_code_run_without_its_data_packages_says_how_to_fix_it_in_one_line():
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert result.stderr.splitlines()[-1].startswith("osmosis-quiz: the game's ")
         assert result.stderr.rstrip().endswith("in a clone, run: pip install -e .")
+
+
+def test_new_pack_names_a_check_command_that_works_from_here_and_one_that_works_from_anywhere(tmp_path):
+    env = headless_env(XDG_DATA_HOME=str(tmp_path / "xdg"))
+    made = subprocess.run([sys.executable, "main.py", "new-pack", "My pack"], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+    assert made.returncode == 0, made.stderr
+    printed = made.stdout.split("edit it, then run: ", 1)[1].strip()
+    pack = tmp_path / "xdg" / "osmosis-quiz" / "packs" / "my-pack.yaml"
+    in_file = next(line for line in pack.read_text(encoding="utf-8").splitlines() if "Check it with:" in line)
+    for command, cwd in ((printed, ROOT), (in_file.split("Check it with:", 1)[1].strip(), tmp_path)):
+        checked = subprocess.run(shlex.split(command), capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+        assert checked.returncode == 0 and "1 valid" in checked.stdout, (command, checked.stderr)
