@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pygame
 import pytest
@@ -11,11 +12,11 @@ import pytest
 from conftest import Pilot
 from game.engine import Game, RoundSpec, Settings
 from game.generator import Generator
-from game.paths import ROOT
 from game.ui import theme
 from game.ui.scenes import menus, play
 from game.ui.widgets import fit_text, typeset
 
+ROOT = Path(__file__).resolve().parent.parent  # the repository: main.py runs from its clone
 SHAPES = {"4:3": (800, 600), "16:10": (1280, 800), "16:9": (1280, 720), "big 16:9": (1920, 1080),
           "21:9": (2560, 1080), "portrait": (768, 1024)}
 

@@ -14,12 +14,12 @@ import pygame
 from ...engine import (DEFAULT_ROUNDS, LIFELINES, ROUND_CHOICES, Game, Outcome, Phase, Settings,
                        daily_settings, mode_name, rounds_for, streak_bonus)
 from .. import theme
-from ..widgets import (MOTION_SECONDS, AnswerTile, column_of, Button, Menu, Motion, TextInput, draw_mark, draw_panel,
-                       draw_shape, draw_text, draw_tiles, draw_timer_bar, ease_out, fit_text, inside, on_off,
-                       pulse, typeset)
+from ..widgets import (MOTION_SECONDS, AnswerTile, Button, Menu, Motion, TextInput, column_of, draw_mark,
+                       draw_panel, draw_shape, draw_text, draw_tiles, draw_timer_bar, ease_out, fit_text, inside,
+                       on_off, pulse, typeset)
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 
-STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)  # the screenshot tour plays one more than this
+STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)
 
 
 LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time", "double-chance": "2nd chance"}
@@ -103,16 +103,17 @@ class SetupScene(Scene):
         super().__init__(app)
         prefs = app.prefs
         packs = [(None, "All packs")] + [(p.id, p.title) for p in app.library.packs]
-        pack_index = next((i for i, (pid, _) in enumerate(packs) if pid and pid == prefs.game_pack), 0)
-        questions = [3, 5, 8, 10]
+        pack_ids = [pid or "" for pid, _ in packs]
+
+        def remembered_option(values, value, default):  # a saved value no longer offered: the default
+            return values, values.index(value) if value in values else default
+
         self.options: dict[str, tuple[list, int]] = {
-            "questions": (questions, questions.index(prefs.game_questions) if prefs.game_questions in questions else 1),
-            "difficulty": (["easy", "medium", "hard"],
-                           ["easy", "medium", "hard"].index(prefs.game_difficulty)
-                           if prefs.game_difficulty in ("easy", "medium", "hard") else 1),
-            "spoilers": ([True, False], 0 if prefs.game_spoilers else 1),
-            "timer": ([True, False], 0 if prefs.timer else 1),
-            "packs": (packs, pack_index),
+            "questions": remembered_option([3, 5, 8, 10], prefs.game_questions, 1),
+            "difficulty": remembered_option(["easy", "medium", "hard"], prefs.game_difficulty, 1),
+            "spoilers": remembered_option([True, False], prefs.game_spoilers, 0),
+            "timer": remembered_option([True, False], prefs.timer, 0),
+            "packs": (packs, pack_ids.index(prefs.game_pack) if prefs.game_pack in pack_ids else 0),
         }
         remembered = set(prefs.game_rounds) & {spec.title for spec in ROUND_CHOICES}
         self.rounds_on = {spec.title: spec.title in (remembered or {r.title for r in DEFAULT_ROUNDS})
