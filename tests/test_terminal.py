@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.engine import FakeClock, Game, Phase, RoundSpec, Settings
 from game.packs import load_library
 from game.terminal import InputEnded, Terminal
@@ -252,6 +254,7 @@ def test_a_lifeline_typed_after_the_buzzer_is_too_late():
 def test_a_real_terminal_gets_line_editing(tmp_path):
     """Run in a pseudo-terminal: arrow keys edit the line (readline) instead of landing in the
     answer as ^[[D: Left then Backspace fix a slip typed before the answer."""
+    pytest.importorskip("readline", reason="this Python has no line editing to offer")
     import os
     import pty
     import select
