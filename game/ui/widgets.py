@@ -333,6 +333,28 @@ def typeset(text: str) -> str:
     return "\n".join(paragraphs)
 
 
+def draw_counting(surface: pygame.Surface, view: View, box: LogicalRect, text: str, final: str, *,
+                  size: float = theme.SIZE_BODY, weight: str = "regular", color: Color = theme.INK,
+                  align: str = "left", valign: str = "top") -> Fit:
+    """A one-line text that changes every frame while it counts up to `final` (the points, the
+    score): drawn from cached single characters, at the size `final` fits its box, instead of a
+    whole new text rendered each frame. Once settled, draw `final` with draw_text."""
+    px = common_px(view, [(final, box)], size, weight)
+    font = theme.font(weight, px)
+    glyphs = [TEXT_CACHE.get(("glyph", ch, weight, px, color), lambda ch=ch: (font.render(ch, True, color), None))[0]
+              for ch in text]
+    rect = view.rect(box)
+    width, height = sum(g.get_width() for g in glyphs), font.get_linesize()
+    x = {"left": rect.x, "center": rect.x + (rect.w - width) // 2, "right": rect.right - width}[align]
+    y = {"top": rect.y, "center": rect.y + (rect.h - height) // 2, "bottom": rect.bottom - height}[valign]
+    for glyph in glyphs:
+        surface.blit(glyph, (x, y))
+        x += glyph.get_width()
+    fit = Fit((text,), px, height, width, height, True)
+    view.reports.append(FitReport(text, box, fit))
+    return fit
+
+
 def upper_first(message: str) -> str:
     """A message from the core (which writes them in lower case, for `osmosis-quiz: ...` lines)
     as a sentence on screen."""

@@ -14,9 +14,9 @@ import pygame
 from ...engine import (DEFAULT_ROUNDS, LIFELINES, ROUND_CHOICES, Game, Outcome, Phase, Settings,
                        daily_settings, mode_name, rounds_for, streak_bonus)
 from .. import theme
-from ..widgets import (MOTION_SECONDS, AnswerTile, Button, Menu, Motion, TextInput, column_of, draw_mark,
-                       draw_panel, draw_shape, draw_text, draw_tiles, draw_timer_bar, ease_out, fit_text, inside,
-                       on_off, pulse, typeset)
+from ..widgets import (MOTION_SECONDS, AnswerTile, Button, Menu, Motion, TextInput, column_of, draw_counting,
+                       draw_mark, draw_panel, draw_shape, draw_text, draw_tiles, draw_timer_bar, ease_out, fit_text,
+                       inside, on_off, pulse, typeset)
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 
 STANDARD_ROUND_COUNT = len(DEFAULT_ROUNDS)
@@ -294,8 +294,14 @@ class GameScene(Scene):
             draw_text(surface, view, (x + w * 0.45, 22, w * 0.2, 40), f"Question {rnd.position + 1} of {len(rnd.questions)}",
                       size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center", valign="center")
         score_w = w * 0.2
-        draw_text(surface, view, (x + w - score_w, 22, score_w, 40), f"Score {self.shown_total():,}",
-                  size=theme.SIZE_BODY, weight="bold", color=theme.ACCENT, align="right", valign="center")
+        score_box, total = (x + w - score_w, 22, score_w, 40), game.scoreboard.total
+        shown = self.shown_total()
+        if shown == total:
+            draw_text(surface, view, score_box, f"Score {total:,}", size=theme.SIZE_BODY, weight="bold",
+                      color=theme.ACCENT, align="right", valign="center")
+        else:
+            draw_counting(surface, view, score_box, f"Score {shown:,}", f"Score {total:,}", size=theme.SIZE_BODY,
+                          weight="bold", color=theme.ACCENT, align="right", valign="center")
         if game.streak > 1:
             self.draw_streak(surface, (x + w * 0.65, 22, w * 0.15 - 8, 40))
 
@@ -808,8 +814,13 @@ def draw_answer_key(surface, view, outcome: Outcome, aside: str = "", bottom: fl
     text, color = verdict(outcome, view.palette, points)
     draw_panel(surface, view, (x, 76, w, 74), fill=theme.PANEL, edge=color, width=3)
     draw_mark(surface, view, view.point(x + 44, 113), outcome.correct, color)
-    draw_text(surface, view, (x + 84, 84, w * 0.5 - 84, 58), text, size=theme.SIZE_HEADING * 0.85,
-              weight="bold", color=color, valign="center")
+    verdict_box = (x + 84, 84, w * 0.5 - 84, 58)
+    if points is None or points == outcome.points:
+        draw_text(surface, view, verdict_box, text, size=theme.SIZE_HEADING * 0.85, weight="bold", color=color,
+                  valign="center")
+    else:  # still counting up
+        draw_counting(surface, view, verdict_box, text, verdict(outcome, view.palette)[0],
+                      size=theme.SIZE_HEADING * 0.85, weight="bold", color=color, valign="center")
     if not outcome.correct and not question.is_typed:
         # A long answer (a whole twist) does not fit beside the verdict: point at its ticked tile.
         shown = question.answer if len(question.answer) <= 32 else \

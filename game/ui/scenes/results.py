@@ -6,7 +6,8 @@ from dataclasses import replace
 import pygame
 
 from .. import theme
-from ..widgets import MOTION_SECONDS, Menu, Motion, TextInput, common_px, draw_panel, draw_text, ease_out
+from ..widgets import (MOTION_SECONDS, Menu, Motion, TextInput, common_px, draw_counting, draw_panel, draw_text,
+                       ease_out)
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 from .play import draw_answer_key
 
@@ -144,8 +145,13 @@ class ResultsScene(Scene):
                            edge=None, radius=4)
         draw_text(surface, view, (x + 24, y + 12, w - 48, 40), "Final score", size=theme.SIZE_BODY,
                   color=theme.INK_MUTED, align="center")
-        draw_text(surface, view, (x + 24, y + 44, w - 48, 80), f"{round(results.total * rise):,}", size=theme.SIZE_TITLE,
-                  weight="bold", color=theme.ACCENT, align="center", valign="center")
+        score_box, final = (x + 24, y + 44, w - 48, 80), f"{results.total:,}"
+        if rise < 1:  # counting up with the podium
+            draw_counting(surface, view, score_box, f"{round(results.total * rise):,}", final, size=theme.SIZE_TITLE,
+                          weight="bold", color=theme.ACCENT, align="center", valign="center")
+        else:
+            draw_text(surface, view, score_box, final, size=theme.SIZE_TITLE, weight="bold", color=theme.ACCENT,
+                      align="center", valign="center")
         if self.motion.active("podium"):
             self.draw_confetti(surface, (x + w / 2, y + 84), self.motion.progress("podium"))
         draw_text(surface, view, (x + w * 0.3 + 8, y + 128, w * 0.4 - 16, 52), results.player, size=theme.SIZE_BODY,
