@@ -436,6 +436,7 @@ class QuestionScene(GameScene):
         button_w = min(230.0, (w - 3 * 12) / 4)
         for i, button in enumerate(self.lifeline_buttons):
             button.box = (x + i * (button_w + 12), row_y, button_w, 48)
+        self.timer_box = (x, 80, w - 96, 18)  # the bar; its seconds are written to its right
         top, bottom = 116, row_y - 18
         rows = len(self.question.choices) if view.portrait else -(-len(self.question.choices) // 2)
         tiles_h = min((bottom - top) * 0.6, rows * (TILE_ROW_MAX + 20))
@@ -562,7 +563,7 @@ class QuestionScene(GameScene):
             draw_text(surface, self.view, (x, 70, w, 36), "No timer: take your time",
                       size=theme.SIZE_SMALL, color=theme.INK_MUTED, valign="center")
             return
-        draw_timer_bar(surface, self.view, (x, 80, w - 96, 18), left / limit, left)
+        draw_timer_bar(surface, self.view, self.timer_box, left / limit, left)
         draw_text(surface, self.view, (x + w - 84, 68, 84, 42), f"{left:0.0f}s" if left >= 10 else f"{left:0.1f}s",
                   size=theme.SIZE_BODY, weight="bold", align="right", valign="center",
                   color=theme.INK if left > 5 else self.view.palette.timer_low)
