@@ -641,6 +641,7 @@ class TypedQuestionScene(QuestionScene):
         x, y, w, h = self.prompt_box
         top, bottom = self.tile_area
         prompt_h = min(h + (bottom - top) - 240, 360)
+        y = self.view.middle(prompt_h + 24 + 170, y, bottom)  # the block centred in a tall window
         self.prompt_box = (x, y, w, prompt_h)
         field_w = min(800.0, w)
         field_y = y + prompt_h + 24
