@@ -313,6 +313,9 @@ def test_true_false_tiles_are_a_sensible_height_and_the_hint_says_1_2(pilot):
 
 
 def test_setup_remembers_the_last_games_choices(make_app, tmp_path):
+    from game.engine import DEFAULT_ROUNDS
+    from game.ui.app import Prefs
+    assert Prefs().game_rounds == tuple(spec.title for spec in DEFAULT_ROUNDS)  # a first setup: the standard game
     app = make_app()
     pilot = Pilot(app)
     pilot.press(pygame.K_RETURN)
