@@ -10,6 +10,9 @@ ITEMS = [("play", "Play"), ("daily", "Daily challenge"), ("practice", "Practice 
          ("quit", "Quit")]
 
 
+MENU_WIDTH = 520.0  # room for a label like "Host a party (phones)" at the largest text size
+
+
 class TitleScene(Scene):
     name = "title"
 
@@ -30,12 +33,12 @@ class TitleScene(Scene):
         if view.portrait:
             self.logo_w = 620
             logo_x, logo_y = (view.width - 620) / 2, view.middle(490 + menu_h) - 150
-            menu_box = ((view.width - 440) / 2, logo_y + 150 + 490, 440, 0)
+            menu_box = ((view.width - MENU_WIDTH) / 2, logo_y + 150 + 490, MENU_WIDTH, 0)
         else:
             gap = 40.0
             room = view.width - 3 * gap
             self.logo_w = min(620.0, room * 0.58)
-            menu_w = min(440.0, room - self.logo_w)
+            menu_w = min(MENU_WIDTH, room - self.logo_w)
             spare = max(0.0, view.width - self.logo_w - menu_w - 3 * gap)
             logo_x = gap + spare / 3
             logo_y = view.middle(480) - 130 + 20
