@@ -2,23 +2,35 @@
 
 PyYAML's own `safe_load` is not enough for packs written by anyone: it keeps the
 last of two duplicate keys silently, reads `no` as False and `1:20` as 80, and an
-alias bomb composes cheaply but explodes when walked. So we only *compose* (C
-libyaml when present), then walk the node tree ourselves: refusing aliases and
-custom tags, flagging duplicate keys, noting YAML 1.1 surprises, and recording
-where every value came from so that errors can say `file:line:col`.
+alias bomb composes cheaply but explodes when walked. So we first screen libyaml's
+event stream (cheap: nothing is built), refusing aliases where they are written and
+stopping at MAX_NODES, since a file under the size cap can still hold millions of
+values that take a minute to build. Only then do we *compose* (C libyaml when
+present) and walk the node tree ourselves: refusing custom tags, flagging duplicate
+keys, noting YAML 1.1 surprises, and recording where every value came from so that
+errors can say `file:line:col`.
 """
 from __future__ import annotations
 
+import errno
 import os
+import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32
+# Values (scalars, lists, mappings) in one pack. A 10,000-question pack holds about 210,000;
+# building 500,000 takes a few seconds, the millions a file under MAX_FILE_BYTES can hold a minute.
+MAX_NODES = 500_000
+_NODE_EVENTS = (ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent)
+# What YAML may contain (its "printable" set); anything else stops libyaml's reader.
+_NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
@@ -36,11 +48,27 @@ class Problem:
     line: int | None
     col: int | None
     message: str
+    more: int = 0  # how many more problems of the same kind it stands for (see one_per_kind)
 
     def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.message}" + (f" (and {self.more:,} more like it)" if self.more else "")
+
+
+# What differs between two problems of one kind: the values they quote and the numbers they give.
+_SPECIFICS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d[\d,]*")
+
+
+def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first problem of each kind, carrying the count of the others: a list of a million
+    bad items is one line saying how many, not a million lines saying the same thing."""
+    firsts: dict[str, Problem] = {}
+    counts: dict[str, int] = {}
+    for problem in problems:
+        kind = _SPECIFICS.sub("_", problem.message)
+        firsts.setdefault(kind, problem)
+        counts[kind] = counts.get(kind, 0) + 1 + problem.more
+    return tuple(replace(first, more=counts[kind] - 1) for kind, first in firsts.items())
 
 
 @dataclass(frozen=True)
@@ -82,13 +110,15 @@ def read_text(path: Path, display: str) -> str:
             # Opening a FIFO or a device would wait for a writer forever.
             raise YamlRefused([Problem(display, None, None, "cannot read file: it is not a regular file")])
         size = status.st_size
-        if size > MAX_FILE_BYTES:
+        if size > MAX_FILE_BYTES:  # in bytes: "8.0 MiB; the limit is 8 MiB" would read as no excess
             raise YamlRefused([Problem(display, None, None,
-                                       f"file is {size / 2**20:.1f} MiB; packs are limited to "
-                                       f"{MAX_FILE_BYTES // 2**20} MiB")])
+                                       f"file is {size:,} bytes; packs are limited to {MAX_FILE_BYTES:,} "
+                                       f"bytes ({MAX_FILE_BYTES // 2**20} MiB)")])
         data = path.read_bytes()
     except OSError as exc:
-        raise YamlRefused([Problem(display, None, None, f"cannot read file: {exc.strerror or exc}")])
+        reason = "it is a symlink loop (a link that leads back to itself)" if exc.errno == errno.ELOOP \
+            else exc.strerror or exc
+        raise YamlRefused([Problem(display, None, None, f"cannot read file: {reason}")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -101,9 +131,12 @@ def read_text(path: Path, display: str) -> str:
 def parse(text: str, display: str) -> object:
     """Compose `text` and walk it into YMap/YSeq/scalars, or raise YamlRefused."""
     try:
+        _screen(text, display)
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlRefused([_syntax_problem(exc, display, text)])
+    except yaml.reader.ReaderError:
+        raise YamlRefused([_unreadable_character(text, display)])
     except (yaml.YAMLError, RecursionError, UnicodeError, ValueError, MemoryError) as exc:
         raise YamlRefused([Problem(display, None, None, f"cannot be read as YAML: {_one_line(exc)}")])
     if node is None:
@@ -115,6 +148,41 @@ def parse(text: str, display: str) -> object:
     if walker.problems:
         raise YamlRefused(walker.problems)
     return value
+
+
+def _screen(text: str, display: str) -> None:
+    """Read libyaml's event stream before any tree is built: refuse every alias where it is
+    written (`*name`, not the `&name` it points at), and stop counting values at MAX_NODES."""
+    aliases: list[Problem] = []
+    nodes = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if not isinstance(event, _NODE_EVENTS):
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise YamlRefused([_at(display, event, f"more than {MAX_NODES:,} values (keys, list items, "
+                                                   f"texts); a pack may hold {MAX_NODES:,}: split it up")])
+        if isinstance(event, AliasEvent):
+            aliases.append(_at(display, event, f"alias *{event.anchor} is not allowed in packs; "
+                                               f"write the value out"))
+    if aliases:
+        raise YamlRefused(aliases)
+
+
+def _at(display: str, event, message: str) -> Problem:
+    return Problem(display, event.start_mark.line + 1, event.start_mark.column + 1, message)
+
+
+def _unreadable_character(text: str, display: str) -> Problem:
+    """libyaml's reader stops at a control character with a byte offset; say where it is."""
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return Problem(display, None, None, "cannot be read as YAML: it holds a character YAML does not allow")
+    line = text.count("\n", 0, found.start()) + 1
+    col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    character = found.group()
+    name = "a NUL byte" if character == "\0" else f"the control character U+{ord(character):04X}"
+    return Problem(display, line, col, f"{name} is not allowed in a pack (is this a text file?); remove it")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
@@ -141,18 +209,12 @@ class _Walker:
     def __init__(self, display: str):
         self.display = display
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
 
     def problem(self, node, message: str) -> None:
         self.problems.append(Problem(self.display, node.start_mark.line + 1,
                                      node.start_mark.column + 1, message))
 
     def walk(self, node, depth: int):
-        if id(node) in self.seen:
-            # An alias yields the very same node object again.
-            self.problem(node, "aliases (*name) are not allowed in packs; write the value out")
-            return None
-        self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             self.problem(node, f"tag {node.tag!r} is not allowed in packs; remove it")
             return None
