@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .engine import Results, Settings
+from .text import graphemes, visible_text
 
 DB_NAME = "scores.sqlite3"
 NAME_MAX = 24
@@ -77,9 +78,10 @@ class HighScore:
 
 
 def clean_name(name: str | None) -> str:
-    """A player name as stored and shown: printable, single-spaced, at most NAME_MAX characters."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in (name or ""))
-    return " ".join(printable.split())[:NAME_MAX].strip() or DEFAULT_NAME
+    """A player name as stored and shown: visible, single-spaced, at most NAME_MAX characters as a
+    reader counts them (a family emoji is one, and is never cut in half)."""
+    single_spaced = " ".join(visible_text(name or "").split())
+    return "".join(graphemes(single_spaced)[:NAME_MAX]).strip() or DEFAULT_NAME
 
 
 class Store:

@@ -423,3 +423,14 @@ def test_an_unreadable_settings_file_starts_with_the_defaults_and_one_line_sayin
     assert make_app(data_dir=data).prefs == Prefs()
     assert capsys.readouterr().err.splitlines() == [
         f"osmosis-quiz: cannot read the settings in {settings} ({reason}); using the default settings"]
+
+
+def test_a_family_emoji_typed_as_a_name_stays_whole_and_is_erased_whole(pilot):
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
+    app = pilot.app
+    app.push(NameEntryScene(app, 100, ""))
+    pilot.step()
+    pilot.type("Al" + family)  # one code point per event: the joiners arrive on their own
+    assert app.top.input.text == "Al" + family
+    pilot.press(pygame.K_BACKSPACE)
+    assert app.top.input.text == "Al"
