@@ -2,17 +2,17 @@
 
 PyYAML's own `safe_load` is not enough for packs written by anyone: it keeps the
 last of two duplicate keys silently, reads `no` as False and `1:20` as 80, and an
-alias bomb composes cheaply but explodes when walked. So we first screen libyaml's
-event stream (cheap: nothing is built), refusing aliases where they are written and
-stopping at MAX_NODES, since a file under the size cap can still hold millions of
-values that take a minute to build. Only then do we *compose* (C libyaml when
-present) and walk the node tree ourselves: refusing custom tags, flagging duplicate
-keys, noting YAML 1.1 surprises, and recording where every value came from so that
-errors can say `file:line:col`.
+alias bomb composes cheaply but explodes when walked; and a file under the size cap
+can still hold millions of values that take a minute to build. So we build the value
+ourselves from libyaml's event stream, one event at a time: counting values and
+stopping at MAX_NODES, refusing aliases where they are written and custom tags,
+flagging duplicate keys, noting YAML 1.1 surprises, and recording where every value
+came from so that errors can say `file:line:col`.
 """
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -20,23 +20,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                         SequenceStartEvent, StreamEndEvent)
+from yaml.nodes import ScalarNode
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32
 # Values (scalars, lists, mappings) in one pack. A 10,000-question pack holds about 210,000;
-# building 500,000 takes a few seconds, the millions a file under MAX_FILE_BYTES can hold a minute.
-MAX_NODES = 500_000
+# the millions a file under MAX_FILE_BYTES can hold would take a minute to build and check.
+MAX_NODES = 300_000
 _NODE_EVENTS = (ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent)
 # What YAML may contain (its "printable" set); anything else stops libyaml's reader.
 _NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()  # YAML 1.1's reading of plain scalars, as SafeLoader's
 
 _TAG = "tag:yaml.org,2002:"
-_STR, _NULL, _BOOL, _INT, _FLOAT = (_TAG + t for t in ("str", "null", "bool", "int", "float"))
+_STR, _SEQ, _MAP, _MERGE = (_TAG + t for t in ("str", "seq", "map", "merge"))
 _STANDARD_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")}
 
 
@@ -64,8 +66,11 @@ def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
     bad items is one line saying how many, not a million lines saying the same thing."""
     firsts: dict[str, Problem] = {}
     counts: dict[str, int] = {}
+    kinds: dict[str, str] = {}  # message -> kind: repeated problems mostly repeat word for word
     for problem in problems:
-        kind = _SPECIFICS.sub("_", problem.message)
+        kind = kinds.get(problem.message)
+        if kind is None:
+            kind = kinds[problem.message] = _SPECIFICS.sub("_", problem.message)
         firsts.setdefault(kind, problem)
         counts[kind] = counts.get(kind, 0) + 1 + problem.more
     return tuple(replace(first, more=counts[kind] - 1) for kind, first in firsts.items())
@@ -129,48 +134,22 @@ def read_text(path: Path, display: str) -> str:
 
 
 def parse(text: str, display: str) -> object:
-    """Compose `text` and walk it into YMap/YSeq/scalars, or raise YamlRefused."""
+    """Read `text` into YMap/YSeq/scalars from libyaml's event stream, or raise YamlRefused."""
+    loader = Loader(text)
     try:
-        _screen(text, display)
-        node = yaml.compose(text, Loader=Loader)
+        builder = _Builder(display, loader.get_event)
+        value = builder.document()
     except yaml.MarkedYAMLError as exc:
         raise YamlRefused([_syntax_problem(exc, display, text)])
     except yaml.reader.ReaderError:
         raise YamlRefused([_unreadable_character(text, display)])
     except (yaml.YAMLError, RecursionError, UnicodeError, ValueError, MemoryError) as exc:
         raise YamlRefused([Problem(display, None, None, f"cannot be read as YAML: {_one_line(exc)}")])
-    if node is None:
-        raise YamlRefused([Problem(display, 1, 1, "the file is empty; a pack needs at least a title")])
-    walker = _Walker(display)
-    value = walker.walk(node, 0)
-    if isinstance(value, Surprise):
-        value = _surprise_value(node)
-    if walker.problems:
-        raise YamlRefused(walker.problems)
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise YamlRefused(builder.problems)
     return value
-
-
-def _screen(text: str, display: str) -> None:
-    """Read libyaml's event stream before any tree is built: refuse every alias where it is
-    written (`*name`, not the `&name` it points at), and stop counting values at MAX_NODES."""
-    aliases: list[Problem] = []
-    nodes = 0
-    for event in yaml.parse(text, Loader=Loader):
-        if not isinstance(event, _NODE_EVENTS):
-            continue
-        nodes += 1
-        if nodes > MAX_NODES:
-            raise YamlRefused([_at(display, event, f"more than {MAX_NODES:,} values (keys, list items, "
-                                                   f"texts); a pack may hold {MAX_NODES:,}: split it up")])
-        if isinstance(event, AliasEvent):
-            aliases.append(_at(display, event, f"alias *{event.anchor} is not allowed in packs; "
-                                               f"write the value out"))
-    if aliases:
-        raise YamlRefused(aliases)
-
-
-def _at(display: str, event, message: str) -> Problem:
-    return Problem(display, event.start_mark.line + 1, event.start_mark.column + 1, message)
 
 
 def _unreadable_character(text: str, display: str) -> Problem:
@@ -205,90 +184,154 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())[:200]
 
 
-class _Walker:
-    def __init__(self, display: str):
+class _Builder:
+    """Builds the value straight from the event stream, one event at a time: no node tree is
+    composed first (PyYAML's compose resolves every scalar in Python and costs most of a load),
+    every value is counted as it comes so that MAX_NODES stops a huge file early, and an alias
+    is refused where it is written (`*name`, not the `&name` it points at) without expanding it."""
+
+    def __init__(self, display: str, get_event):
         self.display = display
+        self.get_event = get_event  # the loader's own: yaml.parse's generator around it costs a fifth
         self.problems: list[Problem] = []
+        self.nodes = 0
 
-    def problem(self, node, message: str) -> None:
-        self.problems.append(Problem(self.display, node.start_mark.line + 1,
-                                     node.start_mark.column + 1, message))
+    def problem(self, event, message: str) -> None:
+        self.problems.append(Problem(self.display, *_pos(event), message))
 
-    def walk(self, node, depth: int):
-        if node.tag not in _STANDARD_TAGS:
-            self.problem(node, f"tag {node.tag!r} is not allowed in packs; remove it")
-            return None
+    def next(self):
+        event = self.get_event()
+        if isinstance(event, _NODE_EVENTS):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise YamlRefused([Problem(self.display, *_pos(event),
+                                           f"more than {MAX_NODES:,} values (keys, list items, texts); "
+                                           f"a pack may hold {MAX_NODES:,}: split it up")])
+            if isinstance(event, AliasEvent):
+                self.problem(event, f"alias *{event.anchor} is not allowed in packs; write the value out")
+        return event
+
+    def document(self):
+        """The value of the stream's one document."""
+        self.next()  # StreamStartEvent
+        event = self.next()
+        if isinstance(event, StreamEndEvent):
+            raise YamlRefused([Problem(self.display, 1, 1, "the file is empty; a pack needs at least a title")])
+        start = event  # DocumentStartEvent
+        root = self.next()
+        value = self.value(root, 0)
+        if isinstance(value, Surprise):
+            value = _surprise_value(value)
+        self.next()  # DocumentEndEvent
+        event = self.next()
+        if not isinstance(event, StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
+                                              "but found another document", event.start_mark)
+        return value
+
+    def value(self, event, depth: int):
+        """The value of the node that `event` starts; its whole subtree is read."""
+        if isinstance(event, AliasEvent):
+            return None  # refused in next()
+        tag = _tag_of(event)
+        if tag not in _STANDARD_TAGS:
+            self.problem(event, f"tag {tag!r} is not allowed in packs; remove it")
+            return self.skip(event)
         if depth > MAX_DEPTH:
-            self.problem(node, f"nested more than {MAX_DEPTH} levels deep")
-            return None
-        if isinstance(node, ScalarNode):
-            return _scalar(node)
-        if isinstance(node, SequenceNode):
-            return self._sequence(node, depth)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, depth)
-        self.problem(node, "unsupported YAML node")
+            self.problem(event, f"nested more than {MAX_DEPTH} levels deep")
+            return self.skip(event)
+        if isinstance(event, ScalarEvent):
+            if tag == _STR or event.style:  # libyaml gives plain scalars style "", PyYAML None
+                return event.value
+            return Surprise(tag[len(_TAG):], event.value)  # for the validator: "quote it"
+        if isinstance(event, SequenceStartEvent):
+            return self.sequence(event, depth)
+        return self.mapping(event, depth)
+
+    def skip(self, event) -> None:
+        """Read past the rest of the node `event` starts, still counting what is in it."""
+        open_collections = 0 if isinstance(event, (ScalarEvent, AliasEvent)) else 1
+        while open_collections:
+            event = self.next()
+            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+                open_collections += 1
+            elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                open_collections -= 1
         return None
 
-    def _sequence(self, node: SequenceNode, depth: int) -> YSeq:
+    def sequence(self, start, depth: int) -> YSeq:
         seq = YSeq()
-        seq.pos = _pos(node)
+        seq.pos = _pos(start)
         seq.item_pos = []
         seq.surprises = {}
-        for item in node.value:
-            value = self.walk(item, depth + 1)
+        event = self.next()
+        while not isinstance(event, SequenceEndEvent):
+            value = self.value(event, depth + 1)
             if isinstance(value, Surprise):
                 seq.surprises[len(seq)] = value
-                value = _surprise_value(item)
+                value = _surprise_value(value)
             seq.append(value)
-            seq.item_pos.append(_pos(item))
+            seq.item_pos.append(_pos(event))
+            event = self.next()
         return seq
 
-    def _mapping(self, node: MappingNode, depth: int) -> YMap:
+    def mapping(self, start, depth: int) -> YMap:
         mapping = YMap()
-        mapping.pos = _pos(node)
+        mapping.pos = _pos(start)
         mapping.key_pos = {}
         mapping.surprises = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "merge":
-                self.problem(key_node, "keys must be plain names (no merge keys, lists or mappings as keys)")
-                continue
-            key = key_node.value
-            if key in mapping.key_pos:
-                first = mapping.key_pos[key][0]
-                self.problem(key_node, f"duplicate key {key!r} (first given on line {first})")
-                continue
-            value = self.walk(value_node, depth + 1)
-            if isinstance(value, Surprise):
-                mapping.surprises[key] = value
-                value = _surprise_value(value_node)
-            mapping[key] = value
-            mapping.key_pos[key] = _pos(key_node)
+        key_event = self.next()
+        while not isinstance(key_event, MappingEndEvent):
+            if not isinstance(key_event, ScalarEvent) or _tag_of(key_event) == _MERGE:
+                self.problem(key_event, "keys must be plain names (no merge keys, lists or mappings as keys)")
+                self.skip(key_event)
+                self.skip(self.next())
+            elif key_event.value in mapping.key_pos:
+                first = mapping.key_pos[key_event.value][0]
+                self.problem(key_event, f"duplicate key {key_event.value!r} (first given on line {first})")
+                self.skip(self.next())
+            else:
+                key = key_event.value
+                value = self.value(self.next(), depth + 1)
+                if isinstance(value, Surprise):
+                    mapping.surprises[key] = value
+                    value = _surprise_value(value)
+                mapping[key] = value
+                mapping.key_pos[key] = _pos(key_event)
+            key_event = self.next()
         return mapping
 
 
-def _pos(node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _tag_of(event) -> str:
+    """The node's tag as PyYAML's composer resolves it: the one written, else by its plain text."""
+    if event.tag not in (None, "!"):
+        return event.tag
+    if isinstance(event, ScalarEvent):
+        return _plain_tag(event.value) if event.implicit[0] else _STR  # quoted: text
+    return _SEQ if isinstance(event, SequenceStartEvent) else _MAP
 
 
-def _scalar(node: ScalarNode):
-    """Text stays text; a plain scalar read as anything else is a Surprise for the validator."""
-    if node.tag == _STR or node.style:  # libyaml gives plain scalars style "", PyYAML None
-        return node.value
-    return Surprise(node.tag[len(_TAG):], node.value)
+@functools.lru_cache(maxsize=4096)  # packs repeat their plain words (medium, false, ids' prefixes)
+def _plain_tag(value: str) -> str:
+    return _resolver.resolve(ScalarNode, value, (True, False))
 
 
-def _surprise_value(node: ScalarNode):
-    tag = node.tag
+def _pos(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+@functools.lru_cache(maxsize=4096)  # a list of a million `1`s reads "1" once
+def _surprise_value(surprise: Surprise):
+    node = ScalarNode(_TAG + surprise.kind, surprise.raw)
     try:
-        if tag == _NULL:
+        if surprise.kind == "null":
             return None
-        if tag == _BOOL:
+        if surprise.kind == "bool":
             return _scalars.construct_yaml_bool(node)
-        if tag == _INT:
+        if surprise.kind == "int":
             return _scalars.construct_yaml_int(node)
-        if tag == _FLOAT:
+        if surprise.kind == "float":
             return _scalars.construct_yaml_float(node)
     except (ValueError, yaml.YAMLError):
         pass
-    return node.value  # timestamps stay raw text; the validator refuses them where text is meant
+    return surprise.raw  # timestamps stay raw text; the validator refuses them where text is meant

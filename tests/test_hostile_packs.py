@@ -102,3 +102,10 @@ def test_an_empty_folder_beside_a_good_pack_is_still_reported(tmp_path, capsys, 
     (tmp_path / name).mkdir()
     code, lines = check(capsys, good, tmp_path / name)
     assert code == 1 and f"{tmp_path / name}: a folder with no packs in it (packs are .yaml or .yml files)" in lines
+
+
+def test_a_list_over_its_item_cap_is_refused_for_its_length_alone(tmp_path, capsys):
+    path = flat_list_pack(tmp_path, 20_001)  # questions may number 20,000 at most
+    code, lines = check(capsys, path)
+    assert lines == [f"{path}:2:1: has 20,001 items; at most 20,000",
+                     "1 pack checked: 0 valid, 1 refused, 1 problem"]
