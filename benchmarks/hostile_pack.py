@@ -1,12 +1,13 @@
-"""A hostile pack just under the size cap: `questions` is one flow list of millions of `1,`.
+"""Hostile packs under the 8 MiB size cap: what `check` and `packs` cost on them.
 
     python benchmarks/hostile_pack.py [--items N] [--no-full-load]
 
-Times `python main.py check FILE` and `python main.py packs --packs DIR` on it (wall time,
-lines and bytes printed) against libyaml's own work on the same text, measured in
-the same run: the bare event parse (`yaml.parse` with the C parser, nothing built) and, unless
---no-full-load, PyYAML's C-backed `yaml.load` (every node built and constructed). By default
-the list has as many items as fit under the 8 MiB cap (4,194,294 at the time of writing).
+Two files: `questions` as one flow list of `1,` items filling the size cap (4,194,290 items),
+and `questions` as 20,000-odd lists of fourteen `1`s, just under the value cap (the most a
+pack can make the loader build and check). For each, `python main.py check FILE` (and for the
+first `packs --packs DIR`) is timed, with the lines and bytes it prints, against libyaml's own
+work on the same text measured in the same run: the bare event parse (`yaml.parse` with the C
+parser, nothing built) and, unless --no-full-load, PyYAML's C-backed `yaml.load`.
 """
 from __future__ import annotations
 
@@ -22,16 +23,25 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from game.yamlsafe import MAX_FILE_BYTES  # noqa: E402
+from game import yamlsafe  # noqa: E402
 
 HEAD = "title: Hostile\nquestions: ["
 TAIL = "1]\n"
+NESTED_ITEMS = 14  # a list of fourteen 1s is fifteen values
 
 
-def hostile_text(items: int | None) -> str:
-    if items is None:  # as many `1,` as fit under the cap
-        items = (MAX_FILE_BYTES - len(HEAD) - len(TAIL)) // 2 + 1
+def flat_text(items: int | None) -> str:
+    """`questions` as one flow list of `1,`: as many as fit under the size cap by default."""
+    if items is None:
+        items = (yamlsafe.MAX_FILE_BYTES - len(HEAD) - len(TAIL)) // 2 + 1
     return HEAD + "1," * (items - 1) + TAIL
+
+
+def nested_text() -> str:
+    """As many lists of NESTED_ITEMS `1`s as stay under the value cap (5 values come before)."""
+    lists = (getattr(yamlsafe, "MAX_NODES", 300_000) - 5) // (NESTED_ITEMS + 1)
+    row = "  - [" + ", ".join(["1"] * NESTED_ITEMS) + "]\n"
+    return "title: Hostile\nquestions:\n" + row * lists
 
 
 def timed(action) -> float:
@@ -55,36 +65,51 @@ def run_command(args: list[str], home: Path, out_file: Path) -> dict:
             if lines < 3:
                 first += line.decode("utf-8", "replace")
             lines += 1
-    return dict(seconds=seconds, lines=lines, bytes=out_file.stat().st_size, exit=result.returncode, first=first.rstrip())
+    return dict(seconds=seconds, lines=lines, bytes=out_file.stat().st_size, exit=result.returncode,
+                first=first.rstrip())
+
+
+def measure(name: str, text: str, tmp: Path, full_load: bool, with_packs: bool) -> tuple[list[str], str]:
+    """Table rows for one file, and the first lines `check` printed on it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    folder = tmp / name
+    folder.mkdir()
+    pack = folder / f"{name}.yaml"
+    pack.write_text(text, encoding="utf-8")
+    events = timed(lambda: sum(1 for _ in yaml.parse(text, Loader=loader)))
+    rows = [f"| {name}: libyaml event parse (baseline) | {events:.2f} s | 1.00x | - | - |"]
+    if full_load:
+        full = timed(lambda: yaml.load(text, Loader=loader))
+        rows.append(f"| {name}: PyYAML yaml.load, CSafeLoader | {full:.2f} s | {full / events:.2f}x | - | - |")
+    commands = [("check FILE", ["check", str(pack)])]
+    if with_packs:
+        commands.append(("packs --packs DIR", ["packs", "--packs", str(folder)]))
+    for label, args in commands:
+        figures = run_command(args, tmp, tmp / f"{name}.out")
+        rows.append(f"| {name}: {label} | {figures['seconds']:.2f} s | {figures['seconds'] / events:.2f}x "
+                    f"| {figures['lines']:,} lines, {figures['bytes']:,} bytes | {figures['exit']} |")
+        if label.startswith("check"):
+            checked = figures["first"]
+    return rows, checked
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--items", type=int, default=None, help="list items (default: fill the 8 MiB cap)")
+    parser.add_argument("--items", type=int, default=None, help="flat list items (default: fill the 8 MiB cap)")
     parser.add_argument("--no-full-load", action="store_true", help="skip the yaml.load baseline")
     args = parser.parse_args()
-    text = hostile_text(args.items)
-    items = text.count("1")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "packs"
-        folder.mkdir()
-        pack = folder / "hostile.yaml"
-        pack.write_text(text, encoding="utf-8")
-        events = timed(lambda: sum(1 for _ in yaml.parse(text, Loader=loader)))
-        full = None if args.no_full_load else timed(lambda: yaml.load(text, Loader=loader))
-        check = run_command(["check", str(pack)], Path(tmp), Path(tmp) / "check.out")
-        packs = run_command(["packs", "--packs", str(folder)], Path(tmp), Path(tmp) / "packs.out")
-    print(f"hostile pack: {len(text):,} bytes ({len(text) / 2**20:.2f} MiB), {items:,} list items\n")
+    flat, nested = flat_text(args.items), nested_text()
+    print(f"flat: {len(flat):,} bytes, {flat.count('1'):,} list items; "
+          f"nested: {len(nested):,} bytes, {nested.count('1'):,} numbers in lists of {NESTED_ITEMS}\n")
     print("| figure | time | vs libyaml event parse | output | exit |")
     print("|---|---|---|---|---|")
-    print(f"| libyaml event parse (baseline) | {events:.2f} s | 1.00x | - | - |")
-    if full is not None:
-        print(f"| PyYAML yaml.load, CSafeLoader | {full:.2f} s | {full / events:.2f}x | - | - |")
-    for name, figures in (("check FILE", check), ("packs --packs DIR", packs)):
-        print(f"| {name} | {figures['seconds']:.2f} s | {figures['seconds'] / events:.2f}x "
-              f"| {figures['lines']:,} lines, {figures['bytes']:,} bytes | {figures['exit']} |")
-    print(f"\nfirst lines of check:\n{check['first']}")
+    printed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text, with_packs in (("flat", flat, True), ("nested", nested, False)):
+            rows, checked = measure(name, text, Path(tmp), not args.no_full_load, with_packs)
+            print("\n".join(rows))
+            printed.append(f"check on {name}:\n{checked.replace(tmp, 'TMP')}")
+    print("\n" + "\n\n".join(printed))
 
 
 if __name__ == "__main__":
