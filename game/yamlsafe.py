@@ -29,7 +29,7 @@ MAX_DEPTH = 32
 # Values (scalars, lists, mappings) in one pack. A 10,000-question pack holds about 210,000;
 # the millions a file under MAX_FILE_BYTES can hold would take a minute to build and check.
 MAX_NODES = 300_000
-_NODE_EVENTS = (ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent)
+_NODE_EVENTS = frozenset((ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent))
 # What YAML may contain (its "printable" set); anything else stops libyaml's reader.
 _NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -201,13 +201,13 @@ class _Builder:
 
     def next(self):
         event = self.get_event()
-        if isinstance(event, _NODE_EVENTS):
+        if type(event) in _NODE_EVENTS:  # the hot loop: a set lookup beats isinstance on a tuple
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 raise YamlRefused([Problem(self.display, *_pos(event),
                                            f"more than {MAX_NODES:,} values (keys, list items, texts); "
                                            f"a pack may hold {MAX_NODES:,}: split it up")])
-            if isinstance(event, AliasEvent):
+            if type(event) is AliasEvent:
                 self.problem(event, f"alias *{event.anchor} is not allowed in packs; write the value out")
         return event
 
@@ -221,7 +221,7 @@ class _Builder:
         root = self.next()
         value = self.value(root, 0)
         if isinstance(value, Surprise):
-            value = _surprise_value(value)
+            value = _surprise_value(value.kind, value.raw)
         self.next()  # DocumentEndEvent
         event = self.next()
         if not isinstance(event, StreamEndEvent):
@@ -269,7 +269,7 @@ class _Builder:
             value = self.value(event, depth + 1)
             if isinstance(value, Surprise):
                 seq.surprises[len(seq)] = value
-                value = _surprise_value(value)
+                value = _surprise_value(value.kind, value.raw)
             seq.append(value)
             seq.item_pos.append(_pos(event))
             event = self.next()
@@ -295,7 +295,7 @@ class _Builder:
                 value = self.value(self.next(), depth + 1)
                 if isinstance(value, Surprise):
                     mapping.surprises[key] = value
-                    value = _surprise_value(value)
+                    value = _surprise_value(value.kind, value.raw)
                 mapping[key] = value
                 mapping.key_pos[key] = _pos(key_event)
             key_event = self.next()
@@ -321,17 +321,18 @@ def _pos(event) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=4096)  # a list of a million `1`s reads "1" once
-def _surprise_value(surprise: Surprise):
-    node = ScalarNode(_TAG + surprise.kind, surprise.raw)
+def _surprise_value(kind: str, raw: str):
+    """What YAML 1.1 reads a Surprise's text as, for the validator to check."""
+    node = ScalarNode(_TAG + kind, raw)
     try:
-        if surprise.kind == "null":
+        if kind == "null":
             return None
-        if surprise.kind == "bool":
+        if kind == "bool":
             return _scalars.construct_yaml_bool(node)
-        if surprise.kind == "int":
+        if kind == "int":
             return _scalars.construct_yaml_int(node)
-        if surprise.kind == "float":
+        if kind == "float":
             return _scalars.construct_yaml_float(node)
     except (ValueError, yaml.YAMLError):
         pass
-    return surprise.raw  # timestamps stay raw text; the validator refuses them where text is meant
+    return raw  # timestamps stay raw text; the validator refuses them where text is meant
