@@ -1,18 +1,21 @@
 """Hostile packs under the 8 MiB size cap: what `check` and `packs` cost on them.
 
-    python benchmarks/hostile_pack.py [--items N] [--no-full-load]
+    python benchmarks/hostile_pack.py [--items N] [--repeats R] [--no-full-load]
 
 Two files: `questions` as one flow list of `1,` items filling the size cap (4,194,290 items),
 and `questions` as 20,000-odd lists of fourteen `1`s, just under the value cap (the most a
 pack can make the loader build and check). For each, `python main.py check FILE` (and for the
 first `packs --packs DIR`) is timed, with the lines and bytes it prints, against libyaml's own
 work on the same text measured in the same run: the bare event parse (`yaml.parse` with the C
-parser, nothing built) and, unless --no-full-load, PyYAML's C-backed `yaml.load`.
+parser, nothing built) and, unless --no-full-load, PyYAML's C-backed `yaml.load`. The event
+parse and each command alternate R times (default 3) and each figure is the median, so a busy
+core moves both sides alike.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,24 +72,32 @@ def run_command(args: list[str], home: Path, out_file: Path) -> dict:
                 first=first.rstrip())
 
 
-def measure(name: str, text: str, tmp: Path, full_load: bool, with_packs: bool) -> tuple[list[str], str]:
+def measure(name: str, text: str, tmp: Path, full_load: bool, with_packs: bool,
+            repeats: int) -> tuple[list[str], str]:
     """Table rows for one file, and the first lines `check` printed on it."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     folder = tmp / name
     folder.mkdir()
     pack = folder / f"{name}.yaml"
     pack.write_text(text, encoding="utf-8")
-    events = timed(lambda: sum(1 for _ in yaml.parse(text, Loader=loader)))
+    commands = [("check FILE", ["check", str(pack)])]
+    if with_packs:
+        commands.append(("packs --packs DIR", ["packs", "--packs", str(folder)]))
+    parses: list[float] = []
+    runs: dict[str, list[dict]] = {label: [] for label, _ in commands}
+    for _ in range(repeats):  # alternating: a busy moment slows the baseline and the commands alike
+        parses.append(timed(lambda: sum(1 for _ in yaml.parse(text, Loader=loader))))
+        for label, args in commands:
+            runs[label].append(run_command(args, tmp, tmp / f"{name}.out"))
+    events = statistics.median(parses)
     rows = [f"| {name}: libyaml event parse (baseline) | {events:.2f} s | 1.00x | - | - |"]
     if full_load:
         full = timed(lambda: yaml.load(text, Loader=loader))
         rows.append(f"| {name}: PyYAML yaml.load, CSafeLoader | {full:.2f} s | {full / events:.2f}x | - | - |")
-    commands = [("check FILE", ["check", str(pack)])]
-    if with_packs:
-        commands.append(("packs --packs DIR", ["packs", "--packs", str(folder)]))
-    for label, args in commands:
-        figures = run_command(args, tmp, tmp / f"{name}.out")
-        rows.append(f"| {name}: {label} | {figures['seconds']:.2f} s | {figures['seconds'] / events:.2f}x "
+    for label, _ in commands:
+        figures = runs[label][-1]
+        seconds = statistics.median(run["seconds"] for run in runs[label])
+        rows.append(f"| {name}: {label} | {seconds:.2f} s | {seconds / events:.2f}x "
                     f"| {figures['lines']:,} lines, {figures['bytes']:,} bytes | {figures['exit']} |")
         if label.startswith("check"):
             checked = figures["first"]
@@ -96,6 +107,7 @@ def measure(name: str, text: str, tmp: Path, full_load: bool, with_packs: bool) 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=None, help="flat list items (default: fill the 8 MiB cap)")
+    parser.add_argument("--repeats", type=int, default=3, help="alternating runs; figures are medians")
     parser.add_argument("--no-full-load", action="store_true", help="skip the yaml.load baseline")
     args = parser.parse_args()
     flat, nested = flat_text(args.items), nested_text()
@@ -106,7 +118,7 @@ def main() -> None:
     printed = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, text, with_packs in (("flat", flat, True), ("nested", nested, False)):
-            rows, checked = measure(name, text, Path(tmp), not args.no_full_load, with_packs)
+            rows, checked = measure(name, text, Path(tmp), not args.no_full_load, with_packs, args.repeats)
             print("\n".join(rows))
             printed.append(f"check on {name}:\n{checked.replace(tmp, 'TMP')}")
     print("\n" + "\n\n".join(printed))
