@@ -135,8 +135,9 @@ def read_text(path: Path, display: str) -> str:
 
 def parse(text: str, display: str) -> object:
     """Read `text` into YMap/YSeq/scalars from libyaml's event stream, or raise YamlRefused."""
-    loader = Loader(text)
+    loader = None
     try:
+        loader = Loader(text)  # PyYAML's own reader checks every character here, libyaml's later
         builder = _Builder(display, loader.get_event)
         value = builder.document()
     except yaml.MarkedYAMLError as exc:
@@ -146,7 +147,8 @@ def parse(text: str, display: str) -> object:
     except (yaml.YAMLError, RecursionError, UnicodeError, ValueError, MemoryError) as exc:
         raise YamlRefused([Problem(display, None, None, f"cannot be read as YAML: {_one_line(exc)}")])
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if builder.problems:
         raise YamlRefused(builder.problems)
     return value
