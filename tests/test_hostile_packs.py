@@ -119,3 +119,18 @@ def test_a_list_over_its_item_cap_is_refused_for_its_length_alone(tmp_path, caps
     code, lines = check(capsys, path)
     assert lines == [f"{path}:2:1: has 20,001 items; at most 20,000",
                      "1 pack checked: 0 valid, 1 refused, 1 problem"]
+
+
+def test_a_pack_of_exactly_the_value_cap_loads_and_one_more_is_refused(tmp_path, monkeypatch):
+    from game.packs import load_files
+    pack = "title: Capped\nquestions:\n  - prompt: Who?\n    answer: Me\n"
+    # The top mapping, title and its text, questions and its list, the question's mapping and
+    # its two keys and two texts: ten values.
+    monkeypatch.setattr(yamlsafe, "MAX_NODES", 10)
+    path = tmp_path / "capped.yaml"
+    path.write_text(pack, encoding="utf-8")
+    assert [p.id for p in load_files([path]).packs] == ["capped"]
+    monkeypatch.setattr(yamlsafe, "MAX_NODES", 9)
+    [refused] = load_files([path]).refused
+    assert [str(p) for p in refused.problems] == [
+        f"{path}:4:13: more than 9 values (keys, list items, texts); a pack may hold 9: split it up"]
