@@ -87,6 +87,8 @@ def _text_options(text: argparse.ArgumentParser) -> None:
     text.add_argument("--daily", action="store_true", help="today's daily challenge: the same quiz for everyone")
     text.add_argument("--practice", action="store_true", help="practise the questions you missed before")
     text.add_argument("--relaxed", action="store_true", help="no timer")
+    text.add_argument("--players", metavar="NAMES", default=None,
+                      help='a party of 2-4 taking turns, e.g. "Ann,Bob,Cyd"; each score is saved')
 
 
 def _check_options(check: argparse.ArgumentParser) -> None:
