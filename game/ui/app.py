@@ -112,6 +112,7 @@ class App:
         self.sound = Sound(self.prefs.sound, self.prefs.volume)
         self.background = Background()
         self.controllers: dict[int, object] = {}
+        self.unplugged: set[int] = set()  # instance ids of pads taken out (SDL never reuses one)
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
         self._generators: dict = {}  # (packs, difficulty, spoilers) -> (facts, Generator)
@@ -329,6 +330,10 @@ class App:
         self.view.resize(self.window.get_size())
 
     def _controller_event(self, event) -> None:
+        if event.type == pygame.JOYDEVICEREMOVED:  # a party game pauses for a player's lost pad
+            self.controllers.pop(event.instance_id, None)
+            self.unplugged.add(event.instance_id)
+            return
         if event.type != pygame.JOYDEVICEADDED:
             return
         try:
