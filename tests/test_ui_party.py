@@ -1,0 +1,198 @@
+"""A party game played through the window with posted key and joystick events: setup, hidden
+picks, the reveal, standings, a gamepad unplugged and plugged back, the podium, saved scores."""
+import sqlite3
+
+import pygame
+import pytest
+
+from game.engine import difficulty_factor, streak_bonus, time_points
+from game.storage import Store
+from game.ui.party_input import KEY_BLOCKS
+from game.ui.scenes.party import PartyQuestionScene
+from test_ui_scenes import overflows_at_every_size
+
+PAD = 7  # instance id of the made-up gamepad
+PAD_AGAIN = 9  # the same pad plugged back in: SDL gives it a new id
+
+
+def pad_button(pilot, instance_id: int, button: int) -> None:
+    pilot.post(pygame.JOYBUTTONDOWN, instance_id=instance_id, joy=instance_id, button=button)
+    pilot.post(pygame.JOYBUTTONUP, instance_id=instance_id, joy=instance_id, button=button)
+    pilot.step()
+
+
+def texts(pilot) -> list[str]:
+    return [r.text for r in pilot.app.view.reports]
+
+
+def set_up_three_players(pilot) -> None:
+    """Title → Party; three players: Ann (keys 1-4), Bob (keys 7-0), Cyd (a gamepad)."""
+    pilot.click_box(pilot.app.top.menu.button("party").box)
+    setup = pilot.scene
+    assert setup.name == "party-setup"
+    pilot.press(*[pygame.K_UP] * 8)
+    assert setup.focus == "players"
+    pilot.press(pygame.K_RIGHT)
+    pilot.press(pygame.K_DOWN, pygame.K_RETURN)  # edit Player 1's name
+    pilot.type("Ann")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_DOWN, pygame.K_RETURN)
+    pilot.type("Bob")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_DOWN, pygame.K_RETURN)
+    pilot.type("Cyd")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RIGHT, pygame.K_RIGHT)  # Cyd: the last free key block, then a gamepad
+    assert setup.seats[2].input.uses_pad and not setup.seats[2].input.ready
+    assert "Cyd: press any button on your gamepad to take it." in texts(pilot)
+    pad_button(pilot, PAD, 3)
+    assert setup.seats[2].input.pad == PAD
+    assert [s.name for s in setup.seats[:3]] == ["Ann", "Bob", "Cyd"]
+    pilot.press(*[pygame.K_DOWN] * 5, pygame.K_RETURN)  # Start
+    assert pilot.scene.name == "party-round-card"
+
+
+def right_index(pilot) -> int:
+    question = pilot.scene.question
+    return question.choices.index(question.answer)
+
+
+def expected_points(outcome, game) -> int:
+    if not outcome.correct:
+        return 0
+    base = round(time_points(outcome.elapsed, game.time_limit) * difficulty_factor(game.settings.difficulty))
+    points = base + streak_bonus(outcome.streak)
+    return round(points / 2) if outcome.second_pick else points
+
+
+def test_a_whole_party_game_with_keys_and_a_gamepad(pilot, tmp_path):
+    set_up_three_players(pilot)
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_SPACE)
+    seen, unplugged, double_chance = [], False, False
+    for _ in range(400):
+        scene = pilot.scene
+        seen.append(scene.name)
+        if scene.name == "party-question":
+            game, right = scene.game, right_index(pilot)
+            wrong = (right + 1) % len(scene.question.choices)
+            if not double_chance and len(scene.question.choices) > 2:
+                pilot.press(pygame.K_q)  # Ann's lifeline key: second chance
+                assert game.double_chance_armed("Ann")
+                pilot.press(KEY_BLOCKS[0].answers[wrong])
+                double_chance = True
+            pilot.step(dt=2.0)
+            pilot.press(KEY_BLOCKS[0].answers[right])  # Ann: right
+            assert game.has_locked("Ann") and game.reveal is None and pilot.scene is scene  # hidden, waiting
+            assert "Locked in" in texts(pilot)
+            if not unplugged:
+                pilot.post(pygame.JOYDEVICEREMOVED, instance_id=PAD)
+                pilot.step()
+                assert pilot.scene.name == "pad-missing" and game.paused
+                assert "Cyd's gamepad is unplugged" in texts(pilot)
+                pilot.step(dt=30.0)  # a long wait while unplugged costs nobody time
+                pad_button(pilot, PAD_AGAIN, 5)
+                assert pilot.scene is scene and not game.paused
+                unplugged = True
+            pilot.step(dt=3.0)
+            pad_button(pilot, PAD_AGAIN, right)  # Cyd: right, later
+            pilot.press(KEY_BLOCKS[1].answers[wrong])  # Bob: wrong
+            assert pilot.scene.name == "party-reveal"
+            reveal = pilot.scene.reveal
+            assert reveal.pickers(reveal.question.answer) == ("Ann", "Cyd")
+            assert reveal.pickers(reveal.question.choices[wrong])[-1] == "Bob"
+            shown = texts(pilot)
+            for answer in reveal.answers:
+                assert answer.outcome.points == expected_points(answer.outcome, game)
+                assert (f"Right  +{answer.outcome.points:,}" if answer.outcome.correct else "Wrong: 0") in shown
+            assert reveal.answer_of("Cyd").outcome.elapsed == pytest.approx(
+                reveal.answer_of("Ann").outcome.elapsed + 3.0 + 1 / 60, abs=0.05)
+        elif scene.name in ("party-reveal", "standings", "party-round-card", "party-round-summary"):
+            pilot.step(dt=1.0)  # a card ignores "go on" for a moment: a masher does not skip it
+            pilot.press(pygame.K_RETURN)
+        else:
+            break
+    assert scene.name == "podium", seen[-5:]
+    assert {"party-round-card", "party-question", "party-reveal", "standings", "party-round-summary"} <= set(seen)
+    game = scene.game
+    totals = {p: game.scoreboards[p].total for p in game.players}
+    assert totals["Bob"] == 0 and totals["Cyd"] > 0 and totals["Ann"] > totals["Cyd"]
+    first_ann = game.scoreboards["Ann"].outcomes[0]
+    assert first_ann.second_pick and first_ann.points == expected_points(first_ann, game)
+    assert "Ann wins!" in texts(pilot)
+    assert pilot.overflows == []
+
+    with sqlite3.connect(tmp_path / "data" / "scores.sqlite3") as db:
+        saved = dict(db.execute("SELECT p.name, g.score FROM games g JOIN players p ON p.id = g.player_id "
+                                "WHERE g.mode = 'party'"))
+    assert saved == totals
+    table = Store.open(tmp_path / "data").high_scores("party")
+    assert [(s.name, s.score) for s in table] == [("Ann", totals["Ann"]), ("Cyd", totals["Cyd"])]
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "high-scores"
+
+
+def start_party(pilot, players=2, **setup):
+    """A party of `players` on the keyboard blocks, at the first question."""
+    pilot.click_box(pilot.app.top.menu.button("party").box)
+    scene = pilot.scene
+    scene.count = players
+    for key, value in setup.items():
+        setattr(scene, key, value)
+    scene.start()
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(pilot.scene, PartyQuestionScene)
+    return pilot.scene
+
+
+def test_time_up_reveals_everyone_and_a_player_who_did_not_answer_scores_zero(pilot):
+    scene = start_party(pilot)
+    pilot.press(KEY_BLOCKS[0].answers[right_index(pilot)])
+    pilot.step(dt=scene.game.time_limit)
+    assert pilot.scene.name == "party-reveal"
+    assert pilot.scene.reveal.answer_of("Player 2").missed
+    assert "Missed: 0" in texts(pilot) and "No answer in time" in texts(pilot)
+
+
+def test_four_players_on_one_keyboard_each_with_their_own_block(pilot):
+    scene = start_party(pilot, players=4)
+    for block in KEY_BLOCKS:
+        pilot.press(block.answers[KEY_BLOCKS.index(block) % len(scene.question.choices)])
+    reveal = pilot.scene.reveal
+    assert [answer.picks for answer in reveal.answers] == [(scene.question.choices[i % len(scene.question.choices)],)
+                                                          for i in range(4)]
+
+
+def test_lifelines_off_leaves_the_lifeline_keys_doing_nothing(pilot):
+    scene = start_party(pilot, lifelines=False)
+    pilot.press(pygame.K_q)
+    assert not scene.game.double_chance_armed("Player 1")
+    assert "Lifelines off" in texts(pilot)
+
+
+def test_escape_pauses_and_hides_the_question(pilot):
+    scene = start_party(pilot)
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene.name == "pause" and scene.game.paused
+    left = scene.game.time_left()
+    pilot.step(dt=60.0)
+    assert scene.game.time_left() == left
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene is scene and not scene.game.paused
+
+
+def test_party_scenes_fit_at_every_window_and_text_size(pilot):
+    scene = start_party(pilot, players=4)
+    app, bad = pilot.app, []
+    bad += overflows_at_every_size(app)
+    for block in KEY_BLOCKS:
+        pilot.press(block.answers[0])
+    bad += overflows_at_every_size(app)  # the reveal
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "standings"
+    bad += overflows_at_every_size(app)
+    assert bad == [] and pilot.overflows == []
+    assert scene.game.phase.value == "feedback"
