@@ -25,8 +25,9 @@ def default_seats() -> list[PartySeat]:
 class PartySetupScene(Scene):
     name = "party-setup"
 
-    def __init__(self, app):
+    def __init__(self, app, seed: int | None = None):
         super().__init__(app)
+        self.seed = seed  # the screenshot tour's party is the same every time
         self.seats = default_seats()
         self.count = MIN_PLAYERS
         self.lifelines = True
@@ -195,7 +196,7 @@ class PartySetupScene(Scene):
             return
         self.app.sound.play("select")
         seats = self.seats[:self.count]
-        settings = party_settings(timer=self.timer)
+        settings = party_settings(timer=self.timer, seed=self.seed)
         facts, generator = self.app.question_source(settings)
         game = PartyGame(facts, settings, players=[seat.name for seat in seats], clock=self.app.clock,
                          generator=generator, lifelines=self.lifelines)
