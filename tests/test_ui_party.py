@@ -196,3 +196,26 @@ def test_party_scenes_fit_at_every_window_and_text_size(pilot):
     bad += overflows_at_every_size(app)
     assert bad == [] and pilot.overflows == []
     assert scene.game.phase.value == "feedback"
+
+
+def test_standings_show_who_moved_up(pilot):
+    def play_question(right_block: int, after: float) -> None:
+        """The player on `right_block` answers right `after` seconds in, the other wrong at once."""
+        right = right_index(pilot)
+        wrong = (right + 1) % len(pilot.scene.question.choices)
+        pilot.press(KEY_BLOCKS[1 - right_block].answers[wrong])
+        pilot.step(dt=after)
+        pilot.press(KEY_BLOCKS[right_block].answers[right])
+        pilot.step(dt=1.0)
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene.name == "standings"
+
+    start_party(pilot)
+    play_question(right_block=0, after=4.0)
+    assert [s.player for s in pilot.scene.game.standings()] == ["Player 1", "Player 2"]
+    assert not {"up 1", "down 1"} & set(texts(pilot))  # everyone was level before: nobody moved
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_RETURN)
+    play_question(right_block=1, after=0.0)  # Player 2 right at once: more than Player 1's slower one
+    assert [s.player for s in pilot.scene.game.standings()] == ["Player 2", "Player 1"]
+    assert {"up 1", "down 1"} <= set(texts(pilot))

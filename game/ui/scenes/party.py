@@ -493,6 +493,8 @@ class StandingsScene(PartyCardScene):
         draw_heading(surface, view, "Standings",
                      f"After question {rnd.position + 1} of {len(rnd.questions)} · {rnd.title}")
         table = game.standings()
+        # Everyone level before (the first question, or no points yet): nobody moved from anywhere.
+        level_before = all(s.previous_rank == 1 for s in table)
         row_h = min(96.0, (height - HINT_ROOM - 150) / len(table) - 10)
         x, w = (width - 960) / 2, 960
         for i, standing in enumerate(table):
@@ -506,7 +508,7 @@ class StandingsScene(PartyCardScene):
             draw_marker(surface, view, (x + 118, y + row_h / 2), min(24, row_h / 2 - 6), seat.style)
             draw_text(surface, view, (x + 156, y, 330, row_h), standing.player, size=theme.SIZE_BODY * 1.1,
                       weight="bold", valign="center")
-            draw_movement(surface, view, (x + 500, y, 170, row_h), standing.moved)
+            draw_movement(surface, view, (x + 500, y, 170, row_h), 0 if level_before else standing.moved)
             draw_text(surface, view, (x + 680, y, 110, row_h), f"+{standing.gained:,}" if standing.gained else "",
                       size=theme.SIZE_BODY, color=view.palette.right, align="right", valign="center")
             draw_text(surface, view, (x + 800, y, w - 820, row_h), f"{standing.total:,}", size=theme.SIZE_BODY * 1.1,
