@@ -20,6 +20,7 @@ COMMANDS = {
     "scores": ("game.terminal", "show the high-score table"),
     "import": ("game.importers", "turn a trope page, Open Trivia DB JSON or GIFT file into a pack"),
     "new-pack": ("game.importers", "write a commented starter pack into your pack folder"),
+    "host": ("game.phone.host", "host a party that players join from their phones on the local network"),
 }
 
 
@@ -128,6 +129,15 @@ def play_options(parser: argparse.ArgumentParser, suppress: bool = False) -> Non
                         help="render every scene to PNG files in DIR and exit")
 
 
+def _host_options(host: argparse.ArgumentParser) -> None:
+    host.add_argument("--bind", metavar="ADDR", help="address to listen on (default: this machine's local-network address)")
+    host.add_argument("--port", type=int, default=0, metavar="N", help="port to listen on (default 0: any free port)")
+    host.add_argument("--headless", action="store_true", help="no window: the party in the terminal")
+    host.add_argument("--seed", type=int, help="seed for a reproducible quiz")
+    host.add_argument("--rounds", type=int, choices=range(1, 5), metavar="N", help="rounds to play (1-4, default 4)")
+    host.add_argument("--questions", type=int, choices=range(1, 21), metavar="N", help="questions per round (1-20, default 5)")
+
+
 _SUBCOMMAND_OPTIONS = {
     "play": lambda parser: play_options(parser, suppress=True),
     "text": _text_options,
@@ -137,6 +147,7 @@ _SUBCOMMAND_OPTIONS = {
     "scores": lambda parser: None,
     "import": _import_options,
     "new-pack": _new_pack_options,
+    "host": _host_options,
 }
 
 
