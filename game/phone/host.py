@@ -33,20 +33,24 @@ class Party:
     server: object  # PhoneServer
     store: Store
     url: str
+    owns_store: bool = True
 
     def close(self) -> None:
+        """End the party: phones are told, the server stops listening."""
         self.room.close()
         self.server.stop()
-        self.store.close()
+        if self.owns_store:
+            self.store.close()
 
 
-def open_party(args, clock=None, tiles=()) -> Party:
-    """Load the packs, open the save file, start the server; raises ValueError or BindError with a
-    one-line reason."""
-    from ..packs import load_library
+def open_party(args, clock=None, library=None, store: Store | None = None) -> Party:
+    """Load the packs (unless given), open the save file (unless given), start the server; raises
+    ValueError or BindError with a one-line reason."""
     from .server import BindError, PhoneServer, local_network_address
 
-    library = load_library(getattr(args, "packs", None) or ())
+    if library is None:
+        from ..packs import load_library
+        library = load_library(getattr(args, "packs", None) or ())
     if not library.packs:
         raise ValueError("no pack to play; see `python main.py packs`")
     rounds = getattr(args, "rounds", None)
@@ -59,7 +63,8 @@ def open_party(args, clock=None, tiles=()) -> Party:
     from ..generator import Generator
     facts = library.facts
     generator = Generator(facts, settings.difficulty, settings.spoilers)
-    store = Store.open(getattr(args, "data_dir", None))
+    owns_store = store is None
+    store = store if store is not None else Store.open(getattr(args, "data_dir", None))
 
     def make_game(players):
         # Phones have no lifeline buttons: one tap is one answer.
@@ -70,24 +75,29 @@ def open_party(args, clock=None, tiles=()) -> Party:
             for name in room.players_by_name():
                 store.save_game(game.results(name), game.settings, name)
 
-    room = Room(make_game, clock=clock, on_finish=save, **({"tiles": tiles} if tiles else {}))
+    room = Room(make_game, clock=clock, on_finish=save)
     bind = getattr(args, "bind", None)
     try:
         address = local_network_address() if bind is None else bind
         server = PhoneServer(room, address, getattr(args, "port", None) or 0)
         url = server.start()
     except BindError:
-        store.close()
+        if owns_store:
+            store.close()
         raise
     if address in UNSPECIFIED:  # listening everywhere, as asked: phones need a real address to type
         url = url.replace(f"//{address}:", f"//{local_network_address()}:").replace("//[::]:", f"//{local_network_address()}:")
-    return Party(room, server, store, url)
+    return Party(room, server, store, url, owns_store)
 
 
 def run(args) -> int:
     from .server import BindError
+    clock = None
+    if not getattr(args, "headless", False):
+        from ..ui.app import LoopClock
+        clock = LoopClock()  # the big screen's clock: it moves with the frames, as in every scene
     try:
-        party = open_party(args)
+        party = open_party(args, clock)
     except (ValueError, BindError) as error:
         print(f"osmosis-quiz host: {error}", file=sys.stderr)
         return 1
@@ -98,7 +108,7 @@ def run(args) -> int:
         if getattr(args, "headless", False):
             return HeadlessHost(party.room, sys.stdout).run(read_commands(sys.stdin))
         from ..ui.app import run_host
-        return run_host(args, party)
+        return run_host(args, party, clock)
     except KeyboardInterrupt:
         print("\nparty stopped", file=sys.stderr)
         return 130

@@ -384,6 +384,26 @@ def start(args) -> App:
     return app
 
 
+def run_host(args, party, clock: LoopClock) -> int:
+    """`python main.py host` with a window: the phone party's lobby instead of the title; the
+    room already runs on `clock`, which becomes the app's."""
+    try:
+        app = start(args)
+    except pygame.error as error:
+        reason = str(error).strip().rstrip(".") or "the display could not be opened"
+        print(NO_DISPLAY.format(reason=reason).replace("python main.py text", "python main.py host --headless"),
+              file=sys.stderr)
+        return 1
+    try:
+        from .scenes.host import HostLobbyScene
+        app.clock = clock
+        party.room.tiles = tuple((tile.fill, tile.shape) for tile in app.view.palette.tiles)
+        app.reset(HostLobbyScene(app, party))
+        return app.run(getattr(args, "frames", None))
+    finally:
+        pygame.quit()
+
+
 def run(args) -> int:
     try:
         app = start(args)

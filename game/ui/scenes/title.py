@@ -5,7 +5,8 @@ from .. import theme
 from ..widgets import Menu, draw_panel, draw_shape, draw_text, upper_first
 from .base import Scene, draw_hint
 
-ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
+ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("host", "Host a party (phones)"),
+         ("daily", "Daily challenge"), ("practice", "Practice my misses"),
          ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
          ("quit", "Quit")]
 
@@ -15,7 +16,7 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(ITEMS, (760, 96, 440, 0), row_height=54, gap=10)  # nine rows above the hint
+        self.menu = Menu(ITEMS, (760, 92, 440, 0), row_height=50, gap=8)  # ten rows above the hint
         self.notice = ""  # e.g. "no misses saved yet"
 
     def handle(self, event, action):
@@ -32,6 +33,9 @@ class TitleScene(Scene):
         elif chosen == "party":
             from .party_setup import PartySetupScene
             self.app.push(PartySetupScene(self.app))
+        elif chosen == "host":
+            from .host import start_hosting
+            self.notice = start_hosting(self.app) or ""
         elif chosen == "daily":
             play.start_daily(self.app)
         elif chosen == "practice":
