@@ -50,7 +50,9 @@ class Phone:
         for flag in CHROMIUM_FLAGS:
             options.add_argument(flag)
         options.add_argument(f"--user-data-dir={profile}")
-        options.add_argument(f"--window-size={PHONE_SIZE[0]},{PHONE_SIZE[1]}")
+        # A phone's viewport and touch (a desktop window cannot be narrower than 500 pixels).
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {
+            "width": PHONE_SIZE[0], "height": PHONE_SIZE[1], "pixelRatio": 1.0, "touch": True}})
         self.driver = webdriver.Chrome(service=Service(driver), options=options)
 
     def open(self, url: str) -> None:
