@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -129,6 +130,7 @@ async def measure_latency(questions: int) -> tuple[list[float], list[float]]:
         host.wait(timeout=20)
         echo.kill()
         echo.wait()
+        shutil.rmtree(data, ignore_errors=True)  # no osmosis-bench-* folder left behind
 
 
 def command(host: subprocess.Popen, line: str) -> None:
@@ -217,6 +219,7 @@ def measure_frames(seconds: float) -> tuple[list[float], list[float]]:
     party.close()
     phones.wait(timeout=20)
     pygame.quit()
+    shutil.rmtree(data, ignore_errors=True)
     print(f"(host frames: {len(party.room.players)} phones, {answered} answers scored while measuring)")
     return hosting, solo
 
