@@ -12,6 +12,7 @@ import pytest
 
 from game.phone.host import open_party
 from game.phone.room import MAX_PLAYERS, WRONG_PIN_LIMIT, Stage
+from game.phone.server import BindError, private_or_refused
 from game.storage import Store
 
 
@@ -345,3 +346,16 @@ def test_the_whole_party_is_saved_as_party_scores_and_the_server_then_listens_on
     store = Store.open(tmp_path)
     [score] = store.high_scores("party")
     assert (score.name, score.score) == ("Ann", final["total"])
+
+
+@pytest.mark.parametrize("address, chosen", [("192.168.1.20", "192.168.1.20"), ("10.0.0.7", "10.0.0.7"),
+                                             ("172.16.4.2", "172.16.4.2"), ("169.254.3.3", "169.254.3.3"),
+                                             ("0.0.0.0", "127.0.0.1")])
+def test_the_default_address_is_a_local_network_one(address, chosen):
+    assert private_or_refused(address) == chosen
+
+
+@pytest.mark.parametrize("address", ["8.8.8.8", "81.2.69.160", "100.64.0.1"])
+def test_a_public_address_is_never_listened_on_by_default(address):
+    with pytest.raises(BindError, match="is public; choose where to listen with --bind"):
+        private_or_refused(address)

@@ -48,10 +48,16 @@ def local_network_address() -> str:
         return "127.0.0.1"
     finally:
         probe.close()
+    return private_or_refused(address)
+
+
+def private_or_refused(address: str) -> str:
+    """`address` when it is on a local network (private, link-local) or loopback; loopback for
+    "no address"; BindError for a public one."""
     ip = ipaddress.ip_address(address)
     if ip.is_unspecified:
         return "127.0.0.1"
-    if not (ip.is_private or ip.is_loopback or ip.is_link_local):
+    if not (ip.is_private or ip.is_loopback or ip.is_link_local) or ip.is_global:
         raise BindError(f"this machine's network address {address} is public; choose where to listen with --bind ADDR")
     return address
 
