@@ -127,8 +127,7 @@ class Room:
         self.game = None
         self.number = 0  # the question on show (1-based); 0 before the first
         self.total_questions = 0
-        self.stage_until: float | None = None  # when REVEAL/STANDINGS move on by themselves
-        self.changes = 0  # bumped on every change: front ends redraw what changed
+        self.stage_until: float | None = None  # when REVEAL, STANDINGS and PODIUM move on by themselves
         if not self.tiles:
             from ..ui.theme import STANDARD  # the palette's data only: theme imports no pygame
             self.tiles = tuple((tile.fill, tile.shape) for tile in STANDARD.tiles)
@@ -303,7 +302,6 @@ class Room:
     # -- inside ------------------------------------------------------------------------------
 
     def _changed(self) -> None:
-        self.changes += 1
         self.on_change()
 
     def _set_stage(self, stage: Stage, seconds: float | None = None) -> None:

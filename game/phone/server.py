@@ -246,11 +246,13 @@ class PhoneServer:
 
     async def _send_view(self, ws: web.WebSocketResponse, token: str) -> None:
         view = self.room.view(token)
-        text = json.dumps({"type": "state", "view": view}, separators=(",", ":"))
-        if self._sent.get(ws) == text:
+        # The seconds left change on every look; the phone counts down by itself, so a view is
+        # sent again only when something else in it changed (not on every other phone's answer).
+        steady = json.dumps({**view, "seconds": None}, sort_keys=True)
+        if self._sent.get(ws) == steady:
             return
-        self._sent[ws] = text
-        await self._send_text(ws, text)
+        self._sent[ws] = steady
+        await self._send_text(ws, json.dumps({"type": "state", "view": view}, separators=(",", ":")))
         if view["screen"] == "removed":
             await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"removed")
 
