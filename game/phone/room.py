@@ -127,6 +127,7 @@ class Room:
         self.game = None
         self.number = 0  # the question on show (1-based); 0 before the first
         self.total_questions = 0
+        self.away_at_reveal: set[str] = set()
         self.stage_until: float | None = None  # when REVEAL, STANDINGS and PODIUM move on by themselves
         if not self.tiles:
             from ..ui.theme import STANDARD  # the palette's data only: theme imports no pygame
@@ -332,6 +333,8 @@ class Room:
         """The engine closes the question when everyone waited for has answered, or the time is
         up (it decides, not the room): show the reveal as soon as it has."""
         if self.stage is Stage.QUESTION and self.game.phase is Phase.FEEDBACK:
+            # Who was gone when it closed: their phone says "missed", not "time's up", when back.
+            self.away_at_reveal = {p.name for p in self.players.values() if p.connections == 0}
             self._set_stage(Stage.REVEAL, REVEAL_SECONDS)
 
     def _total(self, name: str) -> int:
@@ -360,7 +363,7 @@ class Room:
         if outcome.correct:
             result = "right"
         elif outcome.timed_out:
-            result = "timeout" if player.connections else "missed"
+            result = "missed" if player.name in self.away_at_reveal else "timeout"
         else:
             result = "wrong"
         points = outcome.points
