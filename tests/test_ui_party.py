@@ -194,8 +194,25 @@ def test_party_scenes_fit_at_every_window_and_text_size(pilot):
     pilot.press(pygame.K_RETURN)
     assert pilot.scene.name == "standings"
     bad += overflows_at_every_size(app)
+    for wanted in ("party-round-summary", "podium"):
+        play_until(pilot, wanted)
+        bad += overflows_at_every_size(app)
     assert bad == [] and pilot.overflows == []
-    assert scene.game.phase.value == "feedback"
+    assert scene.game.phase.value == "finished"
+
+
+def play_until(pilot, wanted: str) -> None:
+    """Every player on the keyboard answers the first tile; cards are passed, until `wanted`."""
+    for _ in range(300):
+        if pilot.scene.name == wanted:
+            return
+        if pilot.scene.name == "party-question":
+            for block in KEY_BLOCKS[:len(pilot.scene.session.seats)]:
+                pilot.press(block.answers[0])
+        else:
+            pilot.step(dt=1.0)
+            pilot.press(pygame.K_RETURN)
+    raise AssertionError(f"never reached {wanted}")
 
 
 def test_standings_show_who_moved_up(pilot):
@@ -219,3 +236,29 @@ def test_standings_show_who_moved_up(pilot):
     play_question(right_block=1, after=0.0)  # Player 2 right at once: more than Player 1's slower one
     assert [s.player for s in pilot.scene.game.standings()] == ["Player 2", "Player 1"]
     assert {"up 1", "down 1"} <= set(texts(pilot))
+
+
+def test_resizing_and_full_screen_mid_question_keep_the_game_going(pilot):
+    scene = start_party(pilot, players=3)
+    app = pilot.app
+    pilot.press(KEY_BLOCKS[0].answers[0])
+    app.window = pygame.display.set_mode((1600, 900), pygame.RESIZABLE)
+    pilot.post(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900)
+    pilot.step()
+    assert app.view.window_size == (1600, 900) and pilot.scene is scene
+    pilot.press(pygame.K_F11)
+    assert app.prefs.fullscreen and pilot.scene is scene
+    pilot.press(pygame.K_F11)
+    assert not app.prefs.fullscreen
+    assert scene.game.has_locked("Player 1") and not scene.game.paused  # the pick made before is kept
+    pilot.press(KEY_BLOCKS[1].answers[1], KEY_BLOCKS[2].answers[2])
+    assert pilot.scene.name == "party-reveal" and pilot.overflows == []
+
+
+def test_the_question_follows_answers_given_outside_the_window(pilot):
+    """Phone buzzers (issue 13) answer through the engine, not through pygame events."""
+    scene = start_party(pilot)
+    for player in scene.game.players:
+        scene.game.answer(player, scene.question.answer)
+    pilot.step()
+    assert pilot.scene.name == "party-reveal"

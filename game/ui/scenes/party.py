@@ -140,9 +140,9 @@ def draw_key_chip(surface, view, box, style: theme.PlayerStyle, label: str) -> N
 def lane_cells(lane, count: int) -> list[tuple[float, float, float, float]]:
     """Up to four cells in a tile's lane: one row for two, a 2x2 grid for three or four."""
     x, y, w, h = lane
-    rows = 1 if count <= 2 else 2
-    cols = 2
-    cell_w, cell_h = (w - 12) / cols, (h - 12) / rows if rows == 2 else min(h - 12, 44)
+    rows, cols = (1 if count <= 2 else 2), 2
+    cell_w = (w - 12) / cols
+    cell_h = (h - 12) / 2 if rows == 2 else min(h - 12, 44)
     top = y + (h - cell_h * rows - (rows - 1) * 4) / 2
     return [(x + 4 + (i % cols) * (cell_w + 4), top + (i // cols) * (cell_h + 4), cell_w - 4, cell_h)
             for i in range(count)]
@@ -206,7 +206,7 @@ class PartyScene(Scene):
         if self.app.top is not self:
             return
         missing = self.session.unplugged_seat()
-        if missing is not None:
+        if missing is not None and self.game.phase is not Phase.FINISHED:  # the podium needs no pads
             self.game.pause()
             self.app.push(PadMissingScene(self.app, self.session, missing), self._after_pause)
 
@@ -326,9 +326,10 @@ class PartyQuestionScene(PartyScene):
         return [name for name in PARTY_LIFELINES if name in left]
 
     def update(self, dt):
-        if self.app.top is not self or self.game.phase is not Phase.QUESTION:
+        if self.app.top is not self:
             return
-        if self.game.update() is not None:
+        self.game.update()
+        if self.game.phase is not Phase.QUESTION:  # closed by the clock, or by answers from elsewhere
             return self.session.show_next(self)
         left = self.game.time_left()
         if left is not None and 0 < left <= 5 and self.last_tick != int(left):
