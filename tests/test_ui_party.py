@@ -262,3 +262,23 @@ def test_the_question_follows_answers_given_outside_the_window(pilot):
         scene.game.answer(player, scene.question.answer)
     pilot.step()
     assert pilot.scene.name == "party-reveal"
+
+
+def test_a_pad_has_a_shoulder_button_per_lifeline(pilot):
+    from dataclasses import replace
+
+    from game.ui.party_input import SeatInput
+    pilot.click_box(pilot.app.top.menu.button("party").box)
+    setup = pilot.scene
+    setup.seats[1] = replace(setup.seats[1], input=SeatInput(pad=PAD))
+    setup.start()
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_RETURN)
+    game = pilot.scene.game
+    assert "LB 2nd chance · RB +time" in texts(pilot)
+    pilot.step(dt=5.0)
+    pad_button(pilot, PAD, 5)  # RB: +time first, though 2nd chance comes first on a key
+    assert game.lifelines_left("Player 2") == {"double-chance"}
+    assert game.time_left("Player 2") == pytest.approx(game.time_limit, abs=0.05)
+    pad_button(pilot, PAD, 4)  # LB: 2nd chance
+    assert game.double_chance_armed("Player 2")

@@ -315,7 +315,8 @@ class PartyQuestionScene(PartyScene):
             if result in (Pick.LOCKED, Pick.PICK_AGAIN):
                 self.app.sound.play("select")
         elif press.kind == "lifeline":
-            if any(self.game.use_lifeline(player, name) for name in self.lifelines_for(player)):
+            wanted = self.lifelines_for(player) if press.index < 0 else [PARTY_LIFELINES[press.index]]
+            if any(self.game.use_lifeline(player, name) for name in wanted if name in self.lifelines_for(player)):
                 self.app.sound.play("select")
         if self.game.phase is Phase.FEEDBACK:
             self.session.show_next(self)
@@ -383,8 +384,8 @@ class PartyQuestionScene(PartyScene):
             status, color = "2nd chance on: pick…", theme.WARNING
         else:
             status, color = "Thinking…", theme.INK_MUTED
-        left = [LIFELINE_NAMES[name] for name in self.lifelines_for(player)]
-        lifelines = (f"{seat.input.lifeline_name()}: {' · '.join(left)}" if left else
+        left = {PARTY_LIFELINES.index(name): LIFELINE_NAMES[name] for name in self.lifelines_for(player)}
+        lifelines = (seat.input.lifeline_hint(left) if left else
                      "No lifelines left" if game.lifelines else "Lifelines off")
         draw_player_panel(surface, self.view, box, seat, game.scoreboards[player].total, status, color, lifelines,
                           locked=game.has_locked(player))
