@@ -5,8 +5,8 @@ from .. import theme
 from ..widgets import Menu, draw_panel, draw_shape, draw_text, upper_first
 from .base import Scene, draw_hint
 
-ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
-         ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
+ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("daily", "Daily challenge"),
+         ("practice", "Practice my misses"), ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
          ("quit", "Quit")]
 
 
