@@ -452,7 +452,8 @@ class PartyRevealScene(PartyCardScene):
             draw_lane(surface, view, lane)
             for cell, player in zip(lane_cells(lane, len(self.session.seats)), pickers):
                 cx, cy, cw, ch = cell
-                draw_marker(surface, view, (cx + cw / 2, cy + ch / 2), min(cw, ch) / 2, self.session.seat_of(player).style)
+                style = self.session.seat_of(player).style
+                draw_marker(surface, view, (cx + cw / 2, cy + ch / 2), min(cw, ch) / 2, style)
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
         draw_hint(surface, view, "Enter, Space or a pad's A for the standings  ·  Esc pause")
@@ -516,8 +517,8 @@ class StandingsScene(PartyCardScene):
             draw_text(surface, view, (x + 800, y, w - 820, row_h), f"{standing.total:,}", size=theme.SIZE_BODY * 1.1,
                       weight="bold", color=theme.ACCENT, align="right", valign="center")
         last = rnd.position + 1 >= len(rnd.questions)
-        draw_hint(surface, view, "Enter, Space or a pad's A for " + ("the round summary" if last else "the next question")
-                  + "  ·  Esc pause")
+        after = "the round summary" if last else "the next question"
+        draw_hint(surface, view, f"Enter, Space or a pad's A for {after}  ·  Esc pause")
 
 
 def draw_movement(surface, view, box, moved: int) -> None:
@@ -529,7 +530,8 @@ def draw_movement(surface, view, box, moved: int) -> None:
         return
     color = view.palette.right if moved > 0 else view.palette.wrong
     r, tip = 13, -1 if moved > 0 else 1
-    points = [view.point(cx, cy + tip * r), view.point(cx - r, cy - tip * r * 0.8), view.point(cx + r, cy - tip * r * 0.8)]
+    base = cy - tip * r * 0.8
+    points = [view.point(cx, cy + tip * r), view.point(cx - r, base), view.point(cx + r, base)]
     pygame.draw.polygon(surface, color, points)
     word = f"up {moved}" if moved > 0 else f"down {-moved}"
     draw_text(surface, view, (x + 44, y, w - 44, h), word, size=theme.SIZE_SMALL, weight="semibold", color=color,

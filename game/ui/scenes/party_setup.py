@@ -222,7 +222,8 @@ class PartySetupScene(Scene):
         for i in range(self.count):
             self.draw_seat(surface, boxes[f"seat{i}"], i)
         last = boxes["start"][1] + ROW_HEIGHT
-        message = self.notice or self.problem() or "Enter on a player: type a name  ·  Left/Right: their keys or a gamepad"
+        message = (self.notice or self.problem()
+                   or "Enter on a player: type a name  ·  Left/Right: their keys or a gamepad")
         draw_text(surface, view, (theme.MARGIN, last + 6, width - 2 * theme.MARGIN, 40), message,
                   size=theme.SIZE_SMALL, color=theme.WARNING if self.problem() else theme.ACCENT, align="center",
                   valign="center")
