@@ -45,6 +45,8 @@ def set_up_three_players(pilot) -> None:
     pilot.press(pygame.K_RIGHT, pygame.K_RIGHT)  # Cyd: the last free key block, then a gamepad
     assert setup.seats[2].input.uses_pad and not setup.seats[2].input.ready
     assert "Cyd: press any button on your gamepad to take it." in texts(pilot)
+    pilot.post(pygame.JOYDEVICEADDED, device_index=0, guid="")  # plugged in now (no such device here)
+    pilot.step()
     pad_button(pilot, PAD, 3)
     assert setup.seats[2].input.pad == PAD
     assert [s.name for s in setup.seats[:3]] == ["Ann", "Bob", "Cyd"]
@@ -282,3 +284,21 @@ def test_a_pad_has_a_shoulder_button_per_lifeline(pilot):
     assert game.time_left("Player 2") == pytest.approx(game.time_limit, abs=0.05)
     pad_button(pilot, PAD, 4)  # LB: 2nd chance
     assert game.double_chance_armed("Player 2")
+
+
+def test_a_pad_taken_out_during_setup_must_be_taken_again(pilot):
+    pilot.click_box(pilot.app.top.menu.button("party").box)
+    setup = pilot.scene
+    setup.focus = "seat1"
+    pad_button(pilot, PAD, 0)  # pressed while Player 2's row is chosen: their pad now
+    assert setup.seats[1].input.pad == PAD
+    pilot.post(pygame.JOYDEVICEREMOVED, instance_id=PAD)
+    pilot.step()
+    assert setup.seats[1].input.uses_pad and not setup.seats[1].input.ready
+    assert "Player 2's gamepad was unplugged: press any button on a pad to take one." in texts(pilot)
+    setup.start()
+    pilot.step()
+    assert pilot.scene is setup and "Player 2: press any button on your gamepad to take it." in texts(pilot)
+    pad_button(pilot, PAD_AGAIN, 2)
+    setup.start()
+    assert pilot.scene.name == "party-round-card"

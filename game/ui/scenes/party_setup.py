@@ -206,6 +206,7 @@ class PartySetupScene(Scene):
         for seat in range(self.count):  # a pad taken out is free again: press a button to take one
             if self.seats[seat].input.pad in self.app.unplugged:
                 self.set_input(seat, SeatInput())
+                self.notice = f"{self.seats[seat].name}'s gamepad was unplugged: press any button on a pad to take one."
         if self.name_input is not None:
             self.name_input.update(dt)
 
