@@ -561,13 +561,13 @@ class PartyRoundSummaryScene(PartyCardScene):
             _, points, right, asked = game.round_results(player)
             draw_panel(surface, view, (x, y, w, row_h))
             draw_marker(surface, view, (x + 44, y + row_h / 2), min(24, row_h / 2 - 6), seat.style)
-            draw_text(surface, view, (x + 84, y, 300, row_h), player, size=theme.SIZE_BODY * 1.1, weight="bold",
+            draw_text(surface, view, (x + 84, y, 260, row_h), player, size=theme.SIZE_BODY * 1.1, weight="bold",
                       valign="center")
-            draw_text(surface, view, (x + 390, y, 170, row_h), f"{right} of {asked} right", size=theme.SIZE_BODY,
+            draw_text(surface, view, (x + 350, y, 160, row_h), f"{right} of {asked} right", size=theme.SIZE_BODY,
                       color=theme.INK_MUTED, valign="center")
-            draw_text(surface, view, (x + 560, y, 190, row_h), f"+{points:,} this round", size=theme.SIZE_BODY,
+            draw_text(surface, view, (x + 510, y, 280, row_h), f"+{points:,} this round", size=theme.SIZE_BODY,
                       color=view.palette.right if points else theme.INK_MUTED, align="right", valign="center")
-            draw_text(surface, view, (x + 770, y, w - 790, row_h), f"{game.scoreboards[player].total:,}",
+            draw_text(surface, view, (x + 800, y, w - 820, row_h), f"{game.scoreboards[player].total:,}",
                       size=theme.SIZE_BODY * 1.1, weight="bold", color=theme.ACCENT, align="right", valign="center")
         last = game.round_index >= len(game.rounds) - 1
         draw_hint(surface, view, "Enter, Space or a pad's A for " + ("the podium" if last else "the next round"))
