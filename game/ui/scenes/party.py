@@ -305,6 +305,8 @@ class PartyQuestionScene(PartyScene):
         super().__init__(app, session)
         self.question = self.game.question
         self.last_tick = None
+        self.lanes = [StillPicture() for _ in self.question.choices]
+        self.panels = {seat.name: StillPicture() for seat in session.seats}
 
     def handle_press(self, event, action, press):
         if press is None or self.game.phase is not Phase.QUESTION:
@@ -363,12 +365,16 @@ class PartyQuestionScene(PartyScene):
             draw_prompt(surface, view, layout.prompt, self.question.prompt)
             for i, ((tile, lane), choice) in enumerate(zip(layout.tiles, self.question.choices)):
                 AnswerTile(tile, i, choice).draw(surface, view, False)
-                draw_lane(surface, view, lane)
-                for cell, seat in zip(lane_cells(lane, len(self.session.seats)), self.session.seats):
-                    draw_key_chip(surface, view, cell, seat.style, seat.input.answer_names()[i])
+                self.lanes[i].draw(surface, view, lane, lambda: self.draw_keys(surface, lane, i))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
         draw_hint(surface, view, "Each player presses their key for a tile (shown beside it)  ·  Esc pause")
+
+    def draw_keys(self, surface, lane, tile: int) -> None:
+        """Every player's key for the tile, in their colour."""
+        draw_lane(surface, self.view, lane)
+        for cell, seat in zip(lane_cells(lane, len(self.session.seats)), self.session.seats):
+            draw_key_chip(surface, self.view, cell, seat.style, seat.input.answer_names()[tile])
 
     def draw_player(self, surface, box, seat: PartySeat) -> None:
         game, player = self.game, seat.name
@@ -387,8 +393,9 @@ class PartyQuestionScene(PartyScene):
         left = {PARTY_LIFELINES.index(name): LIFELINE_NAMES[name] for name in self.lifelines_for(player)}
         lifelines = (seat.input.lifeline_hint(left) if left else
                      "No lifelines left" if game.lifelines else "Lifelines off")
-        draw_player_panel(surface, self.view, box, seat, game.scoreboards[player].total, status, color, lifelines,
-                          locked=game.has_locked(player))
+        shown = (seat, game.scoreboards[player].total, status, color, lifelines, game.has_locked(player))
+        self.panels[player].draw(surface, self.view, box,
+                                 lambda: draw_player_panel(surface, self.view, box, *shown[:5], locked=shown[5]), shown)
 
 
 def draw_prompt(surface, view, box, prompt: str, note: str = "") -> None:
@@ -406,6 +413,34 @@ def draw_prompt(surface, view, box, prompt: str, note: str = "") -> None:
 
 def draw_lane(surface, view, lane) -> None:
     draw_panel(surface, view, lane, fill=theme.SHADOW, edge=theme.PANEL_EDGE, width=1)
+
+
+class StillPicture:
+    """A part of a scene that seldom changes (a tile's lane of key chips or markers, a player's
+    panel), drawn once per window size, text size, palette and content, then blitted: four
+    players' chips and panels are most of what a party question draws beyond a solo one. The text reports of the
+    first drawing are reported again on every frame, so the fit checks still see them."""
+
+    def __init__(self):
+        self.key = None
+        self.picture: pygame.Surface | None = None
+        self.rect: pygame.Rect | None = None
+        self.reports: list = []
+
+    def draw(self, surface, view, box, paint, content=None) -> None:
+        """Blit the picture, or `paint()` it anew when the window, text size, palette or the
+        `content` it shows (anything comparable) changed."""
+        key = (surface.get_size(), view.window_size, view.text_scale, view.palette, content)
+        if key == self.key:
+            surface.blit(self.picture, self.rect)
+            view.reports.extend(self.reports)
+            return
+        first = len(view.reports)
+        paint()
+        rect = view.rect(box).clip(surface.get_rect())
+        if rect.w and rect.h:  # what was just drawn there, over the background it sits on
+            self.key, self.rect, self.reports = key, rect, view.reports[first:]
+            self.picture = surface.subsurface(rect).copy()
 
 
 def draw_player_panel(surface, view, box, seat: PartySeat, total: int, status: str, status_color, footer: str,
@@ -433,6 +468,8 @@ class PartyRevealScene(PartyCardScene):
     def __init__(self, app, session):
         super().__init__(app, session)
         self.reveal = self.game.reveal
+        self.lanes = [StillPicture() for _ in self.reveal.question.choices]
+        self.panels = {seat.name: StillPicture() for seat in session.seats}
         app.sound.play("right" if any(a.outcome.correct for a in self.reveal.answers) else "wrong")
 
     def go_on(self) -> None:
@@ -449,16 +486,24 @@ class PartyRevealScene(PartyCardScene):
             pickers = reveal.pickers(choice)
             state = "right" if choice == question.answer else "wrong" if pickers else "faded"
             AnswerTile(tile, i, choice, state).draw(surface, view, False)
-            draw_lane(surface, view, lane)
-            for cell, player in zip(lane_cells(lane, len(self.session.seats)), pickers):
-                cx, cy, cw, ch = cell
-                style = self.session.seat_of(player).style
-                draw_marker(surface, view, (cx + cw / 2, cy + ch / 2), min(cw, ch) / 2, style)
+            self.lanes[i].draw(surface, view, lane, lambda: self.draw_pickers(surface, lane, pickers))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
         draw_hint(surface, view, "Enter, Space or a pad's A for the standings  ·  Esc pause")
 
+    def draw_pickers(self, surface, lane, pickers) -> None:
+        """The markers of the players who picked the tile."""
+        draw_lane(surface, self.view, lane)
+        for cell, player in zip(lane_cells(lane, len(self.session.seats)), pickers):
+            cx, cy, cw, ch = cell
+            draw_marker(surface, self.view, (cx + cw / 2, cy + ch / 2), min(cw, ch) / 2,
+                        self.session.seat_of(player).style)
+
     def draw_player(self, surface, box, seat: PartySeat) -> None:
+        """The same all the while the reveal is up: drawn once, then blitted."""
+        self.panels[seat.name].draw(surface, self.view, box, lambda: self.paint_player(surface, box, seat))
+
+    def paint_player(self, surface, box, seat: PartySeat) -> None:
         answer = self.reveal.answer_of(seat.name)
         total = self.game.scoreboards[seat.name].total
         palette = self.view.palette
