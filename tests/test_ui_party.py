@@ -45,6 +45,8 @@ def set_up_three_players(pilot) -> None:
     pilot.press(pygame.K_RIGHT, pygame.K_RIGHT)  # Cyd: the last free key block, then a gamepad
     assert setup.seats[2].input.uses_pad and not setup.seats[2].input.ready
     assert "Cyd: press any button on your gamepad to take it." in texts(pilot)
+    pilot.post(pygame.JOYDEVICEADDED, device_index=0, guid="")  # plugged in now (no such device here)
+    pilot.step()
     pad_button(pilot, PAD, 3)
     assert setup.seats[2].input.pad == PAD
     assert [s.name for s in setup.seats[:3]] == ["Ann", "Bob", "Cyd"]
@@ -194,8 +196,25 @@ def test_party_scenes_fit_at_every_window_and_text_size(pilot):
     pilot.press(pygame.K_RETURN)
     assert pilot.scene.name == "standings"
     bad += overflows_at_every_size(app)
+    for wanted in ("party-round-summary", "podium"):
+        play_until(pilot, wanted)
+        bad += overflows_at_every_size(app)
     assert bad == [] and pilot.overflows == []
-    assert scene.game.phase.value == "feedback"
+    assert scene.game.phase.value == "finished"
+
+
+def play_until(pilot, wanted: str) -> None:
+    """Every player on the keyboard answers the first tile; cards are passed, until `wanted`."""
+    for _ in range(300):
+        if pilot.scene.name == wanted:
+            return
+        if pilot.scene.name == "party-question":
+            for block in KEY_BLOCKS[:len(pilot.scene.session.seats)]:
+                pilot.press(block.answers[0])
+        else:
+            pilot.step(dt=1.0)
+            pilot.press(pygame.K_RETURN)
+    raise AssertionError(f"never reached {wanted}")
 
 
 def test_standings_show_who_moved_up(pilot):
@@ -219,3 +238,67 @@ def test_standings_show_who_moved_up(pilot):
     play_question(right_block=1, after=0.0)  # Player 2 right at once: more than Player 1's slower one
     assert [s.player for s in pilot.scene.game.standings()] == ["Player 2", "Player 1"]
     assert {"up 1", "down 1"} <= set(texts(pilot))
+
+
+def test_resizing_and_full_screen_mid_question_keep_the_game_going(pilot):
+    scene = start_party(pilot, players=3)
+    app = pilot.app
+    pilot.press(KEY_BLOCKS[0].answers[0])
+    app.window = pygame.display.set_mode((1600, 900), pygame.RESIZABLE)
+    pilot.post(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900)
+    pilot.step()
+    assert app.view.window_size == (1600, 900) and pilot.scene is scene
+    pilot.press(pygame.K_F11)
+    assert app.prefs.fullscreen and pilot.scene is scene
+    pilot.press(pygame.K_F11)
+    assert not app.prefs.fullscreen
+    assert scene.game.has_locked("Player 1") and not scene.game.paused  # the pick made before is kept
+    pilot.press(KEY_BLOCKS[1].answers[1], KEY_BLOCKS[2].answers[2])
+    assert pilot.scene.name == "party-reveal" and pilot.overflows == []
+
+
+def test_the_question_follows_answers_given_outside_the_window(pilot):
+    """Phone buzzers (issue 13) answer through the engine, not through pygame events."""
+    scene = start_party(pilot)
+    for player in scene.game.players:
+        scene.game.answer(player, scene.question.answer)
+    pilot.step()
+    assert pilot.scene.name == "party-reveal"
+
+
+def test_a_pad_has_a_shoulder_button_per_lifeline(pilot):
+    from dataclasses import replace
+
+    from game.ui.party_input import SeatInput
+    pilot.click_box(pilot.app.top.menu.button("party").box)
+    setup = pilot.scene
+    setup.seats[1] = replace(setup.seats[1], input=SeatInput(pad=PAD))
+    setup.start()
+    pilot.step(dt=1.0)
+    pilot.press(pygame.K_RETURN)
+    game = pilot.scene.game
+    assert "LB 2nd chance · RB +time" in texts(pilot)
+    pilot.step(dt=5.0)
+    pad_button(pilot, PAD, 5)  # RB: +time first, though 2nd chance comes first on a key
+    assert game.lifelines_left("Player 2") == {"double-chance"}
+    assert game.time_left("Player 2") == pytest.approx(game.time_limit, abs=0.05)
+    pad_button(pilot, PAD, 4)  # LB: 2nd chance
+    assert game.double_chance_armed("Player 2")
+
+
+def test_a_pad_taken_out_during_setup_must_be_taken_again(pilot):
+    pilot.click_box(pilot.app.top.menu.button("party").box)
+    setup = pilot.scene
+    setup.focus = "seat1"
+    pad_button(pilot, PAD, 0)  # pressed while Player 2's row is chosen: their pad now
+    assert setup.seats[1].input.pad == PAD
+    pilot.post(pygame.JOYDEVICEREMOVED, instance_id=PAD)
+    pilot.step()
+    assert setup.seats[1].input.uses_pad and not setup.seats[1].input.ready
+    assert "Player 2's gamepad was unplugged: press any button on a pad to take one." in texts(pilot)
+    setup.start()
+    pilot.step()
+    assert pilot.scene is setup and "Player 2: press any button on your gamepad to take it." in texts(pilot)
+    pad_button(pilot, PAD_AGAIN, 2)
+    setup.start()
+    assert pilot.scene.name == "party-round-card"

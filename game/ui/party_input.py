@@ -31,18 +31,18 @@ KEY_BLOCKS = (
 )
 
 PAD_ANSWER_NAMES = ("A", "B", "X", "Y")
-PAD_LIFELINE_NAME = "LB/RB"
+PAD_LIFELINE_NAMES = ("LB", "RB")  # a pad has a button per lifeline (in PARTY_LIFELINES order)
 
 # Pads with an SDL controller mapping send controller events (their raw joystick events are
 # ignored, as in actions.py); plain joysticks send raw buttons, numbered as on most pads.
 _CONTROLLER_BUTTONS = {
     pygame.CONTROLLER_BUTTON_A: ("choice", 0), pygame.CONTROLLER_BUTTON_B: ("choice", 1),
     pygame.CONTROLLER_BUTTON_X: ("choice", 2), pygame.CONTROLLER_BUTTON_Y: ("choice", 3),
-    pygame.CONTROLLER_BUTTON_LEFTSHOULDER: ("lifeline", -1), pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: ("lifeline", -1),
+    pygame.CONTROLLER_BUTTON_LEFTSHOULDER: ("lifeline", 0), pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: ("lifeline", 1),
     pygame.CONTROLLER_BUTTON_START: ("pause", -1),
 }
 _RAW_BUTTONS = {0: ("choice", 0), 1: ("choice", 1), 2: ("choice", 2), 3: ("choice", 3),
-                4: ("lifeline", -1), 5: ("lifeline", -1), 7: ("pause", -1)}
+                4: ("lifeline", 0), 5: ("lifeline", 1), 7: ("pause", -1)}
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,12 @@ class SeatInput:
     def answer_names(self) -> tuple[str, str, str, str]:
         return PAD_ANSWER_NAMES if self.uses_pad else KEY_BLOCKS[self.block].answer_names
 
-    def lifeline_name(self) -> str:
-        return PAD_LIFELINE_NAME if self.uses_pad else KEY_BLOCKS[self.block].lifeline_name
+    def lifeline_hint(self, lifelines: dict[int, str]) -> str:
+        """What the lifeline key or buttons do, given {index in PARTY_LIFELINES: label} of those left:
+        a key block's one key tries them in order, a pad has a button for each."""
+        if self.uses_pad:
+            return " · ".join(f"{PAD_LIFELINE_NAMES[i]} {label}" for i, label in lifelines.items())
+        return f"{KEY_BLOCKS[self.block].lifeline_name}: {' · '.join(lifelines.values())}"
 
     def describe(self) -> str:
         """The input as the setup screen shows it."""
@@ -73,14 +77,14 @@ class SeatInput:
             return f"Keys {' '.join(block.answer_names)} · lifeline {block.lifeline_name} ({block.where})"
         if self.pad is None:
             return "Gamepad: press any button on it"
-        return f"Gamepad · {' '.join(PAD_ANSWER_NAMES)} · lifeline {PAD_LIFELINE_NAME}"
+        return f"Gamepad · {' '.join(PAD_ANSWER_NAMES)} · lifelines {' '.join(PAD_LIFELINE_NAMES)}"
 
 
 @dataclass(frozen=True)
 class Press:
     seat: int  # index of the player who pressed
     kind: str  # choice, lifeline, pause
-    index: int = -1  # for choice: the tile, 0-3
+    index: int = -1  # choice: the tile, 0-3; lifeline: which one (a pad's), -1 the first that fits (a key's)
 
 
 def press_for(event, inputs: list[SeatInput], controller_ids) -> Press | None:

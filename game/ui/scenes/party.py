@@ -140,9 +140,9 @@ def draw_key_chip(surface, view, box, style: theme.PlayerStyle, label: str) -> N
 def lane_cells(lane, count: int) -> list[tuple[float, float, float, float]]:
     """Up to four cells in a tile's lane: one row for two, a 2x2 grid for three or four."""
     x, y, w, h = lane
-    rows = 1 if count <= 2 else 2
-    cols = 2
-    cell_w, cell_h = (w - 12) / cols, (h - 12) / rows if rows == 2 else min(h - 12, 44)
+    rows, cols = (1 if count <= 2 else 2), 2
+    cell_w = (w - 12) / cols
+    cell_h = (h - 12) / 2 if rows == 2 else min(h - 12, 44)
     top = y + (h - cell_h * rows - (rows - 1) * 4) / 2
     return [(x + 4 + (i % cols) * (cell_w + 4), top + (i // cols) * (cell_h + 4), cell_w - 4, cell_h)
             for i in range(count)]
@@ -206,7 +206,7 @@ class PartyScene(Scene):
         if self.app.top is not self:
             return
         missing = self.session.unplugged_seat()
-        if missing is not None:
+        if missing is not None and self.game.phase is not Phase.FINISHED:  # the podium needs no pads
             self.game.pause()
             self.app.push(PadMissingScene(self.app, self.session, missing), self._after_pause)
 
@@ -305,6 +305,8 @@ class PartyQuestionScene(PartyScene):
         super().__init__(app, session)
         self.question = self.game.question
         self.last_tick = None
+        self.lanes = [StillPicture() for _ in self.question.choices]
+        self.panels = {seat.name: StillPicture() for seat in session.seats}
 
     def handle_press(self, event, action, press):
         if press is None or self.game.phase is not Phase.QUESTION:
@@ -315,7 +317,8 @@ class PartyQuestionScene(PartyScene):
             if result in (Pick.LOCKED, Pick.PICK_AGAIN):
                 self.app.sound.play("select")
         elif press.kind == "lifeline":
-            if any(self.game.use_lifeline(player, name) for name in self.lifelines_for(player)):
+            wanted = self.lifelines_for(player) if press.index < 0 else [PARTY_LIFELINES[press.index]]
+            if any(self.game.use_lifeline(player, name) for name in wanted if name in self.lifelines_for(player)):
                 self.app.sound.play("select")
         if self.game.phase is Phase.FEEDBACK:
             self.session.show_next(self)
@@ -326,9 +329,10 @@ class PartyQuestionScene(PartyScene):
         return [name for name in PARTY_LIFELINES if name in left]
 
     def update(self, dt):
-        if self.app.top is not self or self.game.phase is not Phase.QUESTION:
+        if self.app.top is not self:
             return
-        if self.game.update() is not None:
+        self.game.update()
+        if self.game.phase is not Phase.QUESTION:  # closed by the clock, or by answers from elsewhere
             return self.session.show_next(self)
         left = self.game.time_left()
         if left is not None and 0 < left <= 5 and self.last_tick != int(left):
@@ -361,12 +365,16 @@ class PartyQuestionScene(PartyScene):
             draw_prompt(surface, view, layout.prompt, self.question.prompt)
             for i, ((tile, lane), choice) in enumerate(zip(layout.tiles, self.question.choices)):
                 AnswerTile(tile, i, choice).draw(surface, view, False)
-                draw_lane(surface, view, lane)
-                for cell, seat in zip(lane_cells(lane, len(self.session.seats)), self.session.seats):
-                    draw_key_chip(surface, view, cell, seat.style, seat.input.answer_names()[i])
+                self.lanes[i].draw(surface, view, lane, lambda: self.draw_keys(surface, lane, i))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
         draw_hint(surface, view, "Each player presses their key for a tile (shown beside it)  ·  Esc pause")
+
+    def draw_keys(self, surface, lane, tile: int) -> None:
+        """Every player's key for the tile, in their colour."""
+        draw_lane(surface, self.view, lane)
+        for cell, seat in zip(lane_cells(lane, len(self.session.seats)), self.session.seats):
+            draw_key_chip(surface, self.view, cell, seat.style, seat.input.answer_names()[tile])
 
     def draw_player(self, surface, box, seat: PartySeat) -> None:
         game, player = self.game, seat.name
@@ -382,11 +390,12 @@ class PartyQuestionScene(PartyScene):
             status, color = "2nd chance on: pick…", theme.WARNING
         else:
             status, color = "Thinking…", theme.INK_MUTED
-        left = [LIFELINE_NAMES[name] for name in self.lifelines_for(player)]
-        lifelines = (f"{seat.input.lifeline_name()}: {' · '.join(left)}" if left else
+        left = {PARTY_LIFELINES.index(name): LIFELINE_NAMES[name] for name in self.lifelines_for(player)}
+        lifelines = (seat.input.lifeline_hint(left) if left else
                      "No lifelines left" if game.lifelines else "Lifelines off")
-        draw_player_panel(surface, self.view, box, seat, game.scoreboards[player].total, status, color, lifelines,
-                          locked=game.has_locked(player))
+        shown = (seat, game.scoreboards[player].total, status, color, lifelines, game.has_locked(player))
+        self.panels[player].draw(surface, self.view, box,
+                                 lambda: draw_player_panel(surface, self.view, box, *shown[:5], locked=shown[5]), shown)
 
 
 def draw_prompt(surface, view, box, prompt: str, note: str = "") -> None:
@@ -404,6 +413,34 @@ def draw_prompt(surface, view, box, prompt: str, note: str = "") -> None:
 
 def draw_lane(surface, view, lane) -> None:
     draw_panel(surface, view, lane, fill=theme.SHADOW, edge=theme.PANEL_EDGE, width=1)
+
+
+class StillPicture:
+    """A part of a scene that seldom changes (a tile's lane of key chips or markers, a player's
+    panel), drawn once per window size, text size, palette and content, then blitted: four
+    players' chips and panels are most of what a party question draws beyond a solo one. The text reports of the
+    first drawing are reported again on every frame, so the fit checks still see them."""
+
+    def __init__(self):
+        self.key = None
+        self.picture: pygame.Surface | None = None
+        self.rect: pygame.Rect | None = None
+        self.reports: list = []
+
+    def draw(self, surface, view, box, paint, content=None) -> None:
+        """Blit the picture, or `paint()` it anew when the window, text size, palette or the
+        `content` it shows (anything comparable) changed."""
+        key = (surface.get_size(), view.window_size, view.text_scale, view.palette, content)
+        if key == self.key:
+            surface.blit(self.picture, self.rect)
+            view.reports.extend(self.reports)
+            return
+        first = len(view.reports)
+        paint()
+        rect = view.rect(box).clip(surface.get_rect())
+        if rect.w and rect.h:  # what was just drawn there, over the background it sits on
+            self.key, self.rect, self.reports = key, rect, view.reports[first:]
+            self.picture = surface.subsurface(rect).copy()
 
 
 def draw_player_panel(surface, view, box, seat: PartySeat, total: int, status: str, status_color, footer: str,
@@ -431,6 +468,8 @@ class PartyRevealScene(PartyCardScene):
     def __init__(self, app, session):
         super().__init__(app, session)
         self.reveal = self.game.reveal
+        self.lanes = [StillPicture() for _ in self.reveal.question.choices]
+        self.panels = {seat.name: StillPicture() for seat in session.seats}
         app.sound.play("right" if any(a.outcome.correct for a in self.reveal.answers) else "wrong")
 
     def go_on(self) -> None:
@@ -447,15 +486,24 @@ class PartyRevealScene(PartyCardScene):
             pickers = reveal.pickers(choice)
             state = "right" if choice == question.answer else "wrong" if pickers else "faded"
             AnswerTile(tile, i, choice, state).draw(surface, view, False)
-            draw_lane(surface, view, lane)
-            for cell, player in zip(lane_cells(lane, len(self.session.seats)), pickers):
-                cx, cy, cw, ch = cell
-                draw_marker(surface, view, (cx + cw / 2, cy + ch / 2), min(cw, ch) / 2, self.session.seat_of(player).style)
+            self.lanes[i].draw(surface, view, lane, lambda: self.draw_pickers(surface, lane, pickers))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
         draw_hint(surface, view, "Enter, Space or a pad's A for the standings  ·  Esc pause")
 
+    def draw_pickers(self, surface, lane, pickers) -> None:
+        """The markers of the players who picked the tile."""
+        draw_lane(surface, self.view, lane)
+        for cell, player in zip(lane_cells(lane, len(self.session.seats)), pickers):
+            cx, cy, cw, ch = cell
+            draw_marker(surface, self.view, (cx + cw / 2, cy + ch / 2), min(cw, ch) / 2,
+                        self.session.seat_of(player).style)
+
     def draw_player(self, surface, box, seat: PartySeat) -> None:
+        """The same all the while the reveal is up: drawn once, then blitted."""
+        self.panels[seat.name].draw(surface, self.view, box, lambda: self.paint_player(surface, box, seat))
+
+    def paint_player(self, surface, box, seat: PartySeat) -> None:
         answer = self.reveal.answer_of(seat.name)
         total = self.game.scoreboards[seat.name].total
         palette = self.view.palette
@@ -514,8 +562,8 @@ class StandingsScene(PartyCardScene):
             draw_text(surface, view, (x + 800, y, w - 820, row_h), f"{standing.total:,}", size=theme.SIZE_BODY * 1.1,
                       weight="bold", color=theme.ACCENT, align="right", valign="center")
         last = rnd.position + 1 >= len(rnd.questions)
-        draw_hint(surface, view, "Enter, Space or a pad's A for " + ("the round summary" if last else "the next question")
-                  + "  ·  Esc pause")
+        after = "the round summary" if last else "the next question"
+        draw_hint(surface, view, f"Enter, Space or a pad's A for {after}  ·  Esc pause")
 
 
 def draw_movement(surface, view, box, moved: int) -> None:
@@ -527,7 +575,8 @@ def draw_movement(surface, view, box, moved: int) -> None:
         return
     color = view.palette.right if moved > 0 else view.palette.wrong
     r, tip = 13, -1 if moved > 0 else 1
-    points = [view.point(cx, cy + tip * r), view.point(cx - r, cy - tip * r * 0.8), view.point(cx + r, cy - tip * r * 0.8)]
+    base = cy - tip * r * 0.8
+    points = [view.point(cx, cy + tip * r), view.point(cx - r, base), view.point(cx + r, base)]
     pygame.draw.polygon(surface, color, points)
     word = f"up {moved}" if moved > 0 else f"down {-moved}"
     draw_text(surface, view, (x + 44, y, w - 44, h), word, size=theme.SIZE_SMALL, weight="semibold", color=color,
@@ -557,13 +606,13 @@ class PartyRoundSummaryScene(PartyCardScene):
             _, points, right, asked = game.round_results(player)
             draw_panel(surface, view, (x, y, w, row_h))
             draw_marker(surface, view, (x + 44, y + row_h / 2), min(24, row_h / 2 - 6), seat.style)
-            draw_text(surface, view, (x + 84, y, 300, row_h), player, size=theme.SIZE_BODY * 1.1, weight="bold",
+            draw_text(surface, view, (x + 84, y, 260, row_h), player, size=theme.SIZE_BODY * 1.1, weight="bold",
                       valign="center")
-            draw_text(surface, view, (x + 390, y, 170, row_h), f"{right} of {asked} right", size=theme.SIZE_BODY,
+            draw_text(surface, view, (x + 350, y, 160, row_h), f"{right} of {asked} right", size=theme.SIZE_BODY,
                       color=theme.INK_MUTED, valign="center")
-            draw_text(surface, view, (x + 560, y, 190, row_h), f"+{points:,} this round", size=theme.SIZE_BODY,
+            draw_text(surface, view, (x + 510, y, 280, row_h), f"+{points:,} this round", size=theme.SIZE_BODY,
                       color=view.palette.right if points else theme.INK_MUTED, align="right", valign="center")
-            draw_text(surface, view, (x + 770, y, w - 790, row_h), f"{game.scoreboards[player].total:,}",
+            draw_text(surface, view, (x + 800, y, w - 820, row_h), f"{game.scoreboards[player].total:,}",
                       size=theme.SIZE_BODY * 1.1, weight="bold", color=theme.ACCENT, align="right", valign="center")
         last = game.round_index >= len(game.rounds) - 1
         draw_hint(surface, view, "Enter, Space or a pad's A for " + ("the podium" if last else "the next round"))

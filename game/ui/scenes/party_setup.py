@@ -206,6 +206,7 @@ class PartySetupScene(Scene):
         for seat in range(self.count):  # a pad taken out is free again: press a button to take one
             if self.seats[seat].input.pad in self.app.unplugged:
                 self.set_input(seat, SeatInput())
+                self.notice = f"{self.seats[seat].name}'s gamepad was unplugged: press any button on a pad to take one."
         if self.name_input is not None:
             self.name_input.update(dt)
 
@@ -222,7 +223,8 @@ class PartySetupScene(Scene):
         for i in range(self.count):
             self.draw_seat(surface, boxes[f"seat{i}"], i)
         last = boxes["start"][1] + ROW_HEIGHT
-        message = self.notice or self.problem() or "Enter on a player: type a name  ·  Left/Right: their keys or a gamepad"
+        message = (self.notice or self.problem()
+                   or "Enter on a player: type a name  ·  Left/Right: their keys or a gamepad")
         draw_text(surface, view, (theme.MARGIN, last + 6, width - 2 * theme.MARGIN, 40), message,
                   size=theme.SIZE_SMALL, color=theme.WARNING if self.problem() else theme.ACCENT, align="center",
                   valign="center")

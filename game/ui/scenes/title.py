@@ -6,9 +6,8 @@ from ..widgets import Menu, draw_panel, draw_shape, draw_text, upper_first
 from .base import Scene, draw_hint
 
 ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("host", "Host a party (phones)"),
-         ("daily", "Daily challenge"), ("practice", "Practice my misses"),
-         ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
-         ("quit", "Quit")]
+         ("daily", "Daily challenge"), ("practice", "Practice my misses"), ("packs", "Packs"),
+         ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"), ("quit", "Quit")]
 
 
 class TitleScene(Scene):
