@@ -129,3 +129,15 @@ def test_the_host_screen_runs_a_phone_party_from_the_title_to_the_podium(host_pi
     with sqlite3.connect(tmp_path / "data" / DB_NAME) as db:
         saved = dict(db.execute("SELECT players.name, games.mode FROM games JOIN players ON players.id = games.player_id"))
     assert saved == {"Ann": "party", "Bob": "party"}  # Zed was removed: not saved
+
+
+def test_a_party_that_cannot_listen_says_why_on_the_title(make_app):
+    from conftest import Pilot
+    pilot = Pilot(make_app(bind="192.0.2.254", port=0))  # an address this machine does not have
+    pilot.step()
+    pilot.click_box(pilot.app.top.menu.button("host").box)
+    assert pilot.scene.name == "title"
+    pilot.step()
+    shown = " ".join(r.text for r in pilot.app.view.reports)
+    assert "Cannot listen on 192.0.2.254:0" in shown
+    assert pilot.overflows == []
