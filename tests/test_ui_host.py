@@ -111,6 +111,7 @@ def test_the_host_screen_runs_a_phone_party_from_the_title_to_the_podium(host_pi
         phones.answer("Bob", number, (right + 1) % len(question.choices))
         pilot.step()
         assert party.room.stage is Stage.REVEAL
+        assert app.sound.played[-1] == "right"  # Ann got it: the room hears it
         shown = [r.text for r in app.view.reports]
         assert any(text.startswith("Ann +") for text in shown) and "Bob ✗" in shown
         assert overflows_at_every_size(app) == []

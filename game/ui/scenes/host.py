@@ -164,6 +164,25 @@ class HostGameScene(HostScene):
 
     name = "host-game"
 
+    def __init__(self, app, party):
+        super().__init__(app, party)
+        self.heard = self.room.stage  # the stage last announced with a sound
+
+    def update(self, dt):
+        super().update(dt)
+        stage = self.room.stage
+        if stage is not self.heard:
+            self.heard = stage
+            self.announce(stage)
+
+    def announce(self, stage: Stage) -> None:
+        """The room hears the reveal (right if anyone got it) and the podium, as in a party on one screen."""
+        if stage is Stage.REVEAL:
+            reveal = self.room.game.reveal
+            self.app.sound.play("right" if any(a.outcome.correct for a in reveal.answers) else "wrong")
+        elif stage is Stage.PODIUM:
+            self.app.sound.play("round_end")
+
     def handle(self, event, action):
         if action is not None and action.name == "back":
             return self.ask_to_end()
