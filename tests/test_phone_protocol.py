@@ -359,3 +359,20 @@ def test_the_default_address_is_a_local_network_one(address, chosen):
 def test_a_public_address_is_never_listened_on_by_default(address):
     with pytest.raises(BindError, match="is public; choose where to listen with --bind"):
         private_or_refused(address)
+
+
+def test_a_phone_that_never_answers_the_close_does_not_keep_the_server_listening(party):
+    async def scenario():
+        async with aiohttp.ClientSession() as session:
+            # A phone gone silent (Wi-Fi lost, asleep): it never reads again, never answers a close.
+            ws = await session.ws_connect(party.url + "ws", autoclose=False, autoping=False)
+            await ws.send_str(json.dumps({"type": "join", "pin": party.room.pin, "name": "Sleepy"}))
+            await ws.receive(timeout=10)
+            began = asyncio.get_running_loop().time()
+            await asyncio.to_thread(party.server.stop)  # what ending the party does to the server
+            return asyncio.get_running_loop().time() - began
+    port = int(party.url.rsplit(":", 1)[1].strip("/"))
+    seconds = run(scenario())
+    assert seconds < 5
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()

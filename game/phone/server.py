@@ -21,6 +21,7 @@ from .room import Player, Refused, Room, hex_colour
 
 MAX_SOCKETS = 64  # 20 players, their reloads and some slack; more are refused before the upgrade
 FIRST_MESSAGE_SECONDS = 30.0  # a socket that never says who it is does not hold a place
+CLOSE_SECONDS = 2.0  # how long a closing socket waits for the phone's reply
 HEARTBEAT_SECONDS = 10.0  # a phone gone without closing (Wi-Fi lost) is noticed within two beats
 PAGE_HEADERS = {
     "Cache-Control": "no-store",
@@ -135,7 +136,8 @@ class PhoneServer:
         app = web.Application(client_max_size=protocol.MAX_MESSAGE_BYTES)
         app.router.add_get("/", self._page_handler)
         app.router.add_get("/ws", self._socket_handler)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        # A phone gone silent must not hold the end of the party: the port closes within seconds.
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=CLOSE_SECONDS)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.bind, self.port, reuse_address=False)
         await site.start()
@@ -161,7 +163,8 @@ class PhoneServer:
             return web.Response(status=403, text="forbidden")
         if len(self._sockets) >= MAX_SOCKETS:
             return web.Response(status=503, text="too many connections")
-        ws = web.WebSocketResponse(max_msg_size=protocol.MAX_MESSAGE_BYTES, heartbeat=HEARTBEAT_SECONDS)
+        ws = web.WebSocketResponse(max_msg_size=protocol.MAX_MESSAGE_BYTES, heartbeat=HEARTBEAT_SECONDS,
+                                   timeout=CLOSE_SECONDS)
         await ws.prepare(request)
         self._sockets[ws] = None
         address = request.remote or "?"
