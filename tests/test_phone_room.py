@@ -99,3 +99,16 @@ def test_five_wrong_pins_lock_an_address_out_for_a_minute_then_it_may_try_again(
     assert room.join("10.0.0.10", room.pin, "Neighbour").name == "Neighbour"  # another phone is not locked out
     clock.advance(60.0)
     assert room.join("10.0.0.9", room.pin, "Mallory").name == "Mallory"
+
+
+def test_a_removed_player_cannot_take_their_name_back_during_the_game():
+    room, clock, tokens = room_with("Ann", "Bob")
+    room.start()
+    assert room.remove("Bob")
+    try:
+        room.join("10.0.0.3", room.pin, "bob")
+        raise AssertionError("the removed player's name was taken back")
+    except Refused as refusal:
+        assert "was in this party" in str(refusal)
+    assert room.join("10.0.0.3", room.pin, "Bobby").name == "Bobby"
+    assert [s.name for s in room.standings()] == ["Ann", "Bobby"]

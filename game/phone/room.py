@@ -150,6 +150,9 @@ class Room:
             cleaned = clean_name(name)
             if any(p.name.casefold() == cleaned.casefold() for p in self.players.values()):
                 raise Refused(f"{cleaned} is already playing: pick another name.")
+            if self.game is not None and cleaned.casefold() in {p.casefold() for p in self.game.players}:
+                # The engine keeps a removed player's seat and score: the name stays theirs.
+                raise Refused(f"{cleaned} was in this party: pick another name.")
             player = Player(cleaned, secrets.token_urlsafe(18), self._free_colour())
             self.players[player.token] = player
             if self.game is not None:
