@@ -302,3 +302,18 @@ def test_a_pad_taken_out_during_setup_must_be_taken_again(pilot):
     pad_button(pilot, PAD_AGAIN, 2)
     setup.start()
     assert pilot.scene.name == "party-round-card"
+
+
+def test_no_questions_to_play_is_said_in_the_setup_not_a_podium_of_zeros(pilot, tmp_path):
+    class NoQuestions:
+        def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+            return []
+
+    app = pilot.app
+    app.question_source = lambda settings: (None, NoQuestions())
+    pilot.click_box(app.top.menu.button("party").box)
+    pilot.scene.start()
+    pilot.step()
+    assert pilot.scene.name == "party-setup"
+    assert "No questions to play: see Packs on the title screen." in texts(pilot)
+    assert Store.open(tmp_path / "data").high_scores("party") == []

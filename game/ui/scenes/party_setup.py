@@ -194,12 +194,15 @@ class PartySetupScene(Scene):
         if problem is not None:
             self.notice = problem
             return
-        self.app.sound.play("select")
         seats = self.seats[:self.count]
         settings = party_settings(timer=self.timer, seed=self.seed)
         facts, generator = self.app.question_source(settings)
         game = PartyGame(facts, settings, players=[seat.name for seat in seats], clock=self.app.clock,
                          generator=generator, lifelines=self.lifelines)
+        if not game.rounds:  # else straight to a podium of zeros, saved as scores
+            self.notice = "No questions to play: see Packs on the title screen."
+            return
+        self.app.sound.play("select")
         self.app.replace(PartySession(self.app, game, seats).scene())
 
     def update(self, dt):
