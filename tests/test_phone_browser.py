@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import socket
 import sqlite3
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -59,6 +60,14 @@ def test_three_phones_play_a_whole_party_through_a_reload_to_the_podium(host, ph
     assert ann.driver.find_element("id", "pin").get_attribute("value") == pin
     ann.type("name", "Ann")
     ann.click("join-button")
+    from selenium.webdriver.support.ui import WebDriverWait  # here: without selenium the fixtures skip first
+    bob.open(url)
+    bob.wait_for("join")
+    bob.type("pin", "1" if pin != "1" else "2")
+    bob.type("name", "Bob")
+    bob.click("join-button")
+    WebDriverWait(bob.driver, 20).until(lambda d: bob.text("join-error"))
+    assert bob.text("join-error").startswith("Wrong PIN") and bob.screen() == "join"
     for phone, name in ((bob, "Bob"), (cyd, "Cyd")):
         phone.open(url)
         phone.wait_for("join")
@@ -84,10 +93,15 @@ def test_three_phones_play_a_whole_party_through_a_reload_to_the_podium(host, ph
                 phone.wait_for("question")
                 assert phone.text("who") == "Bob"
             pick = index % len(choices)
-            phone.buttons()[pick].click()
+            if phone is ann and number == 1:  # a double tap: the second is refused ("already answered")
+                phone.driver.execute_script("arguments[0].click(); arguments[0].click();", phone.buttons()[pick])
+            else:
+                phone.buttons()[pick].click()
             picks[phone] = pick
             if phone is not phones[-1]:
                 phone.wait_for("locked")  # locked in, while the others still think
+                time.sleep(0.3)  # a refusal of the double tap has arrived by now: still locked, still in
+                assert phone.screen() == "locked"
         answer = host.wait_for(r"^Answer: (.*)$").group(1)
         for phone in phones:
             phone.wait_for("result")
@@ -96,6 +110,11 @@ def test_three_phones_play_a_whole_party_through_a_reload_to_the_podium(host, ph
             gained = re.match(r"^\+([\d,]+) points?$", phone.text("result-points"))
             assert bool(gained) == right and (not gained or int(gained.group(1).replace(",", "")) > 0)
             assert re.match(rf"^\d+(st|nd|rd|th) of {len(NAMES)}$", phone.text("result-rank"))
+        # A tap still in flight when the question closed: the server refuses it ("too late") and
+        # the phone stays on its result, in the party.
+        cyd.driver.execute_script(f"pick({number}, 0)")
+        time.sleep(0.3)
+        assert cyd.screen() == "result" and cyd.text("who") == "Cyd"
         host.say("next")  # past the reveal
         host.say("next")  # past the standings
 
