@@ -108,7 +108,9 @@ class Room:
 
     `make_game(players)` builds the PartyGame when the host starts (the front end knows the packs
     and settings); `on_change()` is called (from whichever thread changed something) so the server
-    can send fresh views; `on_finish(game)` is called once when the podium is reached (saving).
+    can send fresh views; `on_finish(game)` is called once when the podium is reached (saving), on
+    the host's thread: only `start()`, `advance()` and `update()` move to a new question or the
+    podium, and phones' threads only ever close a question.
     """
 
     make_game: Callable[[tuple[str, ...]], object]
