@@ -107,6 +107,8 @@ def test_three_phones_play_a_whole_party_through_a_reload_to_the_podium(host, ph
             phone.wait_for("result")
             right = choices[picks[phone]] == answer
             assert phone.text("result-verdict") == ("Right!" if right else "Wrong")
+            if not right:  # the right button, and its text when the buttons had texts
+                assert phone.text("result-answer") in ("The answer", f"The answer: {answer}")
             gained = re.match(r"^\+([\d,]+) points?$", phone.text("result-points"))
             assert bool(gained) == right and (not gained or int(gained.group(1).replace(",", "")) > 0)
             assert re.match(rf"^\d+(st|nd|rd|th) of {len(NAMES)}$", phone.text("result-rank"))
