@@ -27,6 +27,13 @@ async def join_and_answer(url: str, pin: str, host: HostProcess) -> list[dict]:
             received.append(await ws.receive_json(timeout=10))
         await asyncio.to_thread(host.wait_for, r"^Answer: ")
         await asyncio.to_thread(host.wait_for, r"^  Dee: (right|wrong) \+\d+$")
+        await ws.close()  # Dee's phone drops, and comes back with its token
+        await asyncio.to_thread(host.wait_for, r"^Dee lost connection$")
+        token = received[0]["token"]
+        ws = await session.ws_connect(url + "ws")
+        await ws.send_str(json.dumps({"type": "rejoin", "token": token}))
+        received.append(await ws.receive_json(timeout=10))
+        await asyncio.to_thread(host.wait_for, r"^Dee is back$")
         host.say("kick Dee")
         while received[-1].get("view", {}).get("screen") != "removed":
             received.append(await ws.receive_json(timeout=10))

@@ -136,6 +136,7 @@ class HeadlessHost:
         self.room = room
         self.out = out
         self.seen_players: set[str] = set()
+        self.connected: dict[str, bool] = {}  # as last printed: a phone dropping or back is news
         self.shown = (None, 0)  # (stage, question number) last printed
 
     def say(self, text: str = "") -> None:
@@ -176,6 +177,9 @@ class HeadlessHost:
                 if standing.name not in self.seen_players:
                     self.seen_players.add(standing.name)
                     self.say(f"{standing.name} joined ({len(room.players)} player{'s' if len(room.players) != 1 else ''})")
+                elif self.connected.get(standing.name, True) != standing.connected:
+                    self.say(f"{standing.name} is back" if standing.connected else f"{standing.name} lost connection")
+                self.connected[standing.name] = standing.connected
             now = (room.stage, room.number)
             if now == self.shown:
                 return

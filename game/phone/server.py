@@ -209,20 +209,21 @@ class PhoneServer:
         parsed = await self._parse(ws, message)
         if parsed is None:
             return None
+        if not isinstance(parsed, (protocol.Join, protocol.Rejoin)):
+            await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"join first")
+            return None
         try:
-            if isinstance(parsed, protocol.Join):
-                player = self.room.join(address, parsed.pin, parsed.name)
-            elif isinstance(parsed, protocol.Rejoin):
-                player = self.room.rejoin(address, parsed.token)
-            else:
-                await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"join first")
-                return None
+            with self.room.lock:  # let in and connected in one step: no one ever sees them away
+                if isinstance(parsed, protocol.Join):
+                    player = self.room.join(address, parsed.pin, parsed.name)
+                else:
+                    player = self.room.rejoin(address, parsed.token)
+                self.room.connected(player.token, +1)
         except Refused as refusal:
             await self._send(ws, {"type": "refused", "reason": str(refusal), "rejoin": isinstance(parsed, protocol.Rejoin)})
             await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"refused")
             return None
         self._sockets[ws] = player.token
-        self.room.connected(player.token, +1)
         await self._send(ws, {"type": "welcome", "token": player.token, "name": player.name,
                               "colour": hex_colour(player.colour)})
         await self._send_view(ws, player.token)
