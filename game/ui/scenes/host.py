@@ -222,6 +222,8 @@ class HostGameScene(HostScene):
             limit, left = game.time_limit, game.time_left()
             if limit and left is not None:
                 draw_timer_bar(surface, view, (theme.MARGIN, 256, 1280 - 2 * theme.MARGIN, 12), left / limit, left)
+        standings = room.standings()  # once a frame: the chips and every tile's pickers read it
+        colours = {s.name: s.colour for s in standings}
         rows = 1 if len(question.choices) <= 2 else 2
         tile_h = (560 - 280 - (rows - 1) * 14) / rows
         for i, choice in enumerate(question.choices):
@@ -231,24 +233,22 @@ class HostGameScene(HostScene):
                 state = "right" if choice == question.answer else "wrong" if reveal.pickers(choice) else "faded"
             AnswerTile(box, i, choice, state).draw(surface, view, False)
             if reveal:
-                self.draw_pickers(surface, box, reveal.pickers(choice))
-        self.draw_players(surface, (theme.MARGIN, 574, 1280 - 2 * theme.MARGIN, 96), reveal)
+                self.draw_pickers(surface, box, reveal.pickers(choice), colours)
+        self.draw_players(surface, (theme.MARGIN, 574, 1280 - 2 * theme.MARGIN, 96), reveal, standings)
         draw_hint(surface, view, ("Enter for the standings" if revealed else "Answer on your phone")
                   + "  ·  Esc end the party")
 
-    def draw_pickers(self, surface, box, pickers) -> None:
+    def draw_pickers(self, surface, box, pickers, colours) -> None:
         """The colours of who picked this tile, in a row along its bottom edge (names are below)."""
         x, y, w, h = box
-        colours = {s.name: s.colour for s in self.room.standings()}
         for i, name in enumerate(p for p in pickers if p in colours):
             draw_dot(surface, self.view, (x + w - 18 - i * 20, y + h - 16), 8, colours[name])
 
-    def draw_players(self, surface, box, reveal) -> None:
+    def draw_players(self, surface, box, reveal, standings) -> None:
         """Every player as a chip: who has answered (never what) during the question; after it,
         right or wrong and the points."""
         view = self.view
         x, y, w, h = box
-        standings = self.room.standings()
         answered = self.room.answered()
         per_row = 10
         chip_w, chip_h = w / per_row, h / 2
