@@ -115,6 +115,12 @@ def test_the_host_screen_runs_a_phone_party_from_the_title_to_the_podium(host_pi
         shown = [r.text for r in app.view.reports]
         assert any(text.startswith("Ann +") for text in shown) and "Bob ✗" in shown
         assert overflows_at_every_size(app) == []
+        if number == 1:  # someone joins late under a name the room should not see: the host removes them
+            assert phones.join(party.url, party.room.pin, "Rude")["type"] == "welcome"
+            pilot.press(pygame.K_TAB, pygame.K_TAB, pygame.K_TAB)
+            assert "Delete removes Rude" in " ".join(r.text for r in app.view.reports)
+            pilot.press(pygame.K_DELETE)
+            assert party.room.players_by_name() == ["Ann", "Bob"] and party.room.stage is Stage.REVEAL
         pilot.press(pygame.K_RETURN)
         assert party.room.stage is Stage.STANDINGS
         assert overflows_at_every_size(app) == []
@@ -123,13 +129,14 @@ def test_the_host_screen_runs_a_phone_party_from_the_title_to_the_podium(host_pi
     pilot.step()
     assert "Ann wins!" in [r.text for r in app.view.reports]
     assert overflows_at_every_size(app) == []
+    assert pilot.overflows == []  # every frame drawn on the way, at the window's size
     pilot.press(pygame.K_RETURN)  # end the party: back to the title, nothing listening
     assert pilot.scene.name == "title"
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     with sqlite3.connect(tmp_path / "data" / DB_NAME) as db:
         saved = dict(db.execute("SELECT players.name, games.mode FROM games JOIN players ON players.id = games.player_id"))
-    assert saved == {"Ann": "party", "Bob": "party"}  # Zed was removed: not saved
+    assert saved == {"Ann": "party", "Bob": "party"}  # Zed and Rude were removed: not saved
 
 
 def test_a_party_that_cannot_listen_says_why_on_the_title(make_app):

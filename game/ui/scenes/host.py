@@ -59,6 +59,27 @@ class HostScene(Scene):
         super().__init__(app)
         self.party = party
         self.room = party.room
+        self.chosen: str | None = None  # the player Tab chose, whom Delete removes
+
+    def choose_or_remove(self, event) -> bool:
+        """Tab chooses the next player, Delete (or Backspace) removes the chosen one: in the lobby
+        and mid-game alike (a late joiner's name may be one the room should not see)."""
+        if event.type != pygame.KEYDOWN:
+            return False
+        names = self.room.players_by_name()
+        if event.key == pygame.K_TAB:
+            if names:
+                after = names.index(self.chosen) + 1 if self.chosen in names else 0
+                self.chosen = names[after % len(names)]
+            return True
+        if event.key in (pygame.K_DELETE, pygame.K_BACKSPACE) and self.chosen in names:
+            self.room.remove(self.chosen)
+            self.chosen = None
+            return True
+        return False
+
+    def removal_hint(self) -> str:
+        return f"Delete removes {self.chosen}" if self.chosen in self.room.players_by_name() else "Tab choose a player"
 
     def update(self, dt):
         self.room.update()  # the buzzer, and the reveal and standings moving on by themselves
@@ -87,18 +108,13 @@ class HostLobbyScene(HostScene):
     def __init__(self, app, party):
         super().__init__(app, party)
         self.menu = Menu([("start", "Start"), ("end", "End party")], (760, 610, 460, 56), columns=2, gap=16)
-        self.selected: int | None = None  # the lobby row chosen with Tab, for removing a player
         self._qr: pygame.Surface | None = None
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
             return self.ask_to_end()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
-            names = self.room.players_by_name()
-            self.selected = None if not names else 0 if self.selected is None else (self.selected + 1) % len(names)
+        if self.choose_or_remove(event):
             return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_DELETE, pygame.K_BACKSPACE):
-            return self.remove_selected()
         chosen = self.menu.handle(event, action)
         if chosen == "start":
             if self.room.start():
@@ -106,12 +122,6 @@ class HostLobbyScene(HostScene):
                 self.app.replace(HostGameScene(self.app, self.party))
         elif chosen == "end":
             self.ask_to_end()
-
-    def remove_selected(self) -> None:
-        names = self.room.players_by_name()
-        if self.selected is not None and self.selected < len(names):
-            self.room.remove(names[self.selected])
-            self.selected = None
 
     def qr(self, pixels: int) -> pygame.Surface:
         if self._qr is None or self._qr.get_width() != pixels:
@@ -135,7 +145,7 @@ class HostLobbyScene(HostScene):
         self.draw_players(surface, (500, 360, 732, 232))
         self.menu.button("start").enabled = bool(room.players)
         self.menu.draw(surface, view)
-        draw_hint(surface, view, "Enter start  ·  Tab choose a player, Delete remove them  ·  Esc end the party")
+        draw_hint(surface, view, f"Enter start  ·  {self.removal_hint()}  ·  Esc end the party")
 
     def draw_players(self, surface, box) -> None:
         view = self.view
@@ -150,7 +160,7 @@ class HostLobbyScene(HostScene):
         for i, standing in enumerate(standings):
             col, row = divmod(i, rows)
             cx, cy = x + col * col_w, y + 40 + row * row_h
-            if i == self.selected:
+            if standing.name == self.chosen:
                 draw_panel(surface, view, (cx, cy, col_w - 12, row_h), fill=theme.FOCUS_FILL, edge=theme.ACCENT,
                            radius=6)
             draw_dot(surface, view, (cx + 14, cy + row_h / 2), min(8, row_h / 2 - 1), standing.colour)
@@ -186,6 +196,8 @@ class HostGameScene(HostScene):
     def handle(self, event, action):
         if action is not None and action.name == "back":
             return self.ask_to_end()
+        if self.choose_or_remove(event):
+            return
         if confirmed(event, action):
             if self.room.stage is Stage.PODIUM:
                 return self.end()
@@ -236,7 +248,7 @@ class HostGameScene(HostScene):
                 self.draw_pickers(surface, box, reveal.pickers(choice), colours)
         self.draw_players(surface, (theme.MARGIN, 574, 1280 - 2 * theme.MARGIN, 96), reveal, standings)
         draw_hint(surface, view, ("Enter for the standings" if revealed else "Answer on your phone")
-                  + "  ·  Esc end the party")
+                  + f"  ·  {self.removal_hint()}  ·  Esc end the party")
 
     def draw_pickers(self, surface, box, pickers, colours) -> None:
         """The colours of who picked this tile, in a row along its bottom edge (names are below)."""
@@ -262,6 +274,9 @@ class HostGameScene(HostScene):
                 text = f"{standing.name} +{answer.outcome.points:,}" if right else f"{standing.name} ✗"
             elif not reveal and standing.name in answered:
                 colour, text = theme.INK, f"{standing.name} ✓"
+            if standing.name == self.chosen:
+                draw_panel(surface, view, (cx, cy + 2, chip_w - 4, chip_h - 4), fill=theme.FOCUS_FILL,
+                           edge=theme.ACCENT, radius=6)
             draw_dot(surface, view, (cx + 10, cy + chip_h / 2), 7, standing.colour)
             draw_text(surface, view, (cx + 22, cy + 2, chip_w - 26, chip_h - 4), text, size=theme.SIZE_SMALL * 0.85,
                       color=colour, valign="center")
@@ -291,7 +306,7 @@ class HostGameScene(HostScene):
                           size=theme.SIZE_BODY, color=view.palette.right, align="right", valign="center")
             draw_text(surface, view, (x + 800, y, w - 820, row_h), f"{standing.total:,}", size=theme.SIZE_BODY,
                       weight="bold", color=theme.ACCENT, align="right", valign="center")
-        draw_hint(surface, view, "Enter for the next question  ·  Esc end the party")
+        draw_hint(surface, view, f"Enter for the next question  ·  {self.removal_hint()}  ·  Esc end the party")
 
     def draw_podium(self, surface) -> None:
         view = self.view
