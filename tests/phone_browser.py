@@ -87,12 +87,13 @@ class Phone:
 class HostProcess:
     """`python main.py host --headless` on loopback, its output read line by line in a thread."""
 
-    def __init__(self, data_dir: Path, *options: str):
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    def __init__(self, data_dir: Path, *options: str, encoding: str = "utf-8"):
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": encoding}
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "host", "--headless", "--bind", "127.0.0.1", "--port", "0",
              "--data-dir", str(data_dir), *options],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            encoding=encoding, errors="replace")
         self.lines: list[str] = []
         self._fresh: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()

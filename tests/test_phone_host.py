@@ -71,3 +71,23 @@ def test_a_port_already_taken_is_one_line_not_a_traceback(tmp_path):
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1 and done.stderr.startswith(f"osmosis-quiz host: cannot listen on 127.0.0.1:{port}")
+
+
+def test_a_terminal_that_cannot_show_the_shapes_or_accents_still_runs_the_party(tmp_path):
+    host = HostProcess(tmp_path, "--seed", "2", "--rounds", "1", "--questions", "1", encoding="ascii")
+    try:
+        url, _, pin = FIRST_LINE.match(host.first_line).groups()
+
+        async def join():
+            async with aiohttp.ClientSession() as session:
+                ws = await session.ws_connect(url + "ws")
+                await ws.send_str(json.dumps({"type": "join", "pin": pin, "name": "Éloïse"}))
+                await ws.receive_json(timeout=10)
+                await asyncio.to_thread(host.wait_for, r"^\?lo\?se joined")
+                host.say("start")
+                await asyncio.to_thread(host.wait_for, r"^  \? ")  # a choice, its shape replaced
+                await ws.close()
+        asyncio.run(join())
+    finally:
+        code = host.stop()
+    assert code == 0

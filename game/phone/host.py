@@ -106,6 +106,8 @@ def run(args) -> int:
         print(party.store.warning, flush=True)
     try:
         if getattr(args, "headless", False):
+            if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show ● or a name's accent
+                sys.stdout.reconfigure(errors="replace")  # gets a '?', never a traceback mid-party
             return HeadlessHost(party.room, sys.stdout).run(read_commands(sys.stdin))
         from ..ui.app import run_host
         return run_host(args, party, clock)
