@@ -314,7 +314,9 @@ def test_the_page_is_served_alone_and_loads_nothing_from_elsewhere(party):
         async with aiohttp.ClientSession() as session:
             async with session.get(party.url) as page:
                 assert page.status == 200
-                assert "connect-src 'self'" in page.headers["Content-Security-Policy"]
+                policy = page.headers["Content-Security-Policy"]
+                assert "connect-src 'self'" in policy and "unsafe-inline" not in policy
+                assert policy.count("'sha256-") == 2  # its one script and its one style, by hash
                 html = await page.text()
             async with session.get(party.url + "../../etc/passwd") as other:
                 assert other.status == 404
