@@ -378,3 +378,14 @@ def test_a_phone_that_never_answers_the_close_does_not_keep_the_server_listening
     assert seconds < 5
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_a_socket_that_never_says_who_it_is_is_closed(party, monkeypatch):
+    import game.phone.server as server
+    monkeypatch.setattr(server, "FIRST_MESSAGE_SECONDS", 0.5)  # 10 s in play; the rule, not the wait
+
+    async def scenario():
+        async with aiohttp.ClientSession() as session:
+            silent = await Phone(session, party.url).open()
+            return await silent.closed()
+    assert run(scenario()) == aiohttp.WSCloseCode.POLICY_VIOLATION

@@ -23,7 +23,7 @@ from . import protocol
 from .room import Player, Refused, Room, hex_colour
 
 MAX_SOCKETS = 64  # 20 players, their reloads and some slack; more are refused before the upgrade
-FIRST_MESSAGE_SECONDS = 30.0  # a socket that never says who it is does not hold a place
+FIRST_MESSAGE_SECONDS = 10.0  # a socket that never says who it is does not hold a place (the page speaks at once)
 CLOSE_SECONDS = 2.0  # how long a closing socket waits for the phone's reply
 HEARTBEAT_SECONDS = 10.0  # a phone gone without closing (Wi-Fi lost) is noticed within two beats
 PAGE_HEADERS = {
