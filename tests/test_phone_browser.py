@@ -141,3 +141,22 @@ def test_three_phones_play_a_whole_party_through_a_reload_to_the_podium(host, ph
     assert saved == {name: total for name, (_, total) in totals.items()}
     for phone in phones:
         assert phone.screen() == "final"  # the last place stays on screen after the server goes
+
+
+def test_a_join_that_cannot_reach_the_party_says_so(tmp_path):
+    browser_paths()
+    host = HostProcess(tmp_path / "data")
+    phone = Phone(tmp_path / "profile")
+    try:
+        url, _, pin = FIRST_LINE.match(host.first_line).groups()
+        phone.open(f"{url}#pin={pin}")
+        phone.wait_for("join")
+        assert host.stop() == 0  # the party ended while the page was open
+        phone.type("name", "Late")
+        phone.click("join-button")
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(phone.driver, 20).until(lambda d: phone.text("join-error"))
+        assert phone.text("join-error").startswith("Could not reach the party") and phone.screen() == "join"
+    finally:
+        phone.quit()
+        host.stop()
