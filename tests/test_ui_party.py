@@ -317,3 +317,14 @@ def test_no_questions_to_play_is_said_in_the_setup_not_a_podium_of_zeros(pilot, 
     assert pilot.scene.name == "party-setup"
     assert "No questions to play: see Packs on the title screen." in texts(pilot)
     assert Store.open(tmp_path / "data").high_scores("party") == []
+
+
+def test_quitting_a_party_from_the_pause_menu_saves_nothing(pilot, tmp_path):
+    start_party(pilot)
+    pilot.press(KEY_BLOCKS[0].answers[right_index(pilot)])
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN)  # Quit to title
+    assert pilot.scene.name == "confirm"
+    pilot.press(pygame.K_RIGHT, pygame.K_RETURN)  # Quit game
+    assert pilot.scene.name == "title"
+    assert Store.open(tmp_path / "data").high_scores("party") == []
