@@ -139,6 +139,7 @@ def _host_options(host: argparse.ArgumentParser) -> None:
     host.add_argument("--seed", type=int, help="seed for a reproducible quiz")
     host.add_argument("--rounds", type=int, choices=range(1, 5), metavar="N", help="rounds to play (1-4, default 4)")
     host.add_argument("--questions", type=int, choices=range(1, 21), metavar="N", help="questions per round (1-20, default 5)")
+    host.add_argument("--frames", type=int, metavar="N", help="with a window: run N frames and end the party")
 
 
 _SUBCOMMAND_OPTIONS = {

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import subprocess
 import sys
 
 import aiohttp
+import pytest
 
 from phone_browser import FIRST_LINE, ROOT, HostProcess
 
@@ -91,3 +93,15 @@ def test_a_terminal_that_cannot_show_the_shapes_or_accents_still_runs_the_party(
     finally:
         code = host.stop()
     assert code == 0
+
+
+def test_the_windowed_host_opens_its_lobby_and_ends_the_party_with_the_window(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "host", "--bind", "127.0.0.1", "--frames", "30",
+                           "--data-dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    assert done.returncode == 0, done.stderr
+    joined = FIRST_LINE.match(done.stdout.splitlines()[0])
+    assert joined, done.stdout
+    with pytest.raises(OSError):  # the window closed, the party ended: nothing listens
+        socket.create_connection(("127.0.0.1", int(joined.group(2))), timeout=2).close()
