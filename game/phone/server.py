@@ -150,8 +150,14 @@ class PhoneServer:
         # A phone gone silent must not hold the end of the party: the port closes within seconds.
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=CLOSE_SECONDS)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.bind, self.port, reuse_address=False)
-        await site.start()
+        # The default address reuse: a host restarted on the same --port is not refused for the
+        # minute its last connections linger (an address someone listens on is still refused).
+        site = web.TCPSite(self._runner, self.bind, self.port)
+        try:
+            await site.start()
+        except BaseException:
+            await self._runner.cleanup()  # nothing half-open is left for a retry from the title
+            raise
         host, port = self._runner.addresses[0][:2]
         self.port = port
         shown = f"[{host}]" if ":" in host else host
