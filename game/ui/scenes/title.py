@@ -5,9 +5,9 @@ from .. import theme
 from ..widgets import Menu, draw_panel, draw_shape, draw_text, upper_first
 from .base import Scene, draw_hint
 
-ITEMS = [("play", "Play"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
-         ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
-         ("quit", "Quit")]
+ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("host", "Host a party (phones)"),
+         ("daily", "Daily challenge"), ("practice", "Practice my misses"), ("packs", "Packs"),
+         ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"), ("quit", "Quit")]
 
 
 MENU_WIDTH = 520.0  # room for a label like "Host a party (phones)" at the largest text size
@@ -57,6 +57,12 @@ class TitleScene(Scene):
         from . import menus, play
         if chosen == "play":
             self.app.push(play.SetupScene(self.app))
+        elif chosen == "party":
+            from .party_setup import PartySetupScene
+            self.app.push(PartySetupScene(self.app))
+        elif chosen == "host":
+            from .host import start_hosting
+            self.notice = start_hosting(self.app) or ""
         elif chosen == "daily":
             play.start_daily(self.app)
         elif chosen == "practice":
