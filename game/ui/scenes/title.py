@@ -26,9 +26,11 @@ class TitleScene(Scene):
     def layout(self) -> None:
         """The logo block, and the menu beside it on a landscape window, under it on a portrait one."""
         view = self.view
+        # More items (party, hosting...) or larger text: rows closer, clear of the top edge and the hint.
         self.menu.gap = 12
-        if self.menu.height_for(view) > view.hint_top - 16:
-            self.menu.gap = 4  # more items (a party mode...) or larger text: rows closer, never off screen
+        for gap in (8, 4):
+            if self.menu.height_for(view) > view.hint_top - 60:
+                self.menu.gap = gap
         menu_h = self.menu.height_for(view)
         if view.portrait:
             self.logo_w = 620
