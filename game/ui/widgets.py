@@ -637,10 +637,15 @@ class AnswerTile:
                   weight="semibold", color=theme.INK_MUTED, valign="center")
 
 
+def grid_px(view: View, tiles: list[AnswerTile]) -> int:
+    """The one text size of a grid of tiles (for a scene that draws each tile itself)."""
+    return common_px(view, [(tile.text, tile.text_box()) for tile in tiles], theme.SIZE_TILE, "semibold")
+
+
 def draw_tiles(surface: pygame.Surface, view: View, tiles: list[AnswerTile], focus: int = -1, *,
                lifts=None, glows=None, squeezes=None) -> int:
     """A grid of answer tiles with one text size for all of them; the size used."""
-    px = common_px(view, [(tile.text, tile.text_box()) for tile in tiles], theme.SIZE_TILE, "semibold")
+    px = grid_px(view, tiles)
     for i, tile in enumerate(tiles):
         tile.draw(surface, view, tile.index == focus, px=px, lift=lifts[i] if lifts else 0.0,
                   glow=glows[i] if glows else 0.0, squeeze=squeezes[i] if squeezes else 0.0)

@@ -10,7 +10,7 @@ import pygame
 
 from ...phone.room import Stage
 from .. import theme
-from ..widgets import AnswerTile, Menu, draw_panel, draw_text, draw_timer_bar
+from ..widgets import AnswerTile, Menu, draw_panel, draw_text, draw_timer_bar, grid_px
 from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 from .party import draw_movement, draw_prompt
 from .play import grid_boxes
@@ -253,12 +253,13 @@ class HostGameScene(HostScene):
                 draw_timer_bar(surface, view, (x, 256, w, 12), left / limit, left)
         standings = room.standings()  # once a frame: the chips and every tile's pickers read it
         colours = {s.name: s.colour for s in standings}
-        for i, (box, choice) in enumerate(zip(grid_boxes(view, len(question.choices), 280, players_top - 14),
-                                              question.choices)):
+        boxes = grid_boxes(view, len(question.choices), 280, players_top - 14)
+        px = grid_px(view, [AnswerTile(box, i, choice) for i, (box, choice) in enumerate(zip(boxes, question.choices))])
+        for i, (box, choice) in enumerate(zip(boxes, question.choices)):
             state = "normal"
             if reveal:
                 state = "right" if choice == question.answer else "wrong" if reveal.pickers(choice) else "faded"
-            AnswerTile(box, i, choice, state).draw(surface, view, False)
+            AnswerTile(box, i, choice, state).draw(surface, view, False, px=px)  # one size for the grid
             if reveal:
                 self.draw_pickers(surface, box, reveal.pickers(choice), colours)
         self.draw_players(surface, (x, players_top, w, 96), reveal, standings)

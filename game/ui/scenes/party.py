@@ -16,7 +16,7 @@ from ...engine import Phase
 from ...party import PARTY_LIFELINES, Pick, PartyGame, ranks
 from .. import theme
 from ..party_input import SeatInput, press_for, unbound_pad
-from ..widgets import AnswerTile, draw_mark, draw_panel, draw_text, draw_timer_bar
+from ..widgets import AnswerTile, draw_mark, draw_panel, draw_text, draw_timer_bar, grid_px
 from .base import Scene, confirmed, draw_heading, draw_hint
 from .play import TILE_ROW_MAX
 
@@ -366,8 +366,10 @@ class PartyQuestionScene(PartyScene):
                                        layout.panels[0][1] - layout.prompt[1] - 16))
         else:
             draw_prompt(surface, view, layout.prompt, self.question.prompt)
+            px = grid_px(view, [AnswerTile(tile, i, choice) for i, ((tile, _), choice)
+                                in enumerate(zip(layout.tiles, self.question.choices))])  # one size for the grid
             for i, ((tile, lane), choice) in enumerate(zip(layout.tiles, self.question.choices)):
-                AnswerTile(tile, i, choice).draw(surface, view, False)
+                AnswerTile(tile, i, choice).draw(surface, view, False, px=px)
                 self.lanes[i].draw(surface, view, lane, lambda: self.draw_keys(surface, lane, i))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
@@ -485,10 +487,12 @@ class PartyRevealScene(PartyCardScene):
         layout = question_layout(view, len(question.choices), len(self.session.seats), prompt_height=160)
         draw_prompt(surface, view, layout.prompt, question.prompt,
                     question.explanation or f"The answer: {question.answer}.")
+        px = grid_px(view, [AnswerTile(tile, i, choice) for i, ((tile, _), choice)
+                            in enumerate(zip(layout.tiles, question.choices))])  # one size for the grid
         for i, ((tile, lane), choice) in enumerate(zip(layout.tiles, question.choices)):
             pickers = reveal.pickers(choice)
             state = "right" if choice == question.answer else "wrong" if pickers else "faded"
-            AnswerTile(tile, i, choice, state).draw(surface, view, False)
+            AnswerTile(tile, i, choice, state).draw(surface, view, False, px=px)
             self.lanes[i].draw(surface, view, lane, lambda: self.draw_pickers(surface, lane, pickers))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
