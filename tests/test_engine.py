@@ -83,6 +83,25 @@ def test_streak_bonus_grows_by_100_and_stops_at_500():
     assert game.streak == 8
 
 
+@pytest.mark.parametrize("difficulty, factor", [("medium", 1.25), ("hard", 1.5)])
+def test_streak_bonus_is_added_after_the_difficulty_factor_not_multiplied_by_it(difficulty, factor):
+    # README: "It is added after the factor." Ten seconds of twenty: 750 before the factor.
+    game = make_game(streak_bonus=True, difficulty=difficulty, questions_per_round=8)
+    points = []
+    for _ in range(7):
+        points.append(answer_after(game, 10.0).points)
+        game.next()
+    base = round(750 * factor)
+    assert points == [base, base + 100, base + 200, base + 300, base + 400, base + 500, base + 500]
+
+
+def test_relaxed_streak_bonus_is_added_after_the_factor_too():
+    game = make_game(streak_bonus=True, difficulty="hard", timer=False)
+    first = answer_after(game, 3.0).points
+    game.next()
+    assert (first, answer_after(game, 3.0).points) == (1500, 1600)
+
+
 def test_wrong_answer_scores_nothing_and_breaks_the_streak():
     game = make_game(streak_bonus=True)
     for _ in range(3):
@@ -322,6 +341,21 @@ def test_lifelines_are_once_per_game_per_player():
     assert not game.use_lifeline("fifty-fifty")
 
 
+def test_hot_seat_front_ends_see_the_lifelines_of_the_player_whose_turn_it_is():
+    # The buttons and the terminal's `help` read game.lifelines_left, not use_lifeline()'s answer.
+    game = make_game(players=("Ann", "Bob"), questions_per_round=2)
+    assert game.player == "Ann" and game.use_lifeline("fifty-fifty")
+    assert game.lifelines_left == frozenset(LIFELINES) - {"fifty-fifty"}
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Bob" and game.lifelines_left == frozenset(LIFELINES)
+    assert game.use_lifeline("extra-time")
+    assert game.lifelines_left == frozenset(LIFELINES) - {"extra-time"}
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Ann" and game.lifelines_left == frozenset(LIFELINES) - {"fifty-fifty"}
+
+
 def test_no_question_repeats_within_a_game():
     rounds = (RoundSpec("A", ("trope-to-character",), "a"), RoundSpec("B", ("trope-to-character",), "b"))
     game = make_game([mcq(n) for n in range(6)], rounds=rounds, questions_per_round=3)
@@ -393,7 +427,13 @@ def test_a_default_game_from_the_osmosis_pack_plays_end_to_end():
     kinds = [q.kind for q in asked]
     assert kinds[:5] == ["trope-to-character"] * 5 and kinds[-5:] == ["true-false"] * 5
     assert results.accuracy == 1.0 and results.best_streak == 20 and results.missed == []
-    assert results.total == sum(o.points for o in results.outcomes) > 20 * 1000
+    # Every answer took one second of the timer (20 s, 8 s in Lightning) on medium (x1.25), all
+    # right: the points worked out here from the README's rules, not from the outcomes' own sums.
+    expected = 0
+    for streak, question in enumerate(asked, 1):
+        limit = 8 if question.kind == "true-false" else 20
+        expected += round(round(1000 * (1 - (1 / limit) / 2)) * 1.25) + min(100 * (streak - 1), 500)
+    assert results.total == expected
 
 
 def test_missed_answers_come_back_with_the_right_answer_and_explanation():
