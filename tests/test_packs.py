@@ -124,7 +124,24 @@ def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path):
     assert message.startswith(f"{path}: ") and "MiB" in message
 
 
-def test_alias_bomb_is_refused_quickly(tmp_path):
+def test_an_alias_is_refused_at_the_value_it_repeats(tmp_path):
+    # One harmless alias, in a pack that would otherwise load: refused all the same, since
+    # allowing them is what lets a small file expand into billions of values.
+    path = write(tmp_path, GOOD + """\
+  - id: small-two
+    prompt: Which company makes the implant, again?
+    choices: &companies [Osmosis, Blue Lagoon]
+    answer: Osmosis
+  - id: small-three
+    prompt: And once more?
+    choices: *companies
+    answer: Osmosis
+""")
+    assert_refused(path, 9, "aliases (*name) are not allowed")
+
+
+@pytest.mark.timeout(15)  # without the alias check this walks 9**9 values: fail, don't hang
+def test_alias_bomb_is_refused_without_expanding_it(tmp_path):
     lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
     path = write(tmp_path, "\n".join(lines) + "\n")
