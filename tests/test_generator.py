@@ -428,6 +428,20 @@ def test_spoiler_characters_never_appear_as_wrong_options_without_spoilers():
     assert ai.answer == "Martin" and "Tom" not in ai.choices and len(ai.choices) == 3
 
 
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_the_pool_shuffles_choices_so_the_answer_is_not_always_first(difficulty):
+    # The pool is what `export --all` and test mode show as they are: with the answer always
+    # first a player (or a reader of the export) would learn the position, not the show.
+    positions: dict[str, Counter] = {}
+    for q in generator(difficulty, True).pool():
+        if q.choices and q.kind != "true-false":
+            positions.setdefault(q.kind, Counter())[q.choices.index(q.answer)] += 1
+    assert set(positions) == set(KINDS) - {"true-false", "typed"}
+    for kind, counts in positions.items():
+        assert len(counts) >= 3, (kind, counts)  # easy shows three choices, the others four
+        assert counts[0] < sum(counts.values()) / 2, (kind, counts)
+
+
 # ---- ids and reproducibility --------------------------------------------------------------------
 
 def test_ids_are_stable_and_made_from_the_facts():
