@@ -442,6 +442,26 @@ def test_the_pool_shuffles_choices_so_the_answer_is_not_always_first(difficulty)
         assert counts[0] < sum(counts.values()) / 2, (kind, counts)
 
 
+SPOILER_SLIP = Path(__file__).resolve().parent / "fixtures" / "spoiler-slip.yaml"
+
+
+def test_a_question_whose_authored_text_names_a_spoiler_character_is_a_spoiler():
+    # The shipped packs never trigger the late safety net, so this pack does: a trope clue and a
+    # hand-written question name Morrow (a spoiler character) without a spoiler flag of their own.
+    library = load_files([SPOILER_SLIP])
+    assert not library.refused, library.refused
+
+    def texts(q):
+        return " ".join((q.prompt, q.answer, q.explanation, *q.choices, *q.accepted))
+
+    with_spoilers = {q.id: q for q in Generator(library.facts, spoilers=True).pool()}
+    for qid in ("slip-cellar", "t2c-secret-keeper-1", "c2t-secret-keeper-1"):
+        assert "Morrow" in texts(with_spoilers[qid]) and with_spoilers[qid].spoiler, qid
+    without = Generator(library.facts, spoilers=False).pool()
+    assert [q.id for q in without if "Morrow" in texts(q)] == []
+    assert "slip-harmless" in {q.id for q in without} and "t2c-the-healer-1" in {q.id for q in without}
+
+
 # ---- ids and reproducibility --------------------------------------------------------------------
 
 def test_ids_are_stable_and_made_from_the_facts():
