@@ -58,6 +58,38 @@ def test_right_answers_typed_as_choice_text_score_every_point(tmp_path):
     assert "A new high score" in done.stdout
 
 
+def picks_by_position(typing) -> tuple[list, list, object, str]:
+    """Plays `text --seed 12` in process, answering question i with choice number 1 + i % n
+    (typed as `typing(number, choice)` says): the questions, the numbers, the results and the
+    transcript. Typed questions get their answer."""
+    asked = questions_of(12)
+    numbers = [1 + i % len(q.choices) if q.choices else 0 for i, q in enumerate(asked)]
+    lines = [typing(n, q.choices[n - 1]) if n else q.answer for n, q in zip(numbers, asked)]
+    out = io.StringIO()
+    results = Terminal(io.StringIO("".join(f"{line}\n" for line in lines)), out).play(
+        Game(FACTS, Settings(seed=12, timer=False), clock=FakeClock()))
+    assert [o.question.id for o in results.outcomes] == [q.id for q in asked]
+    return asked, numbers, results, out.getvalue()
+
+
+def test_typing_n_picks_the_choice_shown_as_n():
+    asked, numbers, results, transcript = picks_by_position(lambda number, choice: str(number))
+    transcript = " ".join(transcript.split())  # long choices wrap onto indented lines
+    assert {n for n in numbers if n} == {1, 2, 3, 4}  # every place is typed at least once
+    for question, number, outcome in zip(asked, numbers, results.outcomes):
+        if number:
+            shown = question.choices[number - 1]
+            assert f" {number}) {shown}" in transcript
+            assert outcome.response == shown and outcome.correct == (shown == question.answer), question.id
+
+
+def test_typing_a_choices_text_picks_that_choice_whatever_its_place():
+    asked, numbers, results, _ = picks_by_position(lambda number, choice: normalize(choice))
+    for question, number, outcome in zip(asked, numbers, results.outcomes):
+        if number:
+            assert outcome.response == question.choices[number - 1], question.id
+
+
 def test_missed_questions_are_listed_with_the_right_answer_and_explanation(tmp_path):
     asked = questions_of(9)
     wrong_first = next(c for c in asked[0].choices if c != asked[0].answer)
