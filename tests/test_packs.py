@@ -124,9 +124,17 @@ def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path):
     assert message.startswith(f"{path}: ") and "MiB" in message
 
 
-def test_an_alias_is_refused_at_the_value_it_repeats(tmp_path):
-    # One harmless alias, in a pack that would otherwise load: refused all the same, since
-    # allowing them is what lets a small file expand into billions of values.
+@pytest.mark.timeout(15)  # without the alias check this walks 9**9 values: fail, don't hang
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    assert_refused(path, 2, "aliases")
+
+
+def test_a_single_harmless_alias_is_refused_too(tmp_path):
+    # Fails at once, where the bomb above would hang, when aliases are let through. Allowing a
+    # harmless one is what would let a small file expand into billions of values.
     path = write(tmp_path, GOOD + """\
   - id: small-two
     prompt: Which company makes the implant, again?
@@ -137,15 +145,9 @@ def test_an_alias_is_refused_at_the_value_it_repeats(tmp_path):
     choices: *companies
     answer: Osmosis
 """)
-    assert_refused(path, 9, "aliases (*name) are not allowed")
-
-
-@pytest.mark.timeout(15)  # without the alias check this walks 9**9 values: fail, don't hang
-def test_alias_bomb_is_refused_without_expanding_it(tmp_path):
-    lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
-    path = write(tmp_path, "\n".join(lines) + "\n")
-    assert_refused(path, 2, "aliases")
+    messages = problems_of(path)
+    # Pointed at the alias (line 13) or at the value it repeats (line 9).
+    assert any(m.startswith((f"{path}:13:", f"{path}:9:")) and "alias" in m for m in messages), messages
 
 
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
