@@ -581,7 +581,8 @@ def test_each_answer_records_what_the_player_sees_about_it():
         game.next()
         turns.append(game.player)
         game.clock.advance(1.0)
-        game.answer(game.question.answer)
+        right = game.answer(game.question.answer)
+        assert right.correct and right.timed_out is False  # saved as 0/1: None would not save
     assert turns == ["Bob", "Cid", "Ann"]
     assert game.results("Cid").player == "Cid" and [o.player for o in game.results("Cid").outcomes] == ["Cid"]
 
