@@ -5,14 +5,16 @@ import contextlib
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 from game import terminal
 from game.cli import build_parser, main as cli_main
 from game.engine import FakeClock, Game, Phase, RoundSpec, Settings
 from game.packs import load_library
-from game.paths import ROOT
 from game.terminal import InputEnded, Terminal
 from game.text import normalize
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository: main.py runs from its clone
 
 FACTS = load_library().facts
 
