@@ -421,3 +421,86 @@ def test_a_pack_of_hand_written_questions_alone_is_played(tmp_path):
     assert len(asked) == 20
     assert any(q.prompt[:40] in result.stdout.replace("\n", " ") for q in world.questions)
     assert f"=== Round 1 of 4: {world.title} (1) ===" in result.stdout
+
+
+# -- found by mutation testing (benchmarks/mutation.py): each one a change no test noticed -------
+
+from game.models import Question  # noqa: E402
+
+
+class Questions:
+    """Serves these questions through the generator's quiz() contract: a transcript we can predict."""
+
+    def __init__(self, questions):
+        self.questions = questions
+
+    def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+        return [q for q in self.questions if q.id not in exclude][:count]
+
+
+def names_question(n: int, choices=("Anna Vale", "Anne Vale", "Paul Roy", "Lucas Bay")) -> Question:
+    return Question(id=f"names-{n}", kind="trope-to-character", prompt=f"Who is number {n}?", answer=choices[0],
+                    choices=choices, explanation=f"Number {n} is {choices[0]}.")
+
+
+def scripted_game(count: int = 2, **settings) -> Game:
+    base = dict(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),), questions_per_round=count,
+                timer=False, seed=1)
+    base.update(settings)
+    return Game(None, Settings(**base), clock=FakeClock(),
+                generator=Questions([names_question(n) for n in range(1, 6)]))
+
+
+def test_a_round_card_and_questions_are_numbered_from_one_and_help_comes_once_a_round():
+    out = play_lines(scripted_game(2), ["1", "1"])
+    assert "=== Round 1 of 1: Names ===".center(79).rstrip() in out.splitlines()
+    assert "Name them. 2 questions." in out and "Question 1 of 2: Who is number 1?" in out
+    assert "Question 2 of 2: Who is number 2?" in out and out.count("Lifelines, once per game") == 1
+    assert "Name them. 1 question." in play_lines(scripted_game(1), ["1"])
+
+
+def test_feedback_says_wrong_or_right_and_gives_the_explanation_indented():
+    out = play_lines(scripted_game(2), ["3", "1"])
+    assert "Wrong: the answer is Anna Vale. Score 0, streak 0.\n  Number 1 is Anna Vale." in out
+    assert "Right! +1250 points. Score 1250, streak 1.\n  Number 2 is Anna Vale." in out
+
+
+def test_typing_a_slip_between_two_choices_picks_neither():
+    out = play_lines(scripted_game(1), ["Ann Vale", "anna vale"])
+    assert out.count("Type a number from 1 to 4 or the text of a choice, or help.") == 1
+    assert "Right! +1250 points." in out
+
+
+def test_numbers_out_of_range_pick_nothing():
+    out = play_lines(scripted_game(1), ["0", "5", "-1", "1"])
+    assert out.count("Type a number from 1 to 4 or the text of a choice, or help.") == 3
+
+
+def test_help_quit_and_the_lifelines_say_what_they_did():
+    out = " ".join(play_lines(scripted_game(3), ["help", "50", "1", "?", "double", "skip", "quit"]).split())
+    assert out.count("Answer with a number or the text. Lifelines, once per game: 50 (50:50), skip, "
+                     "double (double chance). Also: pause, quit.") == 2  # the first question's, and `help`
+    assert "Two wrong choices are gone: 1) Anna Vale 2) " in out
+    assert "Lifelines, once per game: skip, double (double chance)." in out  # after 50:50, for `?`
+    assert "Double chance: if your first pick is wrong, you get a second one for half the points." in out
+    assert "Skipped: here is a fresh question." in out
+    assert "Who is number 4?" in out  # skip brought a question not in the round
+
+
+def test_quit_and_exit_stop_the_game_unsaved(tmp_path):
+    for word in ("quit", "EXIT"):
+        done = run_main("text", "--seed", "3", "--data-dir", str(tmp_path), stdin=f"{word}\n")
+        assert done.returncode == 0 and "You stopped the game before the end: nothing saved." in done.stdout
+        assert "Results for" not in done.stdout
+
+
+def test_the_header_says_the_mode_the_timer_and_spoilers(tmp_path):
+    def first_line(*args):
+        return " ".join(run_main("text", "--data-dir", str(tmp_path), *args, stdin="quit\n").stdout.split("\n\n")[0].split())
+    assert first_line("--seed", "1", "--name", "Ann") == (
+        "Osmosis Quiz for Ann: difficulty medium, no timer (answers come from a pipe).")
+    assert first_line("--seed", "1", "--no-spoilers", "--difficulty", "hard").endswith(
+        "difficulty hard, no timer (answers come from a pipe), no spoilers.")
+    assert first_line("--daily").startswith("Daily challenge for ")
+    run_main("text", "--seed", "3", "--data-dir", str(tmp_path), stdin="2\n" * 300)  # misses to practise
+    assert first_line("--practice", "--seed", "1").startswith("Practice: your misses for Player")
