@@ -628,3 +628,24 @@ def test_no_question_comes_back_in_a_later_round_even_when_the_round_runs_short(
     game = make_game([mcq(n) for n in range(5)], rounds=rounds, questions_per_round=3)
     ids = [q.id for r in game.rounds for q in r.questions]
     assert len(ids) == len(set(ids)) == 5
+
+
+def test_fifty_fifty_takes_away_two_wrong_choices_even_from_six():
+    six = Question(id="six", kind="trope-to-character", prompt="Six?", answer="a",
+                   choices=("a", "b", "c", "d", "e", "f"))
+    game = make_game(questions=[six])
+    assert game.use_lifeline("fifty-fifty") and len(game.choices) == 4 and "a" in game.choices
+
+
+def test_a_skip_with_no_fresh_question_left_is_refused_and_not_spent():
+    game = make_game(questions=[mcq(n) for n in range(8)])  # all eight are in the round already
+    assert not game.use_lifeline("skip") and "skip" in game.lifelines_left
+
+
+def test_each_hot_seat_players_skip_finds_a_fresh_question_while_one_is_left():
+    game = make_game(questions=[mcq(n) for n in range(4)], players=("Ann", "Bob"), questions_per_round=1)
+    first = game.question
+    assert game.use_lifeline("skip") and game.question != first
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Bob" and game.use_lifeline("skip")  # the last fresh one
