@@ -331,3 +331,19 @@ def test_a_save_that_fails_half_way_keeps_nothing_of_it_and_the_next_save_works(
     monkeypatch.setattr(Store, "_insert_answers", real_insert)
     assert store.save_game(make_results("Bob"), Settings())
     assert [h.name for h in store.high_scores()] == ["Bob"] and count(tmp_path / DB_NAME, "games") == 1
+
+
+def test_a_score_file_locked_by_another_program_is_left_alone_not_moved_aside(tmp_path, monkeypatch):
+    from game import storage
+    monkeypatch.setattr(storage, "BUSY_TIMEOUT_MS", 200)  # wait a fifth of a second, not fifteen
+    path = tmp_path / DB_NAME
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE mine (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of writing
+    try:
+        store = Store.open(tmp_path)
+        assert not store.can_save and store.warning.endswith("(database is locked)")
+        assert _aside(tmp_path) == []
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
