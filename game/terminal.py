@@ -44,12 +44,12 @@ def run(args) -> int:
 # -- scores --------------------------------------------------------------------------------
 
 def show_scores(args, out: TextIO = sys.stdout) -> int:
-    # Not create: looking at the scores must not leave a folder and a file behind (a mistyped --data-dir).
-    store = Store.open(getattr(args, "data_dir", None), create=False)
+    # Only read: looking at the scores must not leave a folder and a file behind (a mistyped
+    # --data-dir), set a damaged file aside, or fail on read-only media.
+    store = Store.read(getattr(args, "data_dir", None))
     if store.warning:
-        print(store.warning, file=sys.stderr)
-        if not store.can_save:
-            return 1  # "No scores yet" would be untrue of a file we cannot read
+        print(f"osmosis-quiz scores: {store.warning}", file=sys.stderr)
+        return 1  # "No scores yet" would be untrue of a file we cannot read
     # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
     tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
     print("\n\n".join(tables) or format_scores([]), file=out)
@@ -357,7 +357,7 @@ class Terminal:
             return
         high = store.is_high_score(results.total, settings.mode)
         if not store.save_game(results, settings, name):
-            self.say(f"Your score was not saved: {store.warning}.")
+            self.say(full_stop(store.warning[:1].upper() + store.warning[1:]))  # "This game could not be saved (...)"
             return
         if high:
             self.say(f"A new high score for {settings.mode} games!")

@@ -238,6 +238,23 @@ def test_a_game_killed_half_way_through_saving_loses_no_finished_game(tmp_path):
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # man, woman, girl, boy joined by ZWJs
+
+
+def test_a_name_keeps_each_character_whole_as_a_reader_sees_it(tmp_path):
+    store = Store.open(tmp_path)
+    store.save_game(make_results(), Settings(), FAMILY)
+    assert store.high_scores()[0].name == FAMILY  # not four people with spaces between them
+    flag, accented = "\U0001F1EB\U0001F1F7", "Zoe\u0301"  # a flag is two code points, é here is two
+    assert clean_name(f"{flag} {accented}") == f"{flag} {accented}"
+    # The cap counts characters as a reader does, and never cuts one in half.
+    assert clean_name("x" * (NAME_MAX - 1) + FAMILY) == "x" * (NAME_MAX - 1) + FAMILY
+    assert clean_name("x" * NAME_MAX + FAMILY) == "x" * NAME_MAX
+    assert clean_name(flag * NAME_MAX + "\U0001F1EB") == flag * NAME_MAX
+    # Joiners and direction marks standing on their own are still not part of a name.
+    assert clean_name("Ann \u200d Lee\u202e") == "Ann Lee"
+
+
 # -- found by mutation testing (benchmarks/mutation.py): each one a change no test noticed -------
 
 def test_without_a_data_dir_scores_go_to_the_users_data_folder(tmp_path, monkeypatch):
@@ -254,13 +271,13 @@ def test_a_data_folder_several_levels_deep_is_made_with_its_parents(tmp_path):
 
 
 def test_scores_read_an_existing_file_without_creating_a_missing_one(tmp_path):
-    missing = Store.open(tmp_path / "none", create=False)
+    missing = Store.read(tmp_path / "none")
     assert (missing.can_save, missing.warning, missing.high_scores()) == (False, None, [])
     assert not (tmp_path / "none").exists()
     store = Store.open(tmp_path)
     store.save_game(make_results("Ann"), Settings(mode="classic"))
     store.close()
-    assert [h.name for h in Store.open(tmp_path, create=False).high_scores()] == ["Ann"]
+    assert [h.name for h in Store.read(tmp_path).high_scores()] == ["Ann"]
 
 
 def test_every_mode_is_listed_when_no_mode_is_asked_for(tmp_path):
@@ -277,7 +294,7 @@ def test_a_name_left_empty_is_player():
 def test_warnings_say_why_in_the_systems_words(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    assert Store.open(blocker).warning.endswith("(File exists)")  # the folder is a file
+    assert Store.open(blocker / "data").warning.endswith("(Not a directory)")  # a folder under a file
     (tmp_path / "data" / DB_NAME).mkdir(parents=True)  # the score file is a folder
     assert Store.open(tmp_path / "data").warning.endswith("scores.sqlite3 (Is a directory)")
 

@@ -37,14 +37,22 @@ class Prefs:
 
     @classmethod
     def load(cls, data_dir: Path | None) -> "Prefs":
-        """The saved settings; any value that is missing, of the wrong type or unknown is the default."""
+        """The saved settings; any value that is missing, of the wrong type or unknown is the
+        default. A file that cannot be read at all gives the defaults, and one line saying so."""
+        if data_dir is None:
+            return cls()
+        path = data_dir / PREFS_FILE
         try:
-            text = (data_dir / PREFS_FILE).read_text(encoding="utf-8") if data_dir else "{}"
+            text = path.read_text(encoding="utf-8")
             import json  # here, not at the top: a first start has no settings file to parse
             saved = json.loads(text)
-        except (OSError, ValueError):
-            return cls()
-        if not isinstance(saved, dict):
+            if not isinstance(saved, dict):
+                raise ValueError("not a JSON object")
+        except FileNotFoundError:
+            return cls()  # a first start
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
+            print(f"osmosis-quiz: cannot read the settings in {path} ({_unreadable(exc)}); "
+                  "using the default settings", file=sys.stderr)
             return cls()
         defaults = cls()
         kept = {}
@@ -70,6 +78,17 @@ class Prefs:
             write_atomically(data_dir / PREFS_FILE, json.dumps(asdict(self), indent=1))
         except OSError:
             pass  # settings that cannot be saved still apply for this session
+
+
+def _unreadable(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    import json
+    return f"not valid JSON at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 
 def write_atomically(path: Path, text: str) -> None:
