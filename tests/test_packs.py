@@ -147,7 +147,8 @@ def test_a_single_harmless_alias_is_refused_too(tmp_path):
 """)
     messages = problems_of(path)
     # Pointed at the alias (line 13) or at the value it repeats (line 9).
-    assert any(m.startswith((f"{path}:13:", f"{path}:9:")) and "alias" in m for m in messages), messages
+    said = [m[len(str(path)):] for m in messages if m.startswith(str(path))]  # the path names the test
+    assert any(m.startswith((":13:", ":9:")) and "alias" in m for m in said), messages
 
 
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
