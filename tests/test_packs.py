@@ -124,7 +124,7 @@ def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path):
     assert message.startswith(f"{path}: ") and "bytes" in message
 
 
-@pytest.mark.timeout(15)  # without the alias check this walks 9**9 values: fail, don't hang
+@pytest.mark.timeout(15)  # a loader that expanded aliases would walk 9**9 values: fail, do not hang
 def test_alias_bomb_is_refused_quickly(tmp_path):
     lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
