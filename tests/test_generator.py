@@ -771,3 +771,17 @@ def test_no_typed_question_asks_for_a_character_another_shares_a_name_with():
         typed = Generator(facts(), difficulty).pool(["typed"])
         assert typed and all(q.answer != characters["esther-first"].name for q in typed)
         assert any(q.answer == characters["esther"].name for q in typed)
+
+
+# ---- found by mutation testing (benchmarks/mutation.py) -------------------------------------------
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_quiz_never_asks_the_same_words_twice_while_other_questions_are_left(difficulty):
+    # Characters sharing one example share its clue: two questions can read the same. A quiz of
+    # twenty takes one of them only, the pool having plenty of others.
+    pool = generator(difficulty, True).pool(["trope-to-character"])
+    assert len({q.prompt for q in pool}) < len(pool)  # the pool does have such twins
+    for seed in range(25):
+        quiz = generator(difficulty, True).quiz(20, seed, ["trope-to-character"])
+        prompts = [q.prompt for q in quiz]
+        assert len(set(prompts)) == len(prompts) == 20, seed
