@@ -502,5 +502,73 @@ def test_the_header_says_the_mode_the_timer_and_spoilers(tmp_path):
     assert first_line("--seed", "1", "--no-spoilers", "--difficulty", "hard").endswith(
         "difficulty hard, no timer (answers come from a pipe), no spoilers.")
     assert first_line("--daily").startswith("Daily challenge for ")
-    run_main("text", "--seed", "3", "--data-dir", str(tmp_path), stdin="2\n" * 300)  # misses to practise
-    assert first_line("--practice", "--seed", "1").startswith("Practice: your misses for Player")
+    run_main("text", "--seed", "3", "--name", "Pat", "--data-dir", str(tmp_path), stdin="2\n" * 300)  # misses
+    assert first_line("--practice", "--seed", "1", "--name", "Pat").startswith("Practice: your misses for Pat")
+
+
+from game.storage import Store  # noqa: E402
+from game.terminal import full_stop, pad  # noqa: E402
+
+
+def test_answers_in_the_results_end_with_one_stop():
+    assert [full_stop(t) for t in ("Osmosis", "Who knows?", "Yes!", "Done.", "Done.  ")] == [
+        "Osmosis.", "Who knows?", "Yes!", "Done.", "Done.  "]
+
+
+def test_names_are_padded_to_columns_as_a_terminal_shows_them():
+    assert pad("東京", 6) == "東京  "  # two wide characters take four columns
+    assert pad("Le\u0301a", 5) == "Le\u0301a  "  # the accent takes none
+    assert pad("x" * 24, 24) == "x" * 24
+
+
+def test_the_scores_table_has_its_header_and_lined_up_columns(tmp_path):
+    run_main("text", "--seed", "3", "--name", "東京 Ann", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    lines = run_main("scores", "--data-dir", str(tmp_path)).stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.strip().startswith("#"))
+    title, rule, row = lines[header], lines[header + 1], lines[header + 2]
+    assert title.split() == ["#", "name", "score", "mode", "date"] and rule == "-" * 66
+    score = row.split()[-3]  # rank, two name words, score, mode, date
+    # Right edges of 'score' and of the number line up; the name's wide characters count double.
+    assert title.index("score") + len("score") == row.index(score) + len(score) + 2
+    assert "No scores yet: play a game with `" in run_main("scores", "--data-dir", str(tmp_path / "none")).stdout
+    assert " text`" in run_main("scores", "--data-dir", str(tmp_path / "none")).stdout
+
+
+class TtyInput(io.StringIO):
+    """Lines typed at a terminal: the game asks for a name and runs the clock."""
+
+    def isatty(self):
+        return True
+
+
+def test_at_a_terminal_the_game_asks_a_name_and_times_the_answers(tmp_path):
+    argv = ["text", "--seed", "3", "--data-dir", str(tmp_path)]
+    out = io.StringIO()
+    answers = [q.answer for q in questions_of(3)]
+    code = terminal.play(build_parser(argv).parse_args(argv), TtyInput("Zoé\n" + "\n".join(answers) + "\n"), out)
+    text = out.getvalue()
+    assert code == 0 and text.count("Your name: ") == 1
+    assert "Osmosis Quiz for Zoé: difficulty medium, 20 s per question." in " ".join(text.split())
+    assert "[20 s] > " in text and "Results for Zoé" in text and "High scores (classic):" in text
+    assert [s.name for s in Store.read(tmp_path).high_scores("classic")] == ["Zoé"]
+
+
+def test_the_results_list_each_miss_with_what_was_said_and_why(tmp_path):
+    game = scripted_game(2, timer=True)
+    clock = game.clock
+    out = io.StringIO()
+    ui = Terminal(ScriptedInput(clock, [(1.0, "3"), (25.0, "1")]), out)
+    ui.show_results(ui.play(game))
+    lines = out.getvalue().splitlines()
+    start = lines.index("Missed questions:")
+    assert lines[start + 1:start + 7] == [
+        "- Who is number 1?", "    You: Paul Roy. Right answer: Anna Vale.", "    Number 1 is Anna Vale.",
+        "- Who is number 2?", "    You: no answer in time. Right answer: Anna Vale.", "    Number 2 is Anna Vale."]
+    assert "=== Results for Player ===".center(ui.width).rstrip() in lines
+
+
+def test_a_finished_game_prints_its_high_score_table_with_the_new_row(tmp_path):
+    done = run_main("text", "--seed", "8", "--name", "Cleo", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    after = done.stdout.split("High scores (relaxed):")[1].splitlines()
+    assert after[1].split() == ["#", "name", "score", "mode", "date"] and after[3].split()[1] == "Cleo"
+    assert "Results for Cleo" in done.stdout
