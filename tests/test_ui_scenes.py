@@ -200,7 +200,7 @@ def test_a_gamepad_drives_the_menus(pilot):
     assert pilot.scene.name == "title"
     pilot.post(pygame.JOYHATMOTION, value=(0, -1), instance_id=5, joy=5, hat=0)
     pilot.step()
-    assert pilot.scene.menu.focused_key == "daily"
+    assert pilot.scene.menu.focused_key == "party"  # the item under Play
 
 
 def test_the_pack_browser_lists_refused_packs_with_their_reason(make_app, tmp_path):

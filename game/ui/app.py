@@ -130,6 +130,7 @@ class App:
         self.sound = Sound(self.prefs.sound, self.prefs.volume)
         self.background = Background()
         self.controllers: dict[int, object] = {}
+        self.unplugged: set[int] = set()  # instance ids of pads taken out (SDL never reuses one)
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
         self._generators: dict = {}  # (packs, difficulty, spoilers) -> (facts, Generator)
@@ -348,6 +349,10 @@ class App:
         self.view.resize(self.window.get_size())
 
     def _controller_event(self, event) -> None:
+        if event.type == pygame.JOYDEVICEREMOVED:  # a party game pauses for a player's lost pad
+            self.controllers.pop(event.instance_id, None)
+            self.unplugged.add(event.instance_id)
+            return
         if event.type != pygame.JOYDEVICEADDED:
             return
         try:
@@ -409,6 +414,26 @@ def start(args) -> App:
         from .scenes.title import TitleScene
         app.push(TitleScene(app))
     return app
+
+
+def run_host(args, party, clock: LoopClock) -> int:
+    """`python main.py host` with a window: the phone party's lobby instead of the title; the
+    room already runs on `clock`, which becomes the app's."""
+    try:
+        app = start(args)
+    except pygame.error as error:
+        reason = str(error).strip().rstrip(".") or "the display could not be opened"
+        from ..launch import shown_command
+        print(NO_DISPLAY.format(reason=reason, command=shown_command("host", "--headless")), file=sys.stderr)
+        return 1
+    try:
+        from .scenes.host import HostLobbyScene
+        app.clock = clock
+        party.room.tiles = tuple((tile.fill, tile.shape) for tile in app.view.palette.tiles)
+        app.reset(HostLobbyScene(app, party))
+        return app.run(getattr(args, "frames", None))
+    finally:
+        pygame.quit()
 
 
 def run(args) -> int:
