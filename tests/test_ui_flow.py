@@ -2,6 +2,7 @@
 import pygame
 
 from game.storage import Store
+from game.ui import theme
 
 
 def answer_right(pilot) -> None:
@@ -179,6 +180,66 @@ def test_skip_and_extra_time_by_clicking_the_lifeline_buttons(pilot):
     assert pilot.scene.question != first
     assert pilot.scene.name in ("question", "typed-answer")
     assert {"skip", "extra-time"}.isdisjoint(pilot.scene.game.lifelines_left)
+
+
+def drawn_lifeline_keys(pilot) -> dict[str, str]:
+    """What the lifeline buttons on screen say: {key letter: what it does}, e.g. {"W": "Skip"}."""
+    labels = [b.label for b in pilot.scene.lifeline_buttons]
+    drawn = {r.text for r in pilot.app.view.reports}
+    assert set(labels) <= drawn
+    return dict(label.split(None, 1) for label in labels)
+
+
+def test_keys_w_and_e_do_what_their_buttons_say(pilot):
+    scene = start_first_question(pilot)
+    game, first = scene.game, scene.question
+    keys = drawn_lifeline_keys(pilot)
+    assert keys == {"Q": "50:50", "W": "Skip", "E": "+Time", "R": "2nd chance"}
+    pilot.step(dt=5.0)
+    pilot.press(pygame.K_e)  # +Time: the clock starts again, the question stays
+    assert pilot.scene is scene and game.question is first
+    assert game.time_left() > game.time_limit - 0.1
+    assert game.lifelines_left == {"fifty-fifty", "skip", "double-chance"}
+    pilot.press(pygame.K_w)  # Skip: a fresh question, no answer scored
+    assert pilot.scene.question != first and pilot.scene.name in ("question", "typed-answer")
+    assert game.lifelines_left == {"fifty-fifty", "double-chance"} and game.scoreboard.outcomes == []
+
+
+def test_keys_q_and_r_do_what_their_buttons_say(pilot):
+    scene = start_first_question(pilot)
+    game, question = scene.game, scene.question
+    assert drawn_lifeline_keys(pilot)["R"] == "2nd chance" and drawn_lifeline_keys(pilot)["Q"] == "50:50"
+    pilot.press(pygame.K_r)
+    assert game.double_chance_armed and game.lifelines_left == {"fifty-fifty", "skip", "extra-time"}
+    pilot.press(pygame.K_q)
+    assert len(game.choices) == 2 and question.answer in game.choices
+    assert game.lifelines_left == {"skip", "extra-time"}
+
+
+def timer_bar_share(pilot) -> float:
+    """How much of the timer bar's track is drawn in the bar's colours, read from the window's
+    pixels along the bar's middle line: what the player sees, whatever computed it."""
+    app = pilot.app
+    palette = app.view.palette
+    (left, y), (right, _) = app.view.point(theme.MARGIN, 89), app.view.point(theme.MARGIN + 1100, 89)
+    lit = sum(tuple(app.window.get_at((x, y)))[:3] in (palette.timer_full, palette.timer_low)
+              for x in range(left, right))
+    return lit / (right - left)
+
+
+def test_the_timer_bar_shrinks_as_time_passes(pilot):
+    scene = start_first_question(pilot)
+    limit = scene.game.time_limit
+    shares = [timer_bar_share(pilot)]
+    for seconds in (5.0, 5.0, 6.0):  # 5, 10 and 16 s of a 20 s timer gone
+        pilot.step(dt=seconds)
+        assert pilot.scene is scene
+        shares.append(timer_bar_share(pilot))
+    expected = [1.0, 15 / limit, 10 / limit, 4 / limit]
+    assert all(abs(share - want) < 0.03 for share, want in zip(shares, expected)), (shares, expected)
+    palette = pilot.app.view.palette
+    x, y = pilot.app.view.point(theme.MARGIN + 4, 89)
+    assert tuple(pilot.app.window.get_at((x, y)))[:3] == palette.timer_low  # under 30% left: the warning colour
 
 
 def typed_question_scene(pilot, answer_name: str):
