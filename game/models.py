@@ -228,6 +228,8 @@ class Question:
     facts: tuple[tuple[str, str], ...] = ()  # what it is built on, e.g. (("trope", "Irony"),)
     source: str = ""
     pack: str = ""
+    grounds: tuple[str, ...] = ()  # the facts it rests on ("example:irony:1", "pair:lucas:leopold"):
+    # a quiz asks about each once
 
     @property
     def is_typed(self) -> bool:
