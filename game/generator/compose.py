@@ -77,7 +77,7 @@ class QuizRules:
 
 
 def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Question | None],
-         look_ahead: int = 64) -> Candidate | None:
+         look_ahead: int = 12) -> Candidate | None:
     """The next candidate of a kind the rules allow, preferring one whose answer is new to the
     quiz (within `look_ahead` candidates). Stale and unbuildable candidates leave the queue."""
     fallback: int | None = None
@@ -91,11 +91,11 @@ def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Ques
         if question is None:
             buffer.pop(index)
             continue
-        if rules.allows(question):
-            if rules.spreads(question):
+        spreads = rules.spreads(question)  # cheap tests first: the handover test normalizes text
+        if (spreads or fallback is None) and rules.allows(question):
+            if spreads:
                 return buffer.pop(index)
-            if fallback is None:
-                fallback = index
+            fallback = index
         index += 1
         if fallback is not None and index >= look_ahead:
             break

@@ -81,14 +81,17 @@ class Generator:
             turns = [kind for kind in turns if not queues[kind].empty()]
             if not turns:
                 break
-            for kind in turns:
+            for kind in list(turns):
                 if len(picked) >= count:
                     break
                 candidate = take(queues[kind], rules, self._question_of)
-                if candidate is not None:
-                    question = self._question_of(candidate)
-                    picked.append(question)
-                    rules.add(candidate, question)
+                if candidate is None:  # nothing left this quiz may ask: the kind is done
+                    turns.remove(kind)
+                    queues[kind] = QuizQueue(iter(()), exclude)
+                    continue
+                question = self._question_of(candidate)
+                picked.append(question)
+                rules.add(candidate, question)
         return [self._reshuffled(question, rng) for question in picked]
 
     # ---- inside -------------------------------------------------------------
