@@ -6,6 +6,7 @@ import pytest
 from conftest import Pilot
 from game import cli
 from game.generator import Generator
+from game.launch import shown_command
 
 
 def test_frames_runs_the_real_loop_and_exits_0(tmp_path):
@@ -27,7 +28,8 @@ def test_screenshot_writes_one_png_per_scene(tmp_path, capsys):
     names = sorted(p.name for p in out.glob("*.png"))
     assert names[:4] == ["01-title.png", "02-setup.png", "03-round-card.png", "04-question.png"]
     for scene in ("feedback", "pause", "round-summary", "typed-answer", "results", "review", "name-entry", "high-scores",
-                  "packs", "settings", "help", "test-mode"):
+                  "packs", "settings", "help", "test-mode", "party-setup", "party-question", "party-reveal", "standings",
+                  "podium"):
         assert any(name.endswith(f"-{scene}.png") for name in names), scene
     image = pygame.image.load(str(out / "04-question.png"))
     assert image.get_size() == (1280, 720)
@@ -36,6 +38,7 @@ def test_screenshot_writes_one_png_per_scene(tmp_path, capsys):
     again = tmp_path / "again"
     assert cli.main(["--screenshot", str(again), "--data-dir", str(tmp_path / "data")]) == 0
     assert (again / "04-question.png").read_bytes() == (out / "04-question.png").read_bytes()
+    assert (again / "22-podium.png").read_bytes() == (out / "22-podium.png").read_bytes()  # a seeded party too
 
 
 def test_no_display_is_one_line_naming_the_terminal_game(monkeypatch, capsys):
@@ -47,7 +50,7 @@ def test_no_display_is_one_line_naming_the_terminal_game(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith("osmosis-quiz: no display available (x11 not available)")
-    assert "python main.py text" in err
+    assert err.endswith(f"play in the terminal with: {shown_command('text')}\n")  # test_launch runs it
 
 
 def test_no_audio_device_plays_silently(monkeypatch, tmp_path):
@@ -161,6 +164,6 @@ def test_no_window_system_on_linux_is_reported_not_run_invisibly(monkeypatch, ca
     assert cli.main(["--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err == ("osmosis-quiz: no display available (DISPLAY and WAYLAND_DISPLAY are not set); "
-                   "play in the terminal with: python main.py text\n")
+                   f"play in the terminal with: {shown_command('text')}\n")
     # headless runs asked for explicitly still work
     assert cli.main(["--frames", "2", "--data-dir", str(tmp_path)]) == 0

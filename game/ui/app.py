@@ -18,8 +18,7 @@ from .actions import Action, action_for
 from .sound import Sound
 from .widgets import Background, View, dim, draw_toast
 
-NO_DISPLAY = ("osmosis-quiz: no display available ({reason}); "
-              "play in the terminal with: python main.py text")
+NO_DISPLAY = "osmosis-quiz: no display available ({reason}); play in the terminal with: {command}"
 PREFS_FILE = "ui-settings.json"
 TOAST_SECONDS = 1.5
 
@@ -38,14 +37,22 @@ class Prefs:
 
     @classmethod
     def load(cls, data_dir: Path | None) -> "Prefs":
-        """The saved settings; any value that is missing, of the wrong type or unknown is the default."""
+        """The saved settings; any value that is missing, of the wrong type or unknown is the
+        default. A file that cannot be read at all gives the defaults, and one line saying so."""
+        if data_dir is None:
+            return cls()
+        path = data_dir / PREFS_FILE
         try:
-            text = (data_dir / PREFS_FILE).read_text(encoding="utf-8") if data_dir else "{}"
+            text = path.read_text(encoding="utf-8")
             import json  # here, not at the top: a first start has no settings file to parse
             saved = json.loads(text)
-        except (OSError, ValueError):
-            return cls()
-        if not isinstance(saved, dict):
+            if not isinstance(saved, dict):
+                raise ValueError("not a JSON object")
+        except FileNotFoundError:
+            return cls()  # a first start
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
+            print(f"osmosis-quiz: cannot read the settings in {path} ({_unreadable(exc)}); "
+                  "using the default settings", file=sys.stderr)
             return cls()
         defaults = cls()
         kept = {}
@@ -71,6 +78,17 @@ class Prefs:
             write_atomically(data_dir / PREFS_FILE, json.dumps(asdict(self), indent=1))
         except OSError:
             pass  # settings that cannot be saved still apply for this session
+
+
+def _unreadable(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    import json
+    return f"not valid JSON at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -112,6 +130,7 @@ class App:
         self.sound = Sound(self.prefs.sound, self.prefs.volume)
         self.background = Background()
         self.controllers: dict[int, object] = {}
+        self.unplugged: set[int] = set()  # instance ids of pads taken out (SDL never reuses one)
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
         self._generators: dict = {}  # (packs, difficulty, spoilers) -> (facts, Generator)
@@ -165,6 +184,7 @@ class App:
         self.library
         self.store
         self.sound.open()
+        show_icon()
         try:
             pygame.joystick.init()  # pads already plugged in now arrive as JOYDEVICEADDED
         except pygame.error:
@@ -329,6 +349,10 @@ class App:
         self.view.resize(self.window.get_size())
 
     def _controller_event(self, event) -> None:
+        if event.type == pygame.JOYDEVICEREMOVED:  # a party game pauses for a player's lost pad
+            self.controllers.pop(event.instance_id, None)
+            self.unplugged.add(event.instance_id)
+            return
         if event.type != pygame.JOYDEVICEADDED:
             return
         try:
@@ -349,6 +373,16 @@ def open_window() -> pygame.Surface:
     return pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
 
 
+def show_icon() -> None:
+    """The game's icon on the window, the taskbar and alt-tab. Set once the first frame is up:
+    it costs more than that frame's share of the start-up budget, and SDL updates a shown window."""
+    try:
+        from ..paths import icon_path
+        pygame.display.set_icon(pygame.image.load(str(icon_path())))
+    except (pygame.error, OSError):
+        pass  # a missing or unreadable icon leaves the system's default one: not worth stopping for
+
+
 def no_window_system() -> bool:
     """On Linux without X11 or Wayland, SDL would quietly fall back to an invisible window."""
     return (sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER")
@@ -361,6 +395,9 @@ def start(args) -> App:
         if getattr(args, "frames", None) is None and not getattr(args, "screenshot", None):
             raise pygame.error("DISPLAY and WAYLAND_DISPLAY are not set")
         os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless runs need no window system
+    # The window's class and app id: how docks match it to the installed desktop entry and its icon.
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "osmosis-quiz")
+    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", "osmosis-quiz")
     # Only what the first frame needs: gamepads and the mixer start after it (see warm_up).
     pygame.display.init()
     pygame.font.init()
@@ -379,12 +416,33 @@ def start(args) -> App:
     return app
 
 
+def run_host(args, party, clock: LoopClock) -> int:
+    """`python main.py host` with a window: the phone party's lobby instead of the title; the
+    room already runs on `clock`, which becomes the app's."""
+    try:
+        app = start(args)
+    except pygame.error as error:
+        reason = str(error).strip().rstrip(".") or "the display could not be opened"
+        from ..launch import shown_command
+        print(NO_DISPLAY.format(reason=reason, command=shown_command("host", "--headless")), file=sys.stderr)
+        return 1
+    try:
+        from .scenes.host import HostLobbyScene
+        app.clock = clock
+        party.room.tiles = tuple((tile.fill, tile.shape) for tile in app.view.palette.tiles)
+        app.reset(HostLobbyScene(app, party))
+        return app.run(getattr(args, "frames", None))
+    finally:
+        pygame.quit()
+
+
 def run(args) -> int:
     try:
         app = start(args)
     except pygame.error as error:
         reason = str(error).strip().rstrip(".") or "the display could not be opened"
-        print(NO_DISPLAY.format(reason=reason), file=sys.stderr)
+        from ..launch import shown_command
+        print(NO_DISPLAY.format(reason=reason, command=shown_command("text")), file=sys.stderr)
         return 1
     try:
         if getattr(args, "screenshot", None):
