@@ -66,6 +66,8 @@ class Trope:
     examples: tuple[TropeExample, ...]
     pack: str = ""
     about_series: bool = False  # describes the show as a whole: never pinned on a character
+    device: bool = False  # a storytelling device: only "part of this example", never "fits X"
+    ask_trope: bool = True  # False when every clue names the trope: never "which trope fits"
 
     @property
     def involved(self) -> frozenset[str]:
@@ -81,6 +83,7 @@ class Reveal:
     characters: tuple[str, ...] = ()
     spoiler: bool = True
     pack: str = ""
+    detail: str = ""  # what else the page says: the explanation when no clue is listed
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class RedHerring:
     statement: str
     characters: tuple[str, ...] = ()
     pack: str = ""
+    truth: str = ""  # what really happens instead: the explanation of its False
 
 
 @dataclass(frozen=True)

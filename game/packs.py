@@ -299,10 +299,11 @@ def build_pack(value: YMap, path: Path, pack_id: str) -> Pack:
         tropes=tuple(_trope(t, pack_id) for t in value.get("tropes") or ()),
         reveals=tuple(Reveal(id=r["id"], statement=r["statement"], clues=tuple(r.get("clues") or ()),
                              characters=tuple(r.get("characters") or ()), spoiler=r.get("spoiler", True),
-                             pack=pack_id)
+                             pack=pack_id, detail=r.get("detail", ""))
                       for r in value.get("reveals") or ()),
         red_herrings=tuple(RedHerring(id=r["id"], statement=r["statement"],
-                                      characters=tuple(r.get("characters") or ()), pack=pack_id)
+                                      characters=tuple(r.get("characters") or ()), pack=pack_id,
+                                      truth=r.get("truth", ""))
                            for r in value.get("red_herrings") or ()),
         questions=tuple(_question(q, pack_id) for q in value.get("questions") or ()),
     )
@@ -323,6 +324,8 @@ def _trope(t: YMap, pack_id: str) -> Trope:
     return Trope(
         id=t["id"], name=t["name"], definition=t["definition"], pack=pack_id,
         about_series=t.get("about_series", False),
+        device=t.get("device", False),
+        ask_trope=t.get("ask_trope", True),
         examples=tuple(TropeExample(characters=tuple(e.get("characters") or ()), also=tuple(e.get("also") or ()),
                                     clue=e["clue"], spoiler=e.get("spoiler", False),
                                     inferred=e.get("inferred", ""))

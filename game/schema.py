@@ -286,6 +286,10 @@ TROPE = Record("trope", {
     "definition": Field(_text("What the trope means in general", 400), required=True),
     "about_series": Field(Bool("True when the trope describes the series as a whole (its theme, its ending, "
                                "its technology), not a character: asked about the show, never pinned on anyone")),
+    "device": Field(Bool("True for a storytelling device (Foreshadowing, The Reveal): asked only as 'part of this "
+                         "example', never as a trope a character fits or is an example of")),
+    "ask_trope": Field(Bool("False when any clue would name the trope (siblings → Brother-Sister Team): "
+                            "never asked which trope fits")),
     "examples": Field(ListOf(EXAMPLE, min_items=1), required=True),
 })
 
@@ -295,12 +299,14 @@ REVEAL = Record("reveal", {
     "clues": Field(ListOf(_text(max_len=300), description="Foreshadowing that points at it")),
     "characters": Field(_ids("Characters the twist concerns")),
     "spoiler": Field(Bool("Reveals are spoilers unless said otherwise")),
+    "detail": Field(_text("What else the page says about the twist, in our words: its explanation", 300)),
 })
 
 RED_HERRING = Record("red herring", {
     "id": Field(Slug(), required=True),
     "statement": Field(_text("A plausible twist that is false in the series", 300), required=True),
     "characters": Field(_ids("Characters it names")),
+    "truth": Field(_text("What really happens instead, in our words: its explanation", 300)),
 })
 
 QUESTION = Record("question", {
