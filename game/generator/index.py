@@ -16,6 +16,10 @@ from ..models import Character, FactBase, PackQuestion, Trope, TropeExample
 from ..text import fold, folded_words, normalize
 
 
+# The role the page places outside Osmosis's staff: the beta testers it experiments on.
+OUTSIDERS = frozenset({"beta-tester"})
+
+
 @dataclass(frozen=True)
 class RelationWords:
     """How to ask and state `<subject> <relation> <other>`."""
@@ -320,6 +324,12 @@ class FactIndex:
                 for cid in big:
                     groups[cid] = big
         return {cid: frozenset(group - {cid}) for cid, group in groups.items()}
+
+    @cached_property
+    def not_known_outsiders(self) -> frozenset[str]:
+        """Characters the page does not place outside the company (Simon's job is never given;
+        Martin runs the implants): never the false half of "X and Y work together"."""
+        return frozenset(c.id for c in self.characters_in_order if c.role not in OUTSIDERS)
 
     @cached_property
     def same_being(self) -> dict[str, frozenset[str]]:

@@ -154,16 +154,24 @@ class Kit:
         verb = "are" if character.role == "group" and character.name.endswith("s") else "is"
         return ending(f"{character.name} {verb} an example of {quoted(trope.name)}", ".")
 
-    def who_is(self, character: Character) -> str:
+    def fits_explained(self, trope: Trope, example, cid: str) -> str:
+        """Why `trope` fits `cid`, without making them the clue's subject when they are not (the
+        clue "A beta tester with a boyfriend cheats…" is Lucas's story, not Léopold's)."""
+        name = self.name(cid)
+        if example.characters and example.characters[0] != cid:
+            return f"{trope.name} fits {name}, who is part of this storyline: {sentence(example.clue)}"
+        return f"{trope.name} fits {name}: {sentence(example.clue)}"
+
+    def who_is(self, character: Character, lead: str = "It's") -> str:
         """ "It's Billie", with the tropes she is a main example of (spoiler-free ones only,
         unless the character is a spoiler herself)."""
         index = self.index
         tropes = [quoted(self.facts.tropes[tid].name) for tid in index.tropes_of.get(character.id, ())
-                  if any(not index.example_spoiler(e) or character.spoiler
+                  if not self.facts.tropes[tid].device and any(not index.example_spoiler(e) or character.spoiler
                          for _, e in index.main_examples(self.facts.tropes[tid], character.id))]
         if not tropes:
-            return f"It's {character.name}."
-        return ending(f"It's {character.name}, an example of {join_names(tropes)}", ".")
+            return f"{lead} {character.name}."
+        return ending(f"{lead} {character.name}, an example of {join_names(tropes)}", ".")
 
     def relation_ask(self, edge: Edge) -> str:
         return render(RELATIONS[edge.relation].ask, self.name(edge.subject), self.name(edge.other))

@@ -17,8 +17,12 @@ KIND = "character-to-trope"
 def candidates(kit: Kit) -> Iterator[Candidate]:
     index = kit.index
     for trope in index.tropes_in_order:
+        if not trope.ask_trope:
+            continue  # its every clue says "siblings": the question would name its answer
         if kit.difficulty != "hard":
             for slot, n, example, cid in example_slots(kit, trope):
+                if cid != example.characters[0]:
+                    continue  # the clue tells its subject's story: "fits Léopold here?" would pin it on him
                 yield kit.candidate(f"c2t-{slot}", (example_ground(trope, n),), index.example_spoiler(example),
                                     with_clue, kit, trope, example, cid)
     for trope in index.series_tropes:
@@ -29,6 +33,8 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
         for character in index.characters_in_order:
             for tid in index.tropes_of.get(character.id, ()):
                 trope = kit.facts.tropes[tid]
+                if trope.device or not trope.ask_trope:
+                    continue  # a storytelling device fits no one; Brother-Sister Team is named by any description
                 if index.main_examples(trope, character.id):
                     n, example, spoiler = index.best_example(trope, character.id)
                     # At medium the prompt quotes the description: that fact is used up too.
@@ -41,8 +47,8 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
 def with_clue(qid, spoiler, kit: Kit, trope, example, cid):
     rng = random.Random(qid)
     name = kit.name(cid)
-    prompt = fit(f"Which trope fits {name} here? {sentence(example.clue)}",
-                 f"Which trope is this? {sentence(example.clue)}")
+    ask = "Which storytelling device is this?" if trope.device else f"Which trope fits {name} here?"
+    prompt = fit(f"{ask} {sentence(example.clue)}", f"Which trope is this? {sentence(example.clue)}")
     wrong = kit.wrong_tropes(rng, kit.index.tropes_of.get(cid, ()), spoiler, kit.index.circle(cid))
     return kit.question(qid, spoiler, KIND, prompt, trope.name, wrong, kit.defined(trope),
                         (("character", name), ("trope", trope.name)), trope.pack, rng)
@@ -52,7 +58,7 @@ def by_name(qid, spoiler, kit: Kit, trope, example, character):
     rng = random.Random(qid)
     ask = f"Which of these tropes fits {character.name}?"
     prompt = fit(f"{sentence(character.description)} {ask}", ask) if kit.difficulty == "medium" else fit(ask)
-    explanation = f"{trope.name} fits {character.name}: {sentence(example.clue)}"
+    explanation = kit.fits_explained(trope, example, character.id)
     wrong = kit.wrong_tropes(rng, kit.index.tropes_of.get(character.id, ()), spoiler, kit.index.circle(character.id))
     return kit.question(qid, spoiler, KIND, prompt, trope.name, wrong, explanation,
                         (("character", character.name), ("trope", trope.name)), trope.pack, rng)

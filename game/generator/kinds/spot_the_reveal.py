@@ -23,9 +23,14 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
 
 
 def twist_explained(reveal, lead: str) -> str:
-    """A twist's explanation: the first hint the show gave of it, when the pack lists one (without
-    one, repeating the statement the player has just read would say nothing)."""
-    return f"{lead} An early hint: {sentence(reveal.clues[0])}" if reveal.clues else lead
+    """A twist's explanation: what else the page says of it, and the first hint the show gave of
+    it (repeating the statement the player has just read would say nothing)."""
+    parts = [lead]
+    if reveal.detail:
+        parts.append(sentence(reveal.detail))
+    if reveal.clues:
+        parts.append(f"An early hint: {sentence(reveal.clues[0])}")
+    return " ".join(parts)
 
 
 def made_up_statements(kit: Kit, rng, characters) -> list[str]:
@@ -58,12 +63,16 @@ def clue_question(qid, spoiler, kit: Kit, reveal, clue):
     def unrelated(i: int) -> bool:  # another twist about the same people could be what the hint points to
         return reveals[i].id != reveal.id and not mine & set(reveals[i].characters) and clue not in reveals[i].clues
 
-    chosen: list[int] = []
-    sample(rng, range(len(reveals)), unrelated, need, chosen)
-    wrong = [reveals[i].statement for i in chosen]
+    # Made-up twists about the hint's own people first: were the answer the only option naming
+    # them, the hint would give it away. Then other people's twists, then any made-up one.
+    close = sorted({i for cid in reveal.characters for i in kit.index.herrings_about.get(cid, ())})
+    rng.shuffle(close)
     herring_picks: list[int] = []
-    sample(rng, range(len(herrings)), lambda i: True, need - len(wrong), herring_picks)
-    wrong += [herrings[i].statement for i in herring_picks]
+    sample(rng, close, lambda i: True, need, herring_picks)
+    chosen: list[int] = []
+    sample(rng, range(len(reveals)), unrelated, need - len(herring_picks), chosen)
+    sample(rng, range(len(herrings)), lambda i: True, need - len(chosen), herring_picks)
+    wrong = [herrings[i].statement for i in herring_picks] + [reveals[i].statement for i in chosen]
     prompt = fit(f"Which twist does this early hint point to? {sentence(clue)}")
     other_hints = [c for c in reveal.clues if c != clue]
     explanation = f"The hint pays off: {sentence(reveal.statement)}" + (

@@ -29,7 +29,7 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
             for slot, n, example, cid in example_slots(kit, trope):
                 yield kit.candidate(f"t2c-{slot}", (example_ground(trope, n),), index.example_spoiler(example),
                                     with_clue, kit, trope, example, cid)
-        if kit.difficulty != "easy":
+        if kit.difficulty != "easy" and not trope.device:  # "X is an example of Foreshadowing" is a category slip
             for cid in index.main_characters(trope):
                 n, example, spoiler = index.best_example(trope, cid)
                 yield kit.candidate(f"t2c-{trope.id}-{cid}", (example_ground(trope, n),), spoiler,
@@ -56,7 +56,7 @@ def by_name(qid, spoiler, kit: Kit, trope, example, cid):
     rng = random.Random(qid)
     ask = ending(f"Which of these characters is an example of {quoted(trope.name)}", "?")
     prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if kit.difficulty == "medium" else fit(ask)
-    explanation = f"{trope.name} fits {kit.name(cid)}: {sentence(example.clue)}"
+    explanation = kit.fits_explained(trope, example, cid)
     wrong = kit.wrong_characters(rng, cid, kit.index.involved[trope.id], spoiler)
     return kit.question(qid, spoiler, KIND, prompt, kit.name(cid), wrong, explanation,
                         (("trope", trope.name), ("character", kit.name(cid))), trope.pack, rng)

@@ -19,6 +19,8 @@ KIND = "true-false"
 def candidates(kit: Kit) -> Iterator[Candidate]:
     index = kit.index
     for trope in index.tropes_in_order:
+        if trope.device:
+            continue  # "X is an example of The Reveal" pins a storytelling device on a character
         for cid in index.main_characters(trope):
             n, example, spoiler = index.best_example(trope, cid)
             if kit.left_out(spoiler):
@@ -35,8 +37,10 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
             continue
         base = f"tf-{edge.subject}-{edge.relation}-{edge.other}"
         yield kit.candidate(f"{base}-true", (edge.ground,), edge.spoiler, relation_statement, kit, edge, None)
-        swap = kit.wrong_characters(random.Random(base), edge.other, index.tied_to(edge.subject),
-                                    edge.spoiler, near=(edge.subject,))
+        excluded = index.tied_to(edge.subject)
+        if edge.relation == "colleague-of":  # "Billie and Simon work together" is false only if the page says so
+            excluded |= index.not_known_outsiders
+        swap = kit.wrong_characters(random.Random(base), edge.other, excluded, edge.spoiler, near=(edge.subject,))
         if swap:
             yield kit.candidate(f"{base}-swap-{index.ids_by_name[swap[0]]}", (edge.ground,), edge.spoiler,
                                 relation_statement, kit, edge, swap[0])
@@ -46,7 +50,9 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
                             (("reveal", reveal.id),), reveal.pack)
     for herring in kit.facts.red_herrings:
         yield kit.candidate(f"tf-{herring.id}", (f"herring:{herring.id}",), True, kit.true_false,
-                            sentence(herring.statement), False, "False: made up; it never happens in the series.",
+                            sentence(herring.statement), False,
+                            f"False: {sentence(herring.truth)}" if herring.truth
+                            else "False: made up; it never happens in the series.",
                             (("red herring", herring.id),), herring.pack)
     for character in index.characters_in_order:
         if character.id in index.self_naming or kit.left_out(character.spoiler):
@@ -91,8 +97,8 @@ def description_statement(qid, spoiler, kit: Kit, character, swap):
     if swap is None:
         fits = "fit" if character.role == "group" and character.name.endswith("s") else "fits"  # the Humanists fit
         return kit.true_false(qid, spoiler, f"{character.name} {fits} this description: “{description}”",
-                              True, f"True: that is {character.name}.", (("character", character.name),),
+                              True, kit.who_is(character, "True: that is"), (("character", character.name),),
                               character.pack)
     return kit.true_false(qid, spoiler, f"{swap} fits this description: “{description}”", False,
-                          f"False: that is {character.name}, not {swap}.",
+                          f"False: {kit.who_is(character, 'that is')[:-1]}, not {swap}.",
                           (("character", swap), ("instead of", character.name)), character.pack)
