@@ -18,7 +18,7 @@ NAME_GIVES_AWAY = frozenset({"replacement-for", "replaced-by"})
 def candidates(kit: Kit) -> Iterator[Candidate]:
     index = kit.index
     for edge in index.askable_edges:
-        if edge.relation in NAME_GIVES_AWAY and {edge.subject, edge.other} <= index.sharing_a_name:
+        if edge.relation in NAME_GIVES_AWAY and {edge.subject, edge.other} & index.sharing_a_name:
             continue  # "Who was Esther meant to replace?": the only other Esther answers it
         yield kit.candidate(f"rel-{edge.subject}-{edge.relation}-{edge.other}", (edge.ground,), edge.spoiler,
                             relation_question, kit, edge)

@@ -65,9 +65,12 @@ def clue_question(qid, spoiler, kit: Kit, reveal, clue):
 
     # Made-up twists about the hint's own people first: were the answer the only option naming
     # them, the hint would give it away. Then other people's twists, then any made-up one.
-    close = sorted({i for cid in reveal.characters for i in kit.index.herrings_about.get(cid, ())})
-    rng.shuffle(close)
+    # Those naming whom the hint names come first ("Louise's voice…": the herrings about Louise).
+    about = kit.index.herrings_about
+    named = sorted({i for cid in kit.index.mentioned(clue) for i in about.get(cid, ())})
+    close = sorted({i for cid in reveal.characters for i in about.get(cid, ())} - set(named))
     herring_picks: list[int] = []
+    sample(rng, named, lambda i: True, need, herring_picks)
     sample(rng, close, lambda i: True, need, herring_picks)
     chosen: list[int] = []
     sample(rng, range(len(reveals)), unrelated, need - len(herring_picks), chosen)
