@@ -84,6 +84,7 @@ class Reveal:
     spoiler: bool = True
     pack: str = ""
     detail: str = ""  # what else the page says: the explanation when no clue is listed
+    same_as: tuple[str, ...] = ()  # other grounds of the same fact: a quiz asks it once
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class RedHerring:
     characters: tuple[str, ...] = ()
     pack: str = ""
     truth: str = ""  # what really happens instead: the explanation of its False
+    same_as: tuple[str, ...] = ()  # grounds of the fact it contradicts: a quiz asks it once
 
 
 @dataclass(frozen=True)

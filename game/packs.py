@@ -299,11 +299,12 @@ def build_pack(value: YMap, path: Path, pack_id: str) -> Pack:
         tropes=tuple(_trope(t, pack_id) for t in value.get("tropes") or ()),
         reveals=tuple(Reveal(id=r["id"], statement=r["statement"], clues=tuple(r.get("clues") or ()),
                              characters=tuple(r.get("characters") or ()), spoiler=r.get("spoiler", True),
-                             pack=pack_id, detail=r.get("detail", ""))
+                             pack=pack_id, detail=r.get("detail", ""),
+                             same_as=tuple(r.get("same_as") or ()))
                       for r in value.get("reveals") or ()),
         red_herrings=tuple(RedHerring(id=r["id"], statement=r["statement"],
                                       characters=tuple(r.get("characters") or ()), pack=pack_id,
-                                      truth=r.get("truth", ""))
+                                      truth=r.get("truth", ""), same_as=tuple(r.get("same_as") or ()))
                            for r in value.get("red_herrings") or ()),
         questions=tuple(_question(q, pack_id) for q in value.get("questions") or ()),
     )

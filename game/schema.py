@@ -300,6 +300,9 @@ REVEAL = Record("reveal", {
     "characters": Field(_ids("Characters the twist concerns")),
     "spoiler": Field(Bool("Reveals are spoilers unless said otherwise")),
     "detail": Field(_text("What else the page says about the twist, in our words: its explanation", 300)),
+    "same_as": Field(ListOf(_text(max_len=120), description="Other places the same fact is stored, as "
+                      "grounds (example:TROPE:N, pair:A:B with A<B, pack:QUESTION, reveal:ID, herring:ID, "
+                      "character:ID): a quiz asks it once")),
 })
 
 RED_HERRING = Record("red herring", {
@@ -307,6 +310,9 @@ RED_HERRING = Record("red herring", {
     "statement": Field(_text("A plausible twist that is false in the series", 300), required=True),
     "characters": Field(_ids("Characters it names")),
     "truth": Field(_text("What really happens instead, in our words: its explanation", 300)),
+    "same_as": Field(ListOf(_text(max_len=120), description="Other places the same fact is stored, as "
+                      "grounds (example:TROPE:N, pair:A:B with A<B, pack:QUESTION, reveal:ID, herring:ID, "
+                      "character:ID): a quiz asks it once")),
 })
 
 QUESTION = Record("question", {

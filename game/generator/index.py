@@ -436,6 +436,35 @@ class FactIndex:
     # ---- twists -------------------------------------------------------------
 
     @cached_property
+    def same_fact(self) -> dict[str, str]:
+        """Each ground stored elsewhere too (a twist, a trope example, a relationship, a hand-written
+        question, a red herring contradicting it) → one ground standing for the whole fact."""
+        groups = [(f"reveal:{r.id}", *r.same_as) for r in self.facts.reveals]
+        groups += [(f"herring:{h.id}", *h.same_as) for h in self.facts.red_herrings if h.same_as]
+        canonical: dict[str, str] = {}
+        for group in groups:  # a ground in two groups joins them: the first group's name wins
+            name = next((canonical[g] for g in group if g in canonical), group[0])
+            for ground in group:
+                old = canonical.get(ground)
+                if old is not None and old != name:
+                    canonical = {g: (name if c == old else c) for g, c in canonical.items()}
+                canonical[ground] = name
+        return canonical
+
+    def with_same_fact(self, grounds: tuple[str, ...]) -> tuple[str, ...]:
+        """`grounds` plus the ground of the whole fact each one is part of."""
+        extra = tuple(dict.fromkeys(self.same_fact[g] for g in grounds if g in self.same_fact))
+        return grounds + tuple(g for g in extra if g not in grounds)
+
+    def unknown_grounds(self) -> list[str]:
+        """`same_as` grounds naming nothing in the packs (a typo would silently join nothing)."""
+        known = {f"reveal:{r.id}" for r in self.facts.reveals} | {f"herring:{h.id}" for h in self.facts.red_herrings}
+        known |= {f"pack:{q.id}" for q in self.facts.questions} | {f"character:{c}" for c in self.facts.characters}
+        known |= {example_ground(t, n) for t in self.facts.tropes.values() for n in range(1, len(t.examples) + 1)}
+        known |= {edge.ground for edge in self.edges}
+        return sorted(g for g in self.same_fact if g not in known)
+
+    @cached_property
     def herrings_about(self) -> dict[str, list[int]]:
         """The red herrings (by index) about each character: close wrong options for a hard question."""
         return index_by_character(self.facts.red_herrings)

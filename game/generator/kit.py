@@ -61,10 +61,11 @@ class Kit:
         from a generator seeded by its own id."""
         return spoiler and not self.spoilers
 
-    @staticmethod
-    def candidate(qid: str, grounds: tuple[str, ...], spoiler: bool, builder: Callable[..., Question | None],
+    def candidate(self, qid: str, grounds: tuple[str, ...], spoiler: bool, builder: Callable[..., Question | None],
                   *args) -> Candidate:
-        return Candidate(qid, grounds, spoiler, builder, args)
+        # One fact stored several ways is one fact: a quiz that asked the drowning as a twist does
+        # not ask it again as a Death of a Child example.
+        return Candidate(qid, self.index.with_same_fact(grounds), spoiler, builder, args)
 
     # ---- the shapes of question -------------------------------------------
 
