@@ -42,7 +42,16 @@ RULES = {
     "straight-quotes": "straight double quotes (or single ones used as quotation marks) where curly ones are used",
     "spacing": "double spaces, or a space before punctuation",
     "group-as-character": "a group is asked for as a character",
+    "device-on-character": "a storytelling device (Foreshadowing, The Reveal) is pinned on a character: "
+                           "\"fits X\" or \"X is an example of\"",
 }
+
+# The kinds' own wording ("Which of these characters is an example of…"): a run of an earlier prompt
+# made of it hands nothing over. A run counts when at least two of its words are the question's own.
+GENERIC_WORDS = frozenset("""which what who whose where how of these this that the a an is are it its
+    characters character example examples part fits fit here trope tropes describe describes does do
+    true or false twist early hint point points to really happens in series show storyline shares
+    involves and one more with type name as whole""".split())
 
 
 # ---- the text rules the generator composes by -------------------------------------------------
@@ -52,6 +61,13 @@ def shingles(text: str, size: int = HANDOVER_WORDS) -> frozenset[tuple[str, ...]
     """Every run of `size` words of a text, up to case, accents and punctuation."""
     words = normalize(text).split()
     return frozenset(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
+
+
+def asked_runs(prompt: str, answer: str) -> frozenset[tuple[str, ...]]:
+    """The runs of an earlier prompt and answer that would hand a later prompt over ("a virus wipes
+    out the AI" asked as a clue gives away the twist asked next), the kinds' wording aside."""
+    return frozenset(run for run in shingles(prompt) | shingles(answer)
+                     if sum(word not in GENERIC_WORDS for word in run) >= 2)
 
 
 def gives_away(prompt: str, explained: set[tuple[str, ...]]) -> bool:
@@ -79,6 +95,7 @@ def check_questions(questions: Iterable[Question], facts: FactBase) -> list[Prob
     """Problems of each question on its own."""
     problems: list[Problem] = []
     series = {t.name for t in facts.tropes.values() if t.about_series}
+    devices = {t.name for t in facts.tropes.values() if t.device}
     for question in questions:
         problems += _series_trope_problems(question, series)
         problems += _inferred_problems(question, facts)
@@ -86,6 +103,7 @@ def check_questions(questions: Iterable[Question], facts: FactBase) -> list[Prob
             problems.append(Problem("answer-in-prompt", question.id, f"{question.answer!r} is in the prompt"))
         problems += _text_problems(question)
         problems += _group_problems(question, facts)
+        problems += _device_problems(question, devices)
     return problems
 
 
@@ -104,7 +122,7 @@ def check_quiz(quiz: Sequence[Question]) -> list[Problem]:
             grounds.setdefault(ground, question.id)
         if previous is not None and question.kind != "true-false" and question.answer == previous.answer:
             problems.append(Problem("same-answer-running", question.id, f"{question.answer!r} again"))
-        explained |= shingles(question.explanation)
+        explained |= shingles(question.explanation) | asked_runs(question.prompt, question.answer)
         previous = question
     return problems
 
@@ -160,6 +178,18 @@ def _text_problems(question: Question) -> list[Problem]:
 
 def _group_problems(question: Question, facts: FactBase) -> list[Problem]:
     groups = {c.name for c in facts.characters.values() if c.role == "group"}
-    if question.answer in groups and re.search(r"\bthis character\b|\bwhich character\b", question.prompt, re.I):
+    if question.answer in groups and re.search(r"\bthis character\b|\bwhich (of these )?characters?\b",
+                                               question.prompt, re.I):
         return [Problem("group-as-character", question.id, question.prompt)]
+    return []
+
+
+def _device_problems(question: Question, devices: set[str]) -> list[Problem]:
+    """Foreshadowing is asked as "part of this example", never as something a character is or fits."""
+    trope = dict(question.facts).get("trope")
+    stated = question.kind == "true-false" and trope in devices
+    named = any(re.search(rf"\b(is|are) an example of “?{re.escape(name)}", question.prompt) for name in devices)
+    fitted = question.answer in devices and re.search(r"\bfits?\b", question.prompt)
+    if stated or named or fitted:
+        return [Problem("device-on-character", question.id, question.prompt)]
     return []

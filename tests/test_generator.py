@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from game.editorial import check_quiz, gives_away, shingles
+from game.editorial import asked_runs, check_quiz, gives_away, shingles
 from game.generator import Generator
 from game.generator.index import FactIndex
 from game.models import KINDS, FactBase
@@ -512,7 +512,7 @@ def test_a_quiz_is_right_reproducible_and_mixed(seed, difficulty, spoilers, coun
     assert not check_quiz(quiz)
     asked_before = [q for q in pool if q.id in exclude]  # excluded: asked earlier in the game
     used = {g for q in (*quiz, *asked_before) for g in q.grounds}
-    explained = set().union(*(shingles(q.explanation) for q in (*quiz, *asked_before)))
+    explained = set().union(*(shingles(q.explanation) | asked_runs(q.prompt, q.answer) for q in (*quiz, *asked_before)))
 
     def blocked(q) -> bool:
         """Left out by the composition rules: its fact asked, its prompt handed over, or its answer given."""

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from ..editorial import gives_away, shingles
+from ..editorial import asked_runs, gives_away, shingles
 from ..models import Question
 
 
@@ -77,7 +77,7 @@ class QuizRules:
         used up and its explanation seen, but its answer starts no run in this round."""
         self.grounds.update(candidate.grounds)
         self.prompts.add(question.prompt)
-        self.explained |= shingles(question.explanation)
+        self.explained |= shingles(question.explanation) | asked_runs(question.prompt, question.answer)
 
 
 def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Question | None],

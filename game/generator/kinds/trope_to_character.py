@@ -54,7 +54,8 @@ def with_clue(qid, spoiler, kit: Kit, trope, example, cid):
 
 def by_name(qid, spoiler, kit: Kit, trope, example, cid):
     rng = random.Random(qid)
-    ask = ending(f"Which of these characters is an example of {quoted(trope.name)}", "?")
+    group = kit.facts.characters[cid].role == "group"  # the Humanists are no "character"
+    ask = ending(f"{'Who' if group else 'Which of these characters'} is an example of {quoted(trope.name)}", "?")
     prompt = fit(f"{sentence(trope.definition)} {ask}", ask) if kit.difficulty == "medium" else fit(ask)
     explanation = kit.fits_explained(trope, example, cid)
     wrong = kit.wrong_characters(rng, cid, kit.index.involved[trope.id], spoiler)
