@@ -41,8 +41,8 @@ def with_clue(qid, spoiler, kit: Kit, trope, example, cid):
     rng = random.Random(qid)
     group = kit.facts.characters[cid].role == "group"  # the Humanists are no "character"
     ask = ("Who does this {t} example describe?" if group else "Which character does this {t} example describe?") \
-        if solo else "Which of these characters is part of this {t} example?"
-    ask = ask.format(t=quoted(trope.name))
+        if solo else "Which of these characters is part of this example of {t}"
+    ask = ending(ask.format(t=quoted(trope.name)), "?")  # “Will They or Won't They?” ends it already
     prompt = fit(f"{ask} {sentence(example.clue)}", f"{quoted(trope.name)}: {sentence(example.clue)} Who is it?")
     names = [kit.name(c) for c in example.characters]
     who = f"It's {names[0]}." if solo else f"It involves {join_names(names)}."
