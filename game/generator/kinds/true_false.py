@@ -73,7 +73,9 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
 def example_statement(qid, spoiler, kit: Kit, trope, cid, example, swap):
     name = kit.name(cid)
     if swap is None:
-        return kit.true_false(qid, spoiler, kit.example_of(cid, trope), True, f"True. {sentence(example.clue)}",
+        return kit.true_false(qid, spoiler, kit.example_of(cid, trope), True,
+                              f"True. {sentence(example.clue)}" if example.characters[0] == cid
+                              else f"True: {kit.fits_explained(trope, example, cid)}",
                               (("trope", trope.name), ("character", name)), trope.pack)
     return kit.true_false(qid, spoiler, kit.example_of(kit.index.ids_by_name[swap], trope), False,
                           f"False: {trope.name} fits {name}, not {swap}.",
@@ -100,5 +102,5 @@ def description_statement(qid, spoiler, kit: Kit, character, swap):
                               True, kit.who_is(character, "True: that is"), (("character", character.name),),
                               character.pack)
     return kit.true_false(qid, spoiler, f"{swap} fits this description: “{description}”", False,
-                          f"False: {kit.who_is(character, 'that is')[:-1]}, not {swap}.",
+                          f"False: {kit.who_is(character, 'that is').removesuffix('.')}, not {swap}.",
                           (("character", swap), ("instead of", character.name)), character.pack)
