@@ -85,7 +85,9 @@ def test_whole_standard_games_never_repeat_a_fact_or_hand_a_prompt_over(difficul
     for seed in range(25):
         game = Game(shipped_facts(), Settings(seed=seed, difficulty=difficulty, spoilers=spoilers), generator=gen)
         asked = [q for rnd in game.rounds for q in rnd.questions]
-        problems = [p for p in check_quiz(asked) if p.rule != "same-answer-running"]
+        # A fact stored several ways (fact:…) is told once per round; another round may tell it again.
+        problems = [p for p in check_quiz(asked) if p.rule != "same-answer-running"
+                    and not (p.rule == "repeated-fact" and p.message.startswith("fact:"))]
         assert not problems, (seed, [str(p) for p in problems])
         for rnd in game.rounds:  # answers are spread within a round
             assert not check_quiz(rnd.questions), (seed, rnd.title)

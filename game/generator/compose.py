@@ -21,6 +21,7 @@ from typing import Callable, Iterator, Sequence
 
 from ..editorial import asked_runs, gives_away, shingles
 from ..models import Question
+from .index import SAME_FACT
 
 
 @dataclass(frozen=True, eq=False, slots=True)  # one candidate is one question: compared (and memoized) by identity
@@ -69,13 +70,15 @@ class QuizRules:
 
     def add(self, candidate: Candidate, question: Question) -> None:
         self.recall(candidate, question)
+        self.grounds.update(candidate.grounds)  # with the whole facts it tells: once per quiz
         self.answers[question.answer] += 1
         self.last_answer = question.answer
 
     def recall(self, candidate: Candidate, question: Question) -> None:
         """A question asked before this quiz, in the same game (an earlier round): its facts are
-        used up and its explanation seen, but its answer starts no run in this round."""
-        self.grounds.update(candidate.grounds)
+        used up and its explanation seen, but its answer starts no run in this round; a fact stored
+        several ways may be told another way (the twist after the Death of a Child example)."""
+        self.grounds.update(g for g in candidate.grounds if not g.startswith(SAME_FACT))
         self.prompts.add(question.prompt)
         self.explained |= shingles(question.explanation) | asked_runs(question.prompt, question.answer)
 

@@ -16,6 +16,10 @@ from ..models import Character, FactBase, PackQuestion, Trope, TropeExample
 from ..text import fold, folded_words, normalize
 
 
+# A ground standing for a fact stored several ways: used once per quiz (round), while a later
+# round of the same game may tell the fact another way (a party's twist round would run dry).
+SAME_FACT = "fact:"
+
 # The role the page places outside Osmosis's staff: the beta testers it experiments on.
 OUTSIDERS = frozenset({"beta-tester"})
 
@@ -452,9 +456,8 @@ class FactIndex:
         return canonical
 
     def with_same_fact(self, grounds: tuple[str, ...]) -> tuple[str, ...]:
-        """`grounds` plus the ground of the whole fact each one is part of."""
-        extra = tuple(dict.fromkeys(self.same_fact[g] for g in grounds if g in self.same_fact))
-        return grounds + tuple(g for g in extra if g not in grounds)
+        """`grounds` plus the whole fact each one is part of, as `fact:<ground>`: one per quiz."""
+        return grounds + tuple(dict.fromkeys(SAME_FACT + self.same_fact[g] for g in grounds if g in self.same_fact))
 
     def unknown_grounds(self) -> list[str]:
         """`same_as` grounds naming nothing in the packs (a typo would silently join nothing)."""
