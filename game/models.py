@@ -27,6 +27,7 @@ class Relationship:
     note: str = ""
     spoiler: bool = False
     inferred: str = ""  # why we read it so: the source does not state it, so it never keys an answer
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Character:
     spoiler: bool = False
     relationships: tuple[Relationship, ...] = ()
     pack: str = ""
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -52,6 +54,7 @@ class TropeExample:
     also: tuple[str, ...] = ()
     spoiler: bool = False
     inferred: str = ""  # why we read it so: the source does not list it, so it never keys an answer
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
     @property
     def involved(self) -> frozenset[str]:
@@ -66,6 +69,7 @@ class Trope:
     examples: tuple[TropeExample, ...]
     pack: str = ""
     about_series: bool = False  # describes the show as a whole: never pinned on a character
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
     @property
     def involved(self) -> frozenset[str]:
@@ -81,6 +85,7 @@ class Reveal:
     characters: tuple[str, ...] = ()
     spoiler: bool = True
     pack: str = ""
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class RedHerring:
     statement: str
     characters: tuple[str, ...] = ()
     pack: str = ""
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
 
 @dataclass(frozen=True)

@@ -299,10 +299,10 @@ def build_pack(value: YMap, path: Path, pack_id: str) -> Pack:
         tropes=tuple(_trope(t, pack_id) for t in value.get("tropes") or ()),
         reveals=tuple(Reveal(id=r["id"], statement=r["statement"], clues=tuple(r.get("clues") or ()),
                              characters=tuple(r.get("characters") or ()), spoiler=r.get("spoiler", True),
-                             pack=pack_id)
+                             pack=pack_id, pos=r.pos)
                       for r in value.get("reveals") or ()),
         red_herrings=tuple(RedHerring(id=r["id"], statement=r["statement"],
-                                      characters=tuple(r.get("characters") or ()), pack=pack_id)
+                                      characters=tuple(r.get("characters") or ()), pack=pack_id, pos=r.pos)
                            for r in value.get("red_herrings") or ()),
         questions=tuple(_question(q, pack_id) for q in value.get("questions") or ()),
     )
@@ -313,19 +313,20 @@ def _character(c: YMap, pack_id: str) -> Character:
         id=c["id"], name=c["name"], role=c["role"], description=c["description"],
         aliases=tuple(c.get("aliases") or ()), spoiler=c.get("spoiler", False),
         relationships=tuple(Relationship(type=r["type"], other=r["with"], note=r.get("note", ""),
-                                         spoiler=r.get("spoiler", False), inferred=r.get("inferred", ""))
+                                         spoiler=r.get("spoiler", False), inferred=r.get("inferred", ""),
+                                         pos=r.pos)
                             for r in c.get("relationships") or ()),
-        pack=pack_id,
+        pack=pack_id, pos=c.pos,
     )
 
 
 def _trope(t: YMap, pack_id: str) -> Trope:
     return Trope(
         id=t["id"], name=t["name"], definition=t["definition"], pack=pack_id,
-        about_series=t.get("about_series", False),
+        about_series=t.get("about_series", False), pos=t.pos,
         examples=tuple(TropeExample(characters=tuple(e.get("characters") or ()), also=tuple(e.get("also") or ()),
                                     clue=e["clue"], spoiler=e.get("spoiler", False),
-                                    inferred=e.get("inferred", ""))
+                                    inferred=e.get("inferred", ""), pos=e.pos)
                        for e in t["examples"]),
     )
 
