@@ -113,6 +113,7 @@ class PackQuestion:
     source: str = ""
     pack: str = ""
     line: int = 0
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file
 
 
 @dataclass(frozen=True)

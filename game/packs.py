@@ -338,4 +338,5 @@ def _question(q: YMap, pack_id: str) -> PackQuestion:
         explanation=q.get("explanation", ""),
         difficulty=q.get("difficulty", "medium"), spoiler=q.get("spoiler", False),
         about=tuple(q.get("about") or ()), source=q.get("source", ""), pack=pack_id, line=q.pos[0],
+        pos=q.pos,
     )

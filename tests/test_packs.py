@@ -376,6 +376,61 @@ def test_check_of_one_file_resolves_its_references_in_the_packs_folders_given(tm
     assert main(["check", str(draft)]) == 0
 
 
+EDITORIAL_DEFECTS = """\
+id: tidewater
+title: Tidewater
+characters:
+  - {id: tide-ada, name: Ada Reyes, role: co-founder, description: "Founder of the firm."}
+  - {id: tide-bo, name: Bo Lund, role: employee, description: "The firm's quiet engineer."}
+  - {id: tide-cy, name: Cy Marr, role: ai, description: "The program that runs the firm."}
+  - {id: tide-dee, name: Dee Holt, role: other, description: "The money behind the firm."}
+tropes:
+  - id: tide-crush
+    name: Unrequited Love
+    definition: "One person loves another who does not love them back."
+    examples:
+      - {characters: [tide-bo], also: [tide-ada], clue: "The engineer pines after the founder."}
+  - id: tide-mentor
+    name: The Mentor
+    definition: "An older hand who teaches the hero."
+    examples:
+      - {characters: [tide-dee], clue: 'The investor teaches the "rules" of money.'}
+questions:
+  - id: tide-motto
+    prompt: Ada Reyes founded the firm. Who founded it?
+    choices: [Ada Reyes, Bo Lund, Cy Marr]
+    answer: Ada Reyes
+"""
+
+
+def test_check_reports_what_the_questions_built_from_a_pack_get_wrong_at_the_entry_they_come_from(tmp_path):
+    """Straight quotes and a prompt holding its answer pass the loader; the questions built on
+    them fail the editorial checks, and `check` says so at the example and the question."""
+    pack = write(tmp_path, EDITORIAL_DEFECTS, "tidewater.yaml")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(pack)],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 1, result.stdout
+    lines = EDITORIAL_DEFECTS.splitlines()
+    example_line = next(n for n, line in enumerate(lines, 1) if '"rules"' in line)
+    question_line = next(n for n, line in enumerate(lines, 1) if "id: tide-motto" in line)
+    quotes, = [line for line in result.stdout.splitlines() if "straight double quotes" in line]
+    answer, = [line for line in result.stdout.splitlines() if "contains its own answer" in line]
+    assert quotes.startswith(f"{pack}:{example_line}:") and answer.startswith(f"{pack}:{question_line}:")
+    assert "more like it" in quotes  # one example quoted by several questions: one line
+    assert "editorial problem" in result.stdout and "ok  " not in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    clean = write(tmp_path, EDITORIAL_DEFECTS.replace('"rules"', "“rules”").replace("Ada Reyes founded", "She founded"))
+    assert subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(clean)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT).returncode == 0
+
+
+def test_check_passes_the_shipped_packs_through_the_real_command_editorial_checks_and_all():
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check"],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+    assert "0 problems" in result.stdout
+
+
 def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
     hostile = {
         "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n",
