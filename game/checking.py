@@ -18,6 +18,7 @@ from .yamlsafe import Problem, one_per_kind
 # is built from questions the pool has already built, and the composer follows the same rules.
 QUIZ_SEEDS = range(3)
 QUIZ_LENGTH = 20
+SETTINGS = tuple((difficulty, spoilers) for difficulty in DIFFICULTIES for spoilers in (True, False))
 
 
 def run(args) -> int:
@@ -71,7 +72,8 @@ def check(args) -> int:
 def editorial_problems(library: Library, pack_ids: Iterable[str] | None = None) -> tuple[Problem, ...]:
     """What the editorial checks (game/editorial.py) find in the questions the packs `pack_ids`
     (default: every pack of `library`) generate, each with the other packs of `library` it builds
-    on: the whole pool at every difficulty, spoilers on and off, and a few seeded quizzes. Each
+    on: the whole pool at every difficulty, spoilers on and off (a pack of questions only: as
+    written), and a few seeded quizzes. Each
     problem points at the pack entry the question was built from (or its pack file's line 1),
     repeated problems of one kind grouped as `one_per_kind` does."""
     wanted = set(pack_ids) if pack_ids is not None else {pack.id for pack in library.packs}
@@ -81,23 +83,24 @@ def editorial_problems(library: Library, pack_ids: Iterable[str] | None = None) 
         if pack.id not in wanted:
             continue
         facts = library.only({pack.id}).facts
-        # A pack of questions only: its own questions (the facts it leans on are checked with their pack).
-        kinds = None if pack.is_fact_pack else ("pack",)
+        # A pack of questions only: its own questions (the facts it leans on are checked with their
+        # pack), shown as written at hard with spoilers on; every other setting only drops choices
+        # or questions, and building a big pack's pool six times would make check several times slower.
+        kinds, settings = (None, SETTINGS) if pack.is_fact_pack else (("pack",), (("hard", True),))
         checked: set[Question] = set()
-        for difficulty in DIFFICULTIES:
-            for spoilers in (True, False):
-                generator = Generator(facts, difficulty, spoilers)
-                pool = generator.pool(kinds)
-                by_id = {question.id: question for question in pool}
-                problems = check_questions([q for q in pool if q not in checked], facts)
-                checked.update(pool)  # spoilers off mostly repeats questions already checked
-                for seed in QUIZ_SEEDS:
-                    problems += check_quiz(generator.quiz(QUIZ_LENGTH, seed, kinds))
-                for problem in problems:
-                    question = by_id[problem.question]
-                    path, (line, col) = _place_of(question, facts, files, files[pack.id])
-                    found.setdefault(Problem(path, line, col, f"{RULES[problem.rule]}: {problem.message!r} "
-                                                              f"(question {problem.question!r})"))
+        for difficulty, spoilers in settings:
+            generator = Generator(facts, difficulty, spoilers)
+            pool = generator.pool(kinds)
+            by_id = {question.id: question for question in pool}
+            problems = check_questions([q for q in pool if q not in checked], facts)
+            checked.update(pool)  # spoilers off mostly repeats questions already checked
+            for seed in QUIZ_SEEDS:
+                problems += check_quiz(generator.quiz(QUIZ_LENGTH, seed, kinds))
+            for problem in problems:
+                question = by_id[problem.question]
+                path, (line, col) = _place_of(question, facts, files, files[pack.id])
+                found.setdefault(Problem(path, line, col, f"{RULES[problem.rule]}: {problem.message!r} "
+                                                          f"(question {problem.question!r})"))
     by_file: dict[str, list[Problem]] = {}
     for problem in sorted(found, key=lambda p: (p.line, p.col)):
         by_file.setdefault(problem.path, []).append(problem)
