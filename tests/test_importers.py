@@ -163,7 +163,6 @@ TIDEWATER = {
     "Red Herring": [("Rasmus", {"Oskar"}), ("Henrik Dahl", {"Jonas"})],
     "Lighthouse Keeper": [("Oskar", set()), ("Mette", {"Oskar"})],
     "Secret Keeper": [("Birgitte", {"Henrik Dahl"})],
-    "Will They or Won't They?": [("Mette", {"Jonas"}), ("Henrik Dahl", {"Birgitte"})],
     "Snowed-In": [("Rasmus", {"Mette"})],
     "Fish out of Water": [("Maëlle", {"Oskar"})],
     "Butt-Monkey": [("Oskar", set())],
@@ -177,6 +176,11 @@ def test_trope_page_becomes_a_draft_with_the_characters_of_each_trope(capsys, tm
     found = {t.name: [(names[e.characters[0]], {names[c] for c in e.also}) for e in t.examples]
              for t in pack.tropes}
     assert found == TIDEWATER
+    # "Mette and Jonas." is too thin for a clue: each bare name becomes a typed question instead.
+    named = [(q.answer, q.about) for q in pack.questions]
+    ids = {c.name: c.id for c in pack.characters}
+    assert named == [("Mette", (ids["Mette"], ids["Jonas"])), ("Henrik Dahl", (ids["Henrik Dahl"], ids["Birgitte"]))]
+    assert all("Will They or Won't They?" in q.prompt and q.explanation for q in pack.questions)
     assert pack.series.title == "Tidewater"
     passes_check(capsys, output)
 
@@ -206,7 +210,8 @@ def test_trope_clues_mask_the_main_character_and_flag_giveaways(capsys, tmp_path
     keeper = next(t for t in pack.tropes if t.name == "Lighthouse Keeper")
     assert [e.spoiler for e in keeper.examples] == [False, True]  # who is arrested is a twist
     fish = next(t for t in pack.tropes if t.name == "Fish out of Water").examples[0]
-    assert fish.clue == "___ arrives from the mainland and hates the fog. Oskar teaches ___ to read the tides, " \
+    # Every character's names are masked, not only the main one's.
+    assert fish.clue == "___ arrives from the mainland and hates the fog. Someone teaches ___ to read the tides, " \
                         "and ___'s boots never dry."
     header = output.read_text(encoding="utf-8").splitlines()[:4]
     assert any("tidewater-tropes.txt" in line for line in header)
@@ -286,13 +291,14 @@ def test_a_page_is_not_linked_to_another_series_that_shares_names(capsys, tmp_pa
 def test_trope_entries_after_a_heading_line_are_still_read(capsys, tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("Series / Quayside\n\nNora and Ivo run a ferry.\n\nQuayside provides examples of:\n\n"
-                    "Tropes A to M\n\n  * Grumpy Bear: Ivo scowls at Nora.\n\nTropes N to Z\n\n"
+                    "Tropes A to M\n\n  * Grumpy Bear: Ivo scowls at Nora when her radio plays too loud.\n\nTropes N to Z\n\n"
                     "  - Plucky Girl: Nora fixes the engine while Ivo naps.\n\nTop\n", encoding="utf-8")
     code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
     assert code == 0, err
     pack = load_files([tmp_path / "quay.yaml"]).packs[0]
     assert [(t.name, t.examples[0].clue) for t in pack.tropes] == [
-        ("Grumpy Bear", "___ scowls at Nora."), ("Plucky Girl", "___ fixes the engine while Ivo naps.")]
+        ("Grumpy Bear", "___ scowls at someone when her radio plays too loud."),
+        ("Plucky Girl", "___ fixes the engine while someone naps.")]
 
 
 def test_trope_draft_plays_at_once(capsys, tmp_path):
@@ -353,12 +359,26 @@ def bad_inputs(tmp_path: Path) -> list[tuple[str, Path, str]]:
     unclosed.write_text("Q1?{=a ~b}\n\nWhich tower? {=Lighthouse ~Mill\n\nQ3?{T}\n", encoding="utf-8")
     at_the_end = tmp_path / "open-at-end.gift"
     at_the_end.write_text("Q1?{=a ~b}\n\nWhich tower? {=Lighthouse\n~Mill\n", encoding="utf-8")
+    utf16 = tmp_path / "page-utf16.txt"
+    utf16.write_text("Series / Quayside\n\n  * Grumpy Bear: Ivo scowls at Nora.\n", encoding="utf-16")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:  # 50 MB without writing them: a sparse file
+        stream.truncate(50 * 10**6)
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n   \n", encoding="utf-8")
+    code_list = tmp_path / "code-list.json"
+    code_list.write_text('{"response_code": [1, 2], "results": []}', encoding="utf-8")
+    code_object = tmp_path / "code-object.json"
+    code_object.write_text('{"response_code": {"why": "no"}}', encoding="utf-8")
     return [("opentdb", not_json, ":3: not valid JSON"), ("gift", latin1, ":3:"),
-            ("tropes", no_list, "provides examples of"), ("opentdb", tmp_path / "missing.json", "cannot read"),
-            ("gift", tmp_path, "is a folder"), ("opentdb", empty, ":1: not valid JSON"),
+            ("tropes", no_list, "no list of tropes"), ("opentdb", tmp_path / "missing.json", "cannot read"),
+            ("gift", tmp_path, "is a folder"), ("opentdb", empty, "is empty"),
             ("gift", binary, "not valid UTF-8"), ("opentdb", truncated, ":2: not valid JSON"),
             ("gift", unclosed, ":3: the { opened on line 3 is never closed"),
-            ("gift", at_the_end, ":3: the { opened on line 3 is never closed")]
+            ("gift", at_the_end, ":3: the { opened on line 3 is never closed"),
+            ("tropes", utf16, "is UTF-16 text"), ("tropes", huge, "the input file is 47.7 MiB"),
+            ("tropes", blank, "is empty"), ("opentdb", code_list, "response_code [1, 2]"),
+            ("opentdb", code_object, "response_code {\"why\": \"no\"}")]
 
 
 def test_bad_input_is_one_clear_line_and_exit_1(capsys, tmp_path):
