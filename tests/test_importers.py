@@ -468,3 +468,38 @@ def test_world_pack_has_thirty_checked_questions_of_every_difficulty():
     for question in world.questions:
         for ref in question.about:
             assert ref in facts.characters or ref in facts.tropes, (question.id, ref)
+
+
+def page_with(entries: str) -> str:
+    return ("Series / Quayside\n\nQuayside is a comedy created by Lena Strand. Nora and her brother Ivo run "
+            "the ferry.\n\nTropes in this show include:\n\n" + entries)
+
+
+def test_an_example_is_pinned_on_who_it_is_about_and_everyone_else_is_involved(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with(
+        "  • Action Mom: Unlike the rest of the Dahl family, Birgitte fights the smugglers herself while Ivo hides.\n"
+        "  • Big Brother Instinct: When the storm hits, Nora's brother Ivo rows out alone to bring Nora home.\n"),
+        encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    names = {c.id: c.name for c in pack.characters}
+    pinned = {t.name: (names[t.examples[0].characters[0]], {names[c] for c in t.examples[0].also})
+              for t in pack.tropes}
+    assert pinned["Action Mom"] == ("Birgitte", {"The Dahls", "Ivo"})
+    assert pinned["Big Brother Instinct"] == ("Ivo", {"Nora"})
+    assert "Lena Strand" not in names.values()  # the creator is not a character
+    brother = next(t for t in pack.tropes if t.name == "Big Brother Instinct").examples[0]
+    assert brother.clue == "When the storm hits, someone's brother ___ rows out alone to bring someone home."
+
+
+def test_a_long_clue_is_cut_around_its_character_and_dying_is_a_spoiler(capsys, tmp_path):
+    filler = " ".join(["The ferry timetable changes every week and nobody can keep track of it."] * 6)
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with(f"  • Late Reveal: {filler} In the last scene Nora dies at the helm.\n"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    example = load_files([tmp_path / "quay.yaml"]).packs[0].tropes[0].examples[0]
+    assert len(example.clue) <= 400 and "___ dies at the helm" in example.clue
+    assert example.spoiler

@@ -894,6 +894,10 @@ def principal(text: str, found: list[tuple[int, int, str]]) -> str:
     sentence = [f for f in unquoted if f[0] < first_sentence_end]
     for index, (start, end, key) in enumerate(sentence):
         after = analysed[end:end + 40]
+        relation = re.match(r"['’]s\s+([\w\-]+),?\s+$", analysed[end:sentence[index + 1][0]]) \
+            if index + 1 < len(sentence) else None
+        if relation and relation.group(1).casefold() in _RELATIONS:
+            continue  # "Nora's brother Ivo rows out": about Ivo
         if re.match(r"['’]s?\b", after) or _is_verb(re.findall(r"[\w'’\-]+", after)[:2]) or \
                 (_sentence_start(analysed, start) and re.match(r"\s*[,(]", after)):
             # "Rasmus and Mette are trapped": the first of a compound subject.
