@@ -503,3 +503,41 @@ def test_a_long_clue_is_cut_around_its_character_and_dying_is_a_spoiler(capsys, 
     example = load_files([tmp_path / "quay.yaml"]).packs[0].tropes[0].examples[0]
     assert len(example.clue) <= 400 and "___ dies at the helm" in example.clue
     assert example.spoiler
+
+
+def test_a_cast_named_only_in_the_intro_is_found_and_a_glued_note_marker_is_no_obstacle(capsys, tmp_path):
+    page = tmp_path / "saltmarsh.txt"
+    page.write_text(
+        "Follow TV Tropes\n\nSeries / Saltmarsh\n\nGo To\n\n\"Nobody leaves the marsh.\"\nEdda Rowe\n\n"
+        "Saltmarsh is a horror series based on the novel of the same name by Karin Lund. The lock keeper "
+        "Edda Rowe and her husband Tobias move to the marsh with their children (Pip, Marit, and Sol).\n\n"
+        "The main characters:\n\n  • Edda Rowe: a lock keeper who hears bells under the water.\n"
+        "  • Tobias Rowe: a carpenter who never sleeps.\n\nThis show provides examples ofnote :\n\n"
+        "  • Creepy Child: Marit hums the bells' tune before anyone has heard it.\n"
+        "  • Advertisement:\n"
+        "  • Parental Neglect: Tobias works through the night while Sol wanders into the reeds alone.\n",
+        encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "marsh.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "marsh.yaml"]).packs[0]
+    assert pack.series.title == "Saltmarsh"
+    cast = {c.name: set(c.aliases) for c in pack.characters}
+    assert cast == {"Edda Rowe": set(), "Tobias Rowe": {"Tobias"}, "Pip": set(), "Marit": set(), "Sol": set()}
+    assert [t.name for t in pack.tropes] == ["Creepy Child", "Parental Neglect"]  # no "Advertisement"
+    neglect = pack.tropes[1].examples[0]
+    assert neglect.clue == "___ works through the night while someone wanders into the reeds alone."
+    header = (tmp_path / "marsh.yaml").read_text(encoding="utf-8")
+    assert "#   Karin Lund: credited with making the work" in header
+
+
+def test_a_series_named_after_its_hero_keeps_the_hero(capsys, tmp_path):
+    page = tmp_path / "vesper.txt"
+    page.write_text("Series / Vesper\n\nVesper is a crime drama about a night-shift medic.\n\n"
+                    "Tropes in this show include:\n\n"
+                    "  • Sleep Deprivation: Vesper works three nights in a row and starts seeing her patients twice.\n"
+                    "  • Big Sister Instinct: Vesper's sister Dagny covers her shifts without a word.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "vesper.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "vesper.yaml"]).packs[0]
+    assert [c.name for c in pack.characters] == ["Vesper", "Dagny"]

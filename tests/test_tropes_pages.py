@@ -31,7 +31,7 @@ from game.text import normalize  # noqa: E402
 
 PAGES = ROOT / "tests" / "fixtures" / "tropes"
 PAGE_NAMES = sorted(p.stem for p in PAGES.glob("*.txt"))
-HELD_OUT = {"be-right-back", "the-returned", "twilight-zone-2002-s1e1"}
+HELD_OUT = {"be-right-back", "the-returned", "twilight-zone-2002-s1e1", "the-entire-history-of-you", "white-bear"}
 WORD_CLUE = re.compile(r"[^\W\d_][\w'’\-]*")
 
 

@@ -287,6 +287,12 @@ _CREDIT_VERBS = set("published produced directed wrote created developed compose
                     "voices voiced hosts hosted narrates narrated adapted designed".split())
 _CREDIT_BY = re.compile(r"\b(?:directed|written|created|developed|produced|published|composed|narrated|hosted|"
                         r"presented|adapted|edited|animated|illustrated|scored|showrun|run)\s+by\s+", re.I)
+# "based on the book of the same name by Shirley Jackson": a work, then who made it.
+_WORK_BY = re.compile(r"\b(?:book|novel|novels|film|movie|play|story|stories|series|show|comic|manga|game|"
+                      r"adaptation|screenplay|script|name|song|poem)\b[^.;]{0,40}?\bby\s+", re.I)
+_WORK_ITSELF = re.compile(r"\s+(?:is|was)\s+(?:an?|the)\s+[^.]{0,60}?\b(?:series|show|drama|sitcom|comedy|"
+                          r"film|movie|anthology|miniseries|programme|program|novel|game|thriller|soap|"
+                          r"adaptation|episode)\b", re.I)
 _STARRING = re.compile(r"\b(?:starring|stars|starred|featuring|also starring|voiced by|played by|"
                        r"portrayed by)\s+", re.I)
 _CREDIT_LEADS = set("starring stars featuring directed written created developed produced published "
@@ -383,8 +389,12 @@ def find_characters(page: Page, cast: str | None = None) -> Cast:
         analysed = _mask_asides(_mask_quotes(text))
         for match in re.finditer(r"\(\s*([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2})\s*\)", analysed):
             _note(seen, match.group(1), "in brackets alone")
+        for match in re.finditer(r"\(([^()]*)\)", _mask_quotes(text)):
+            if "," in match.group(1) and _is_name_list(match.group(1) + "."):  # "(Steve, Shirley, and Nell)"
+                for name in re.findall(_NAME_PART, match.group(1)):
+                    _note(seen, name, "in a bare list of names")
         for start, end, name, possessive in _runs(analysed):
-            _observe(seen, hard, analysed, text, start, end, name, possessive, source, groups)
+            _observe(seen, hard, analysed, text, start, end, name, possessive, source, groups, page.title)
         if _is_name_list(analysed):
             for name in re.findall(_NAME_PART, analysed):
                 if name.casefold() not in STOPWORDS:
@@ -433,12 +443,15 @@ def _runs(text: str):
         yield start, end, " ".join(words), possessive
 
 
-def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups) -> None:
+def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups, title) -> None:
     words = name.split(" ")
     titled = words[0].rstrip(".").casefold() in _TITLES and len(words) > 1
     if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) or \
             all(len(w.rstrip(".")) < 2 for w in words):
         return  # acronyms and initials (HOA, POW, NOSEDIVE)
+    if any(re.search(r"-[a-z]", w) for w in words):
+        hard[name] = "a compound word (In-universe, Off-screen), not a name"
+        return
     if any(w.rstrip(".").casefold() in _COMPANY for w in words[1:]):
         hard[name] = "a company's name"
         return
@@ -470,6 +483,9 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
         return
     if previous in _PLACE_WORDS and not comma and not possessive:
         item.negative[f"after '{previous}'"] += 1
+        return
+    if normalize(name) == normalize(title) and _WORK_ITSELF.match(after):
+        item.negative["the work itself"] += 1  # "Saltmarsh is a horror series"; Dexter may still be someone
         return
     if source == "intro" and next_words and next_words[0].casefold() in _CREDIT_VERBS:
         hard.setdefault(name, "credited with making the work (intro)")
@@ -521,7 +537,7 @@ def _credits(page: Page) -> dict[str, str]:
     found: dict[str, str] = {}
     name_list = rf"((?:{_NAME_PART})(?: (?:(?:{_PARTICLES}) )?(?:{_NAME_PART}))*)"
     for text in page.intro:
-        for match in _CREDIT_BY.finditer(text):
+        for match in [*_CREDIT_BY.finditer(text), *_WORK_BY.finditer(text)]:
             for name in _name_list(text[match.end():], name_list):
                 found[name] = "credited with making the work (intro)"
         for match in _STARRING.finditer(text):
@@ -588,6 +604,9 @@ def _decide(seen: dict[str, _Seen], hard: dict[str, str], lower_words, soft, gro
             rejected[name] = f"used like a place or a thing ({', '.join(item.negative)})"
         else:
             rejected[name] = "named once, with nothing to show it is someone"
+    for name, reason in hard.items():  # refused before they were looked at: say so too
+        if name not in seen and reason != "credited role":
+            rejected.setdefault(name, reason)
     # "his children Tom, Karen and Anne": names listed with a character are characters too.
     grew = True
     while grew:
@@ -675,6 +694,14 @@ def _people(accepted: dict[str, _Seen], rejected: dict[str, str], groups: set[st
                 add(variant, people[variant].name, [single], item)
             else:
                 add(single, single, [single], item)
+    # "Hugh" of "Hugh Crain", however little the page shows of it alone, is his name too.
+    for name, why in list(rejected.items()):
+        if " " in name or name in hard or why.startswith(("a name shared", "a compound")):
+            continue
+        owners = [k for k in people if " " in k and name in (k.split(" ")[0], k.split(" ")[-1])]
+        if len(owners) == 1:
+            add(owners[0], people[owners[0]].name, [name], seen.get(name, _Seen()))
+            del rejected[name]
     # A spelling seen once ("Oksar") is a variant of a character's name, not nobody.
     for name, why in list(rejected.items()):
         variant = next((k for k in people if " " not in name and " " not in k and not k.startswith("group:")
