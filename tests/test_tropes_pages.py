@@ -1,6 +1,6 @@
-"""`import tropes` on real TV Tropes pages of seven other series (tests/fixtures/tropes/, with
+"""`import tropes` on real TV Tropes pages of nine other series and episodes (tests/fixtures/tropes/, with
 their licence in ATTRIBUTION.md), measured against answer keys written by hand: the characters
-found, the trope->character links recovered, and no non-character made a character. Three of the
+found, the trope->character links recovered, and no non-character made a character. Five of the
 pages were held out while the importer was written. Every draft must pass `check` beside the
 Osmosis packs (and beside each other), play in the terminal, and give questions that pass the
 editorial checks the built-in packs pass.
