@@ -541,3 +541,15 @@ def test_a_series_named_after_its_hero_keeps_the_hero(capsys, tmp_path):
     assert code == 0, err
     pack = load_files([tmp_path / "vesper.yaml"]).packs[0]
     assert [c.name for c in pack.characters] == ["Vesper", "Dagny"]
+
+
+def test_a_cast_listed_in_the_intro_is_found_even_when_the_entries_skip_someone(capsys, tmp_path):
+    page = tmp_path / "ferryhouse.txt"
+    page.write_text("Series / Ferryhouse\n\nFerryhouse follows three lock keepers: the cold Martin, the cheerful "
+                    "Lea and the shy Bastien.\n\nTropes in this show include:\n\n"
+                    "  • Grumpy Old Man: Martin scolds every boat that passes the lock too slowly.\n"
+                    "  • Genki Girl: Lea sings to the ducks each morning before the first barge.\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "ferry.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "ferry.yaml"]).packs[0]
+    assert [c.name for c in pack.characters] == ["Martin", "Lea", "Bastien"]

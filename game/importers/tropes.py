@@ -459,7 +459,8 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
     gap = re.search(r"([\w'’\-]+)?([\s,]*)$", text[max(0, start - 60):start])
     previous = (gap.group(1) or "").casefold()
     comma = "," in gap.group(2)
-    beside = re.search(rf"({_NAME_PART})(?:['’]s)?\s*(?:,|,? and|,? or|&)\s*$", text[max(0, start - 60):start])
+    beside = re.search(rf"({_NAME_PART})(?:['’]s)?\s*(?:,|,? and|,? or|&)\s*(?:the [a-z]+ )?$",
+                       text[max(0, start - 60):start])  # "Tom, Karen", "the cold Martin, the cheerful Lea"
     if beside:
         item.beside.add(beside.group(1))
     plural_possessive = possessive and name.endswith("s") and not text[end + 1:end + 2].isalpha()
@@ -484,8 +485,10 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
     if previous in _PLACE_WORDS and not comma and not possessive:
         item.negative[f"after '{previous}'"] += 1
         return
-    if normalize(name) == normalize(title) and _WORK_ITSELF.match(after):
-        item.negative["the work itself"] += 1  # "Saltmarsh is a horror series"; Dexter may still be someone
+    if normalize(name) == normalize(title) and (_WORK_ITSELF.match(after) or source == "intro"):
+        # "Saltmarsh is a horror series", "Ferryhouse follows...": the work; Dexter in the entries
+        # may still be someone.
+        item.negative["the work itself"] += 1
         return
     if source == "intro" and next_words and next_words[0].casefold() in _CREDIT_VERBS:
         hard.setdefault(name, "credited with making the work (intro)")
@@ -607,6 +610,14 @@ def _decide(seen: dict[str, _Seen], hard: dict[str, str], lower_words, soft, gro
     for name, reason in hard.items():  # refused before they were looked at: say so too
         if name not in seen and reason != "credited role":
             rejected.setdefault(name, reason)
+    # "the cold Martin, the cheerful Lea and the shy Bob": three or more names listed together.
+    for name, item in seen.items():
+        chain = {name} | item.beside | {other for other, it in seen.items() if name in it.beside}
+        if len(chain) >= 3 and all(rejected.get(n, "").startswith("named once") or n in accepted for n in chain):
+            for other in chain - accepted.keys():
+                accepted[other] = seen[other]
+                seen[other].strong["in a list of names"] += 1
+                del rejected[other]
     # "his children Tom, Karen and Anne": names listed with a character are characters too.
     grew = True
     while grew:
