@@ -204,7 +204,7 @@ def test_the_draft_shows_the_cast_found_and_the_names_refused(drafts):
     header = [line for line in (folder / "nosedive.yaml").read_text(encoding="utf-8").splitlines()
               if line.startswith("#")]
     text = "\n".join(header)
-    assert re.search(r"#   Ryan: .*credited role", text)
+    assert re.search(r"#   Ryan: .*a role in the credits", text)
     assert re.search(r"#   Bryce Dallas Howard: an actor", text)
     assert re.search(r"#   Czech: language", text)
     assert re.search(r"#   Prospero Hall: credited with making the work", text)

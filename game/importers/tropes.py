@@ -319,6 +319,7 @@ class Person:
     surfaces: list[str]  # every name on the page for them, the main one first
     reasons: Counter = field(default_factory=Counter)
     order: int = 0
+    place: str = ""  # where the page first names them
 
     @property
     def aliases(self) -> list[str]:
@@ -326,7 +327,8 @@ class Person:
         return [s for s in self.surfaces if not (s.casefold() in seen or seen.add(s.casefold()))]
 
     def where(self) -> str:
-        return ", ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in self.reasons.most_common(4))
+        why = ", ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in self.reasons.most_common(4))
+        return f"{self.place}: {why}" if self.place else why
 
 
 _LOOKS_LIKE_A_WORD = re.compile(r"(ly|ed|ing)$")  # an adverb or participle opening a sentence
@@ -341,6 +343,7 @@ class _Seen:
     starts: int = 0  # opening a sentence, nothing else to tell
     negative: Counter = field(default_factory=Counter)  # signs it names a place, a thing, a title
     order: int = 0
+    place: str = ""  # where the page first names it: "intro", "entry 'Trope Name'"
     beside: set = field(default_factory=set)  # names listed with it ("Tom, Karen and Anne")
 
 
@@ -388,35 +391,40 @@ def find_characters(page: Page, cast: str | None = None) -> Cast:
     for source, text in texts:
         analysed = _mask_asides(_mask_quotes(text))
         for match in re.finditer(r"\(\s*([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2})\s*\)", analysed):
-            _note(seen, match.group(1), "in brackets alone")
+            _note(seen, match.group(1), "in brackets alone", source)
         for match in re.finditer(r"\(([^()]*)\)", _mask_quotes(text)):
             if "," in match.group(1) and _is_name_list(match.group(1) + "."):  # "(Steve, Shirley, and Nell)"
                 for name in re.findall(_NAME_PART, match.group(1)):
-                    _note(seen, name, "in a bare list of names")
+                    _note(seen, name, "in a bare list of names", source)
         for start, end, name, possessive in _runs(analysed):
             _observe(seen, hard, analysed, text, start, end, name, possessive, source, groups, page.title)
         if _is_name_list(analysed):
             for name in re.findall(_NAME_PART, analysed):
                 if name.casefold() not in STOPWORDS:
-                    _note(seen, name, "in a bare list of names")
+                    _note(seen, name, "in a bare list of names", source)
     for name, reason in credits.items():
         if reason == "credited role":
-            _note(seen, name, "credited role in the intro")
+            _note(seen, name, "a role in the credits")
         else:
             hard[name] = reason
     for line in page.cast:
         head = re.match(rf"\s*((?:{_NAME_PART})(?: (?:{_NAME_PART}))*)\s*[:,(–-]", line)
         if head:
-            _note(seen, head.group(1), "in the list of characters")
+            _note(seen, head.group(1), "in the list of characters", "cast")
     for name in seen:
         if " " in name and all(w.casefold() in title_words for w in name.split(" ")):
             hard[name] = "the work's title"
     return _decide(seen, hard, lower_words, soft, groups)
 
 
-def _note(seen: dict[str, _Seen], name: str, reason: str) -> None:
-    item = seen.setdefault(name, _Seen(order=len(seen)))
+def _note(seen: dict[str, _Seen], name: str, reason: str, source: str = "intro") -> None:
+    item = seen.setdefault(name, _Seen(order=len(seen), place=_place(source)))
     item.strong[reason] += 1
+
+
+def _place(source: str) -> str:
+    return {"intro": "in the intro", "cast": "in the list of characters"}.get(
+        source, f"first in the entry {source.removeprefix('entry ')!r}")
 
 
 def _runs(text: str):
@@ -455,7 +463,7 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
     if any(w.rstrip(".").casefold() in _COMPANY for w in words[1:]):
         hard[name] = "a company's name"
         return
-    item = seen.setdefault(name, _Seen(order=len(seen)))
+    item = seen.setdefault(name, _Seen(order=len(seen), place=_place(source)))
     gap = re.search(r"([\w'’\-]+)?([\s,]*)$", text[max(0, start - 60):start])
     previous = (gap.group(1) or "").casefold()
     comma = "," in gap.group(2)
@@ -660,10 +668,11 @@ def _people(accepted: dict[str, _Seen], rejected: dict[str, str], groups: set[st
     people: dict[str, Person] = {}
 
     def add(key: str, name: str, surfaces: list[str], item: _Seen) -> None:
-        person = people.setdefault(key, Person(name, [], order=item.order))
+        person = people.setdefault(key, Person(name, [], order=item.order, place=item.place))
         person.surfaces += [s for s in surfaces if s not in person.surfaces]
         person.reasons.update(item.strong)
-        person.order = min(person.order, item.order)
+        if item.order < person.order or not person.place:
+            person.order, person.place = item.order, item.place or person.place
 
     def add_run(run: str, item: _Seen) -> None:
         words = run.split(" ")
