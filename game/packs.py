@@ -6,7 +6,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -240,19 +240,23 @@ class _Known:
     every pack loaded so far. A pack of no series ("") shares every series' ids."""
 
     owners: dict[tuple[str, str, str], str]  # (series scope or "", kind, id) -> where
+    scopes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (kind, id) -> {scope: where}
+
+    def add(self, key: tuple[str, str, str], where: str) -> None:
+        self.owners[key] = where
+        self.scopes.setdefault(key[1:], {})[key[0]] = where
 
     @classmethod
     def from_library(cls, library: Library | None) -> "_Known":
         known = cls({})
         for pack in (library.packs if library else ()):
-            known.owners[("", "pack", pack.id)] = display_path(pack.path)
+            known.add(("", "pack", pack.id), display_path(pack.path))
             for section, kind in ID_SECTIONS:
                 for item in getattr(pack, section):
-                    known.owners[known.key(pack.scope, kind, item.id)] = display_path(pack.path)
+                    known.add(known.key(pack.scope, kind, item.id), display_path(pack.path))
             for character in pack.characters:
                 for name in character.names:
-                    known.owners[(pack.scope, "name", normalize(name))] = \
-                        f"{display_path(pack.path)}#{character.id}"
+                    known.add((pack.scope, "name", normalize(name)), f"{display_path(pack.path)}#{character.id}")
         return known
 
     @staticmethod
@@ -262,16 +266,16 @@ class _Known:
     def owner(self, scope: str, kind: str, item_id: str) -> str | None:
         """Who already has this id where `scope` can see it: its own series and the packs of no
         series (a pack of no series sees every series)."""
+        found = self.scopes.get((kind, item_id), {})
         if kind not in _SCOPED:
-            return self.owners.get(("", kind, item_id))
-        for (other, other_kind, other_id), where in self.owners.items():
-            if other_kind == kind and other_id == item_id and (other == scope or "" in (other, scope)):
-                return where
-        return None
+            return found.get("")
+        if scope in found or "" in found:
+            return found.get(scope) or found[""]
+        return next(iter(found.values()), None) if scope == "" else None
 
     def scopes_of(self, item_id: str) -> frozenset[str]:
-        return frozenset(scope for scope, kind, other in self.owners if other == item_id and kind in
-                         ("character", "trope") and scope)
+        return frozenset(scope for kind in ("character", "trope")
+                         for scope in self.scopes.get((kind, item_id), {}) if scope)
 
     def claim(self, path: Path, pack_id: str, value: YMap, scope: str = "") -> list[Problem]:
         """Register the ids a pack defines; problems for any already taken (here or elsewhere)."""
@@ -293,7 +297,7 @@ class _Known:
             mine.setdefault((kind, item_id), pos)
         if not problems:
             for kind, item_id in mine:
-                self.owners[self.key(scope, kind, item_id)] = display
+                self.add(self.key(scope, kind, item_id), display)
         return problems
 
     def has(self, kind: str, item_id: str, scope: str = "") -> bool:
@@ -348,7 +352,7 @@ def _check_aliases(value: YMap, display: str, known: _Known, scope: str = "") ->
                                                        f"character ({owner.split('#')[-1]}); names must be "
                                                        f"unique so a typed answer means one character: "
                                                        f"use a fuller name"))
-            known.owners[key] = f"{display}#{character['id']}"
+            known.add(key, f"{display}#{character['id']}")
     return problems
 
 
