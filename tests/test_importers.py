@@ -212,7 +212,7 @@ def test_trope_clues_mask_the_main_character_and_flag_giveaways(capsys, tmp_path
     fish = next(t for t in pack.tropes if t.name == "Fish out of Water").examples[0]
     # Every character's names are masked, not only the main one's.
     assert fish.clue == "___ arrives from the mainland and hates the fog. Someone teaches ___ to read the tides, " \
-                        "and ___'s boots never dry."
+                        "and ___’s boots never dry."  # in the house style: curly apostrophes and quotes
     header = output.read_text(encoding="utf-8").splitlines()[:4]
     assert any("tidewater-tropes.txt" in line for line in header)
     assert any("own words" in line for line in header)
@@ -491,7 +491,7 @@ def test_an_example_is_pinned_on_who_it_is_about_and_everyone_else_is_involved(c
     assert pinned["Big Brother Instinct"] == ("Ivo", {"Nora"})
     assert "Lena Strand" not in names.values()  # the creator is not a character
     brother = next(t for t in pack.tropes if t.name == "Big Brother Instinct").examples[0]
-    assert brother.clue == "When the storm hits, someone's brother ___ rows out alone to bring someone home."
+    assert brother.clue == "When the storm hits, someone’s brother ___ rows out alone to bring someone home."
 
 
 def test_a_long_clue_is_cut_around_its_character_and_dying_is_a_spoiler(capsys, tmp_path):
@@ -553,3 +553,13 @@ def test_a_cast_listed_in_the_intro_is_found_even_when_the_entries_skip_someone(
     assert code == 0, err
     pack = load_files([tmp_path / "ferry.yaml"]).packs[0]
     assert [c.name for c in pack.characters] == ["Martin", "Lea", "Bastien"]
+
+
+def test_a_clue_never_names_its_own_trope_and_is_in_the_house_style(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with('  • Butt-Monkey: Every "friendly" wave soaks Ivo , the harbour\'s   butt-monkey.\n'),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    clue = load_files([tmp_path / "quay.yaml"]).packs[0].tropes[0].examples[0].clue
+    assert clue == "Every “friendly” wave soaks ___, the harbour’s this trope."

@@ -76,7 +76,7 @@ def measure(name: str, pack: Pack) -> Figures:
         involved = set().union(*(e.involved for e in trope.examples))
         draft_links.setdefault(folded(trope.name), set()).update(which.get(cid) for cid in involved)
     for question in pack.questions:  # a name-only question keeps its trope's link
-        trope = re.search(r'example of "(.+?)"', question.prompt)
+        trope = re.search(r"example of “(.+?)”", question.prompt)
         if trope:
             draft_links.setdefault(folded(trope.group(1)), set()).update(which.get(cid) for cid in question.about)
     links = links_found = 0

@@ -885,7 +885,7 @@ def _example(trope_name: str, example: Example, people, ids, draft, display):
         draft.skipped.append(Skip(example.line, f"no character named in this example of {trope_name!r}"))
         return None
     main = principal(example.text, found)
-    clue = _clue(example.text, people, main)
+    clue = _clue(example.text, people, main, trope_name)
     if _content_words(clue) < MIN_CLUE_WORDS:
         draft.notes.append(f"{display}:{example.line}: note: {trope_name!r} names {people[main].name} and "
                            f"says too little for a clue: made a question asking for the name instead")
@@ -908,11 +908,11 @@ def _name_only_question(title, trope_name, example, people, ids, pack_id, number
     person = people[main]
     involved = list(dict.fromkeys([ids[main], *(ids[k] for _, _, k in found)]))
     return {"id": f"{pack_id}-name-{number + 1}",
-            "prompt": f"The {title} trope page names one character as its example of \"{trope_name}\" "
+            "prompt": f"The {title} trope page names one character as its example of “{trope_name}” "
                       f"and says nothing more. Who?",
             "answer": person.name,
             **({"accepted": person.aliases} if person.aliases else {}),
-            "explanation": f"The page gives {person.name} as its example of \"{trope_name}\".",
+            "explanation": f"The page gives {person.name} as its example of “{trope_name}”.",
             "about": involved,
             "spoiler": bool(_SPOILER_WORDS.search(f"{trope_name} {example.text}"))}
 
@@ -964,7 +964,7 @@ def _sentence_end(text: str, index: int) -> int:
     return index + found.end() if found else len(text)
 
 
-def _clue(text: str, people: dict[str, Person], main: str | None) -> str:
+def _clue(text: str, people: dict[str, Person], main: str | None, trope_name: str = "") -> str:
     """The example's text with every character's names masked: the example's own character by
     ___, everyone else by "someone". A leading bare list of names ("Naomi.") goes."""
     spans = mentions(text, people)
@@ -979,7 +979,21 @@ def _clue(text: str, people: dict[str, Person], main: str | None) -> str:
     pieces.append(text[position:])
     clue = "".join(pieces).strip()
     lead = re.match(rf"^(?:(?:{re.escape(MASK)}|{OTHER}|Someone)(?:,? (?:and|or) |, )?)+[.!;]\s*", clue)
-    return clue[lead.end():] if lead else clue
+    clue = clue[lead.end():] if lead else clue
+    if trope_name:  # "... is a real Butt-Monkey" would answer "which trope is this?"
+        clue = re.sub(rf"(?<!\w){re.escape(trope_name)}(?!\w)", "this trope", clue, flags=re.IGNORECASE)
+    return typeset(clue)
+
+
+def typeset(text: str) -> str:
+    """The house style of the built-in packs: curly quotes and apostrophes, single spaces, no
+    space before punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r'(^|[\s(\[—–-])"', "\\1“", text)
+    text = text.replace('"', "”")
+    text = re.sub(r"(^|[\s(\[—–-])'", "\\1‘", text)
+    return text.replace("'", "’")
 
 
 def _content_words(clue: str) -> int:
