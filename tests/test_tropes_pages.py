@@ -30,7 +30,9 @@ from game.packs import choose_packs, load_library  # noqa: E402
 from game.text import normalize  # noqa: E402
 
 PAGES = ROOT / "tests" / "fixtures" / "tropes"
-PAGE_NAMES = sorted(p.stem for p in PAGES.glob("*.txt"))
+# The pages of other series, each with its answer key (osmosis.txt is the page of the series the
+# game ships: it is imported beside the bundled pack, see the last test).
+PAGE_NAMES = sorted(p.stem.removesuffix(".key") for p in PAGES.glob("*.key.yaml"))
 HELD_OUT = {"be-right-back", "the-returned", "twilight-zone-2002-s1e1", "the-entire-history-of-you", "white-bear"}
 WORD_CLUE = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -208,6 +210,26 @@ def test_the_draft_shows_the_cast_found_and_the_names_refused(drafts):
     assert re.search(r"#   Bryce Dallas Howard: an actor", text)
     assert re.search(r"#   Czech: language", text)
     assert re.search(r"#   Prospero Hall: credited with making the work", text)
+
+
+def test_the_osmosis_page_links_to_the_bundled_characters(tmp_path, capsys, monkeypatch):
+    """The real Osmosis page, imported beside the bundled pack: every character it names is the
+    bundled one (none repeated), each example pinned on the right one, and the draft passes check."""
+    monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "user")
+    output = tmp_path / "osmosis-page.yaml"
+    code = main(["import", "tropes", str(PAGES / "osmosis.txt"), "-o", str(output)])
+    out = capsys.readouterr().out
+    assert code == 0 and "warning" not in out, out
+    assert "7 of them already in the installed Osmosis pack" in out
+    library = load_library([tmp_path])
+    assert not library.refused, [r.reason for r in library.refused]
+    draft = next(p for p in library.packs if p.id == "osmosis-page")
+    assert draft.characters == () and draft.scope == "osmosis"
+    pinned = {t.name: (t.examples[0].characters, t.examples[0].also) for t in draft.tropes}
+    assert pinned == {"Abusive Parents": (("louise",), ("paul", "esther")), "A.I. Is a Crapshoot": (("martin",), ())}
+    facts = library.only({"osmosis-page"}).facts
+    from_the_page = [q for q in Generator(facts).pool() if q.pack == "osmosis-page"]
+    assert from_the_page and editorial_problems(from_the_page, facts) == []
 
 
 if __name__ == "__main__":

@@ -514,7 +514,8 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
     elif at_start and re.match(r"\s*,", after) and not _LOOKS_LIKE_A_WORD.search(words[-1]):
         item.strong["opens a sentence"] += 1
     elif at_start and source.startswith("entry") and text[:start].strip() == "" and \
-            re.match(r"\s*([.,;:]| and )", after) and not _LOOKS_LIKE_A_WORD.search(words[-1]):
+            re.match(rf"\s*([.,;:]|(and|to|towards?|with|for|vs\.?|versus) [{_CAPITAL}])", after) and \
+            not _LOOKS_LIKE_A_WORD.search(words[-1]):  # "Naomi.", "Louise to Paul, ..."
         item.strong["the entry names them"] += 1
     elif at_start:
         item.starts += 1
