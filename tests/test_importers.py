@@ -563,3 +563,15 @@ def test_a_clue_never_names_its_own_trope_and_is_in_the_house_style(capsys, tmp_
     assert code == 0, err
     clue = load_files([tmp_path / "quay.yaml"]).packs[0].tropes[0].examples[0].clue
     assert clue == "Every “friendly” wave soaks ___, the harbour’s this trope."
+
+
+def test_a_name_that_is_also_a_common_word_is_found_when_used_like_a_name(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("  • Cheerful Child: Nora's son Will whistles while the storm will not stop.\n"
+                              "  • Lost Item Quest: Will's bike goes missing and Ivo searches the harbour for it.\n"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    assert "Will" in {c.name for c in pack.characters}
+    assert pack.tropes[0].examples[0].clue == "Someone’s son ___ whistles while the storm will not stop."

@@ -442,7 +442,11 @@ def _runs(text: str):
         words = name.split(" ")
         # A run starting a sentence may start with an ordinary word ("Meanwhile Esther",
         # "Starring Mackenzie Davis"): drop it.
-        while words and (words[0].rstrip(".").casefold() in STOPWORDS | _CREDIT_LEADS) and \
+        previous = re.search(r"([\w'’\-]+)[\s,]*$", text[max(0, start - 30):start])
+        # ...but not a name that happens to be a word, used as a name: "her son Will" ("It's" is no
+        # possessive, so only a word like "son" tells).
+        named = bool(previous and previous.group(1).casefold() in _RELATIONS)
+        while words and not named and (words[0].rstrip(".").casefold() in STOPWORDS | _CREDIT_LEADS) and \
                 words[0].rstrip(".").casefold() not in _TITLES:
             start += len(words[0]) + 1
             words = words[1:]
@@ -503,12 +507,13 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
         return
     subject = bool(re.match(r"\s*\w", after)) and _is_verb(next_words)
     apposition = re.match(r"\s*(,\s*(a|an|the|who|whose|his|her|their)\b|\(\s*(a|an|the|his|her|their)\b)", after)
+    relation = previous in _RELATIONS
+    if relation:
+        item.strong["after a word like brother or friend"] += 1
     if subject and not possessive:
         item.strong["subject of a verb"] += 1
     elif apposition and previous not in _PREPOSITIONS:
         item.strong["described beside the name"] += 1
-    elif previous.rstrip(",") in _RELATIONS:
-        item.strong["after a word like brother or friend"] += 1
     elif re.match(r"\s+as\s+[\"“]", raw[end:end + 10]):
         item.strong["given a nickname"] += 1
     elif at_start and re.match(r"\s*,", after) and not _LOOKS_LIKE_A_WORD.search(words[-1]):
@@ -517,9 +522,9 @@ def _observe(seen, hard, text, raw, start, end, name, possessive, source, groups
             re.match(rf"\s*([.,;:]|(and|to|towards?|with|for|vs\.?|versus) [{_CAPITAL}])", after) and \
             not _LOOKS_LIKE_A_WORD.search(words[-1]):  # "Naomi.", "Louise to Paul, ..."
         item.strong["the entry names them"] += 1
-    elif at_start:
+    elif at_start and not relation:
         item.starts += 1
-    elif not possessive and not titled:
+    elif not possessive and not titled and not relation:
         item.weak += 1
 
 
@@ -597,6 +602,12 @@ def _decide(seen: dict[str, _Seen], hard: dict[str, str], lower_words, soft, gro
     for name, item in seen.items():
         reason = _hard_reason(name, hard, lower_words)
         strong = sum(item.strong.values())
+        if not reason and " " not in name and not item.strong.keys() & _PERSONAL - {"possessive"} \
+                and name.rstrip(".").casefold() in STOPWORDS:
+            reason = "a common word"
+        elif not reason and " " not in name and not item.strong.keys() & _PERSONAL:
+            if name.casefold() in lower_words:
+                reason = "also written in lower case on the page: a common word"
         if reason:
             rejected[name] = reason
         elif name in groups or name[:-1] in groups:
@@ -655,11 +666,14 @@ def _hard_reason(name: str, hard: dict[str, str], lower_words) -> str | None:
         for reason, words_of_kind in _LEXICON.items():
             if folded in words_of_kind:
                 return reason
-        if len(core) == 1 and folded in STOPWORDS:
-            return "a common word"
-        if len(core) == 1 and folded in lower_words:
-            return "also written in lower case on the page: a common word"
     return None
+
+
+# Signs that only a person's name gets: enough to take a word the page also writes in lower case
+# ("her son Will", "Hope's diary") for a name.
+_PERSONAL = {"possessive", "after a word like brother or friend", "a role in the credits",
+             "in the list of characters", "with a title", "given a nickname", "in brackets alone",
+             "described beside the name"}
 
 
 def _people(accepted: dict[str, _Seen], rejected: dict[str, str], groups: set[str], seen, hard) -> Cast:
