@@ -923,8 +923,8 @@ def _name_only_question(title, trope_name, example, people, ids, pack_id, number
     person = people[main]
     involved = list(dict.fromkeys([ids[main], *(ids[k] for _, _, k in found)]))
     return {"id": f"{pack_id}-name-{number + 1}",
-            "prompt": f"The {title} trope page names one character as its example of “{trope_name}” "
-                      f"and says nothing more. Who?",
+            "prompt": f"The trope page of {title} gives one character, and nothing more, as its example of "
+                      f"“{trope_name}”. Who?",
             "answer": person.name,
             **({"accepted": person.aliases} if person.aliases else {}),
             "explanation": f"The page gives {person.name} as its example of “{trope_name}”.",
@@ -987,7 +987,7 @@ def _clue(text: str, people: dict[str, Person], main: str | None, trope_name: st
     for start, end, key in spans:
         pieces.append(text[position:start])
         word = MASK if key == main else OTHER
-        if word == OTHER and _sentence_start(text, start):
+        if word == OTHER and re.search(r"(^|[.!?][\"”’)]?)\s*[\"“‘(]?$", text[:start]):
             word = word.capitalize()
         pieces.append(word)
         position = end
