@@ -172,7 +172,7 @@ def _referred_ids(value: YMap) -> set[str]:
     ids = {r["with"] for c in value.get("characters") or () for r in c.get("relationships") or ()}
     for trope in value.get("tropes") or ():
         for example in trope["examples"]:
-            ids.update(example["characters"], example.get("also") or ())
+            ids.update(example.get("characters") or (), example.get("also") or ())
     for section in ("reveals", "red_herrings"):
         ids.update(cid for item in value.get(section) or () for cid in item.get("characters") or ())
     ids.update(item for q in value.get("questions") or () for item in q.get("about") or ())
