@@ -333,6 +333,12 @@ class Person:
 
 _LOOKS_LIKE_A_WORD = re.compile(r"(ly|ed|ing)$")  # an adverb or participle opening a sentence
 
+# Signs that only a person's name gets: enough to take a word the page also writes in lower case
+# ("her son Will", "Hope's diary") for a name.
+_PERSONAL = {"possessive", "after a word like brother or friend", "a role in the credits",
+             "in the list of characters", "with a title", "given a nickname", "in brackets alone",
+             "described beside the name"}
+
 
 @dataclass
 class _Seen:
@@ -596,18 +602,13 @@ def _is_name_list(text: str) -> bool:
 
 
 def _decide(seen: dict[str, _Seen], hard: dict[str, str], lower_words, soft, groups) -> Cast:
+    """Who the names seen are: characters, or refused with the reason the draft shows."""
     rejected: dict[str, str] = {}
     accepted: dict[str, _Seen] = {}
     credited_words = {w for name in hard for w in name.split(" ")}
     for name, item in seen.items():
-        reason = _hard_reason(name, hard, lower_words)
+        reason = _hard_reason(name, hard) or _word_reason(name, item, lower_words)
         strong = sum(item.strong.values())
-        if not reason and " " not in name and not item.strong.keys() & _PERSONAL - {"possessive"} \
-                and name.rstrip(".").casefold() in STOPWORDS:
-            reason = "a common word"
-        elif not reason and " " not in name and not item.strong.keys() & _PERSONAL:
-            if name.casefold() in lower_words:
-                reason = "also written in lower case on the page: a common word"
         if reason:
             rejected[name] = reason
         elif name in groups or name[:-1] in groups:
@@ -630,29 +631,48 @@ def _decide(seen: dict[str, _Seen], hard: dict[str, str], lower_words, soft, gro
     for name, reason in hard.items():  # refused before they were looked at: say so too
         if name not in seen and reason != "credited role":
             rejected.setdefault(name, reason)
-    # "the cold Martin, the cheerful Lea and the shy Bob": three or more names listed together.
+    _listed_together(seen, accepted, rejected)
+    return _people(accepted, rejected, groups, seen, hard)
+
+
+def _word_reason(name: str, item: _Seen, lower_words) -> str | None:
+    """A single word that is also an ordinary word needs a sign only a name gets ("her son Will";
+    for a stopword a possessive is no such sign: "It's")."""
+    if " " in name:
+        return None
+    personal = item.strong.keys() & _PERSONAL
+    if name.rstrip(".").casefold() in STOPWORDS and not personal - {"possessive"}:
+        return "a common word"
+    if name.casefold() in lower_words and not personal:
+        return "also written in lower case on the page: a common word"
+    return None
+
+
+def _listed_together(seen: dict[str, _Seen], accepted: dict[str, _Seen], rejected: dict[str, str]) -> None:
+    """Names listed together are alike: three or more named once each ("the cold Martin, the
+    cheerful Lea and the shy Bob"), or one listed with a character ("his children Tom, Karen and
+    Anne") are characters too."""
+    def take(name: str, why: str) -> None:
+        accepted[name] = seen[name]
+        seen[name].strong[why] += 1
+        del rejected[name]
+
     for name, item in seen.items():
         chain = {name} | item.beside | {other for other, it in seen.items() if name in it.beside}
         if len(chain) >= 3 and all(rejected.get(n, "").startswith("named once") or n in accepted for n in chain):
             for other in chain - accepted.keys():
-                accepted[other] = seen[other]
-                seen[other].strong["in a list of names"] += 1
-                del rejected[other]
-    # "his children Tom, Karen and Anne": names listed with a character are characters too.
+                take(other, "in a list of names")
     grew = True
     while grew:
         grew = False
         for name, why in list(rejected.items()):
             item = seen.get(name)
             if item and why.startswith("named once") and item.beside & accepted.keys():
-                accepted[name] = item
-                item.strong[f"listed with {sorted(item.beside & accepted.keys())[0]}"] += 1
-                del rejected[name]
+                take(name, f"listed with {sorted(item.beside & accepted.keys())[0]}")
                 grew = True
-    return _people(accepted, rejected, groups, seen, hard)
 
 
-def _hard_reason(name: str, hard: dict[str, str], lower_words) -> str | None:
+def _hard_reason(name: str, hard: dict[str, str]) -> str | None:
     """Why a name can never be a character's, whatever else the page says of it."""
     if name in hard:
         return hard[name]
@@ -668,12 +688,6 @@ def _hard_reason(name: str, hard: dict[str, str], lower_words) -> str | None:
                 return reason
     return None
 
-
-# Signs that only a person's name gets: enough to take a word the page also writes in lower case
-# ("her son Will", "Hope's diary") for a name.
-_PERSONAL = {"possessive", "after a word like brother or friend", "a role in the credits",
-             "in the list of characters", "with a title", "given a nickname", "in brackets alone",
-             "described beside the name"}
 
 
 def _people(accepted: dict[str, _Seen], rejected: dict[str, str], groups: set[str], seen, hard) -> Cast:
