@@ -176,6 +176,15 @@ def test_questions_from_every_draft_pass_the_editorial_checks(drafts):
             assert editorial_problems(pool, facts) == [], name
 
 
+def test_test_mode_shows_a_draft_pack_s_questions(drafts):
+    """`--test-mode --pack nosedive`: the draft's own questions, though the library's default
+    game plays the bundled series."""
+    from game.ui.scenes.testmode import questions_to_check
+    folder, _ = drafts
+    questions = questions_to_check(load_library([folder]), ["nosedive"])
+    assert questions and {q.pack for q in questions} == {"nosedive"}
+
+
 def test_the_editorial_check_bites():
     """The check above fails on the questions the importer used to make."""
     from game.models import FactBase, Question
