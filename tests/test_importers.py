@@ -575,3 +575,17 @@ def test_a_name_that_is_also_a_common_word_is_found_when_used_like_a_name(capsys
     pack = load_files([tmp_path / "quay.yaml"]).packs[0]
     assert "Will" in {c.name for c in pack.characters}
     assert pack.tropes[0].examples[0].clue == "Someone’s son ___ whistles while the storm will not stop."
+
+
+def test_an_example_about_an_unnamed_relative_is_not_pinned_on_the_one_named(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("  • Annoying Younger Sibling: Nora shares the cabin with her brother, who snores and "
+                              "eats all her biscuits.\n"
+                              "  • Overprotective Dad: Ivo's father Anders checks the knots on every rope Ivo ties.\n"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    assert "about Nora's brother, whom it does not name" in out
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    names = {c.id: c.name for c in pack.characters}
+    assert [(t.name, names[t.examples[0].characters[0]]) for t in pack.tropes] == [("Overprotective Dad", "Anders")]

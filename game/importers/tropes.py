@@ -914,6 +914,12 @@ def _example(trope_name: str, example: Example, people, ids, draft, display):
         draft.skipped.append(Skip(example.line, f"no character named in this example of {trope_name!r}"))
         return None
     main = principal(example.text, found)
+    relative = unnamed_relative(trope_name, example.text, people[main])
+    if relative:
+        draft.skipped.append(Skip(example.line, f"this example of {trope_name!r} is about {relative}, whom it "
+                                                f"does not name: pinning it on {people[main].name} would be "
+                                                f"wrong (add it by hand)"))
+        return None
     clue = _clue(example.text, people, main, trope_name)
     if _content_words(clue) < MIN_CLUE_WORDS:
         draft.notes.append(f"{display}:{example.line}: note: {trope_name!r} names {people[main].name} and "
@@ -929,6 +935,25 @@ def _example(trope_name: str, example: Example, people, ids, draft, display):
     item["clue"] = clue
     item["spoiler"] = bool(_SPOILER_WORDS.search(f"{trope_name} {example.text}"))
     return item
+
+
+# A trope about a family role, and the words an entry uses for that relative.
+_KIN = {"sibling": "brother|sister|sibling", "brother": "brother", "sister": "sister",
+        "parent": "mother|father|mom|mum|dad|parent", "mom": "mother|mom|mum", "mother": "mother|mom|mum",
+        "dad": "father|dad", "father": "father|dad", "son": "son", "daughter": "daughter",
+        "child": "son|daughter|child", "wife": "wife", "husband": "husband", "spouse": "wife|husband"}
+
+
+def unnamed_relative(trope_name: str, text: str, person: Person) -> str | None:
+    """An Annoying Younger Sibling example that reads "Lacie lives with her brother, and he..."
+    is about the brother, whom it never names: the relative ("Lacie's brother"), or None."""
+    roles = [_KIN[w] for w in re.findall(r"[a-z]+", trope_name.casefold()) if w in _KIN]
+    if not roles:
+        return None
+    names = "|".join(re.escape(s) for s in person.surfaces)
+    found = re.search(rf"\b(?:(?i:her|his|their)|(?:{names})['’]s)\s+(?:[a-z]+\s+)?((?i:{'|'.join(roles)}))\b"
+                      rf"(?!\s*,?\s*[{_CAPITAL}])", text)  # "her brother", not "her brother Ivo"
+    return f"{person.name}'s {found.group(1).casefold()}" if found else None
 
 
 def _name_only_question(title, trope_name, example, people, ids, pack_id, number) -> dict:
