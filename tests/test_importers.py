@@ -589,3 +589,16 @@ def test_an_example_about_an_unnamed_relative_is_not_pinned_on_the_one_named(cap
     pack = load_files([tmp_path / "quay.yaml"]).packs[0]
     names = {c.id: c.name for c in pack.characters}
     assert [(t.name, names[t.examples[0].characters[0]]) for t in pack.tropes] == [("Overprotective Dad", "Anders")]
+
+
+def test_a_family_named_with_a_plural_possessive_is_one_group(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("  • Big Fancy House: The Dahls' villa towers over the harbour, and Nora envies it.\n"
+                              "  • Old Money: Everyone in town owes the Dahls a favour, even Ivo.\n"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    dahls = [c for c in pack.characters if "Dahls" in c.names]
+    assert len(dahls) == 1 and dahls[0].role == "group" and dahls[0].name == "The Dahls"
+    house = pack.tropes[0].examples[0]
+    assert house.characters == (dahls[0].id,) and house.clue.startswith("___’ villa towers")

@@ -719,10 +719,10 @@ def _people(accepted: dict[str, _Seen], rejected: dict[str, str], groups: set[st
     for single, item in accepted.items():
         if " " in single:
             continue
-        base = single[:-1] if single not in groups and single[:-1] in groups else single
-        if base in groups:
-            base = base[:-1] if base.endswith("s") and base[:-1] in seen else base
-            add(f"group:{base}", f"The {base}s", [f"the {base}s", f"The {base}s", f"{base}s", base], item)
+        if single in groups or single[:-1] in groups:
+            # "the Winslow family", "the Winslows move", "the Winslows' car": one family.
+            plural = single if single.endswith("s") else f"{single}s"
+            add(f"group:{plural}", f"The {plural}", [f"the {plural}", f"The {plural}", plural, plural[:-1]], item)
             continue
         owners = [k for k in people if not k.startswith("group:") and " " in k and
                   (k.split(" ")[0] == single or k.split(" ")[-1] == single)]
@@ -999,7 +999,7 @@ def principal(text: str, found: list[tuple[int, int, str]]) -> str:
             if index + 1 < len(sentence) else None
         if relation and relation.group(1).casefold() in _RELATIONS:
             continue  # "Nora's brother Ivo rows out": about Ivo
-        if re.match(r"['’]s?\b", after) or _is_verb(re.findall(r"[\w'’\-]+", after)[:2]) or \
+        if re.match(r"['’](s\b|\s)", after) or _is_verb(re.findall(r"[\w'’\-]+", after)[:2]) or \
                 (_sentence_start(analysed, start) and re.match(r"\s*[,(]", after)):
             # "Rasmus and Mette are trapped": the first of a compound subject.
             while index and re.fullmatch(r"\s*(,|,? and|,? or|&)\s*", analysed[sentence[index - 1][1]:start]):
