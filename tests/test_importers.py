@@ -181,6 +181,9 @@ def test_trope_page_becomes_a_draft_with_the_characters_of_each_trope(capsys, tm
     ids = {c.name: c.id for c in pack.characters}
     assert named == [("Mette", (ids["Mette"], ids["Jonas"])), ("Henrik Dahl", (ids["Henrik Dahl"], ids["Birgitte"]))]
     assert all("Will They or Won't They?" in q.prompt and q.explanation for q in pack.questions)
+    # Multiple choice among characters the entry never names: every wrong option is wrong.
+    assert [sorted(q.choices) for q in pack.questions] == [["Maëlle", "Mette", "Oskar", "Rasmus"],
+                                                           ["Henrik Dahl", "Maëlle", "Oskar", "Rasmus"]]
     assert pack.series.title == "Tidewater"
     passes_check(capsys, output)
 

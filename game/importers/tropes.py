@@ -889,15 +889,20 @@ def _tropes(page: Page, people, ids, pack_id, draft, display, questions) -> list
     tropes: list[dict] = []
     taken: set[str] = set()
     for entry in page.entries:
-        examples = []
+        examples, thin = [], []
         trope_id = _unique_id(pack_id, entry.name, taken)
         for example in entry.examples:
             item = _example(entry.name, example, people, ids, draft, display)
             if item == "thin":
-                questions.append(_name_only_question(page.title, entry.name, example, people, ids, pack_id,
-                                                     len(questions)))
+                thin.append(example)
             elif item is not None:
                 examples.append(item)
+        # Wrong options of a name question: characters no example of this trope names.
+        named = {key for example in entry.examples for _, _, key in mentions(example.text, people)}
+        others = [p.name for key, p in people.items() if key not in named and not p.name.startswith("The ")]
+        for example in thin:
+            questions.append(_name_only_question(page.title, entry.name, example, people, ids, pack_id,
+                                                 len(questions), others))
         if examples:
             taken.add(trope_id)
             tropes.append({"id": trope_id, "name": entry.name, "definition": TODO_DEFINITION,
@@ -956,19 +961,26 @@ def unnamed_relative(trope_name: str, text: str, person: Person) -> str | None:
     return f"{person.name}'s {found.group(1).casefold()}" if found else None
 
 
-def _name_only_question(title, trope_name, example, people, ids, pack_id, number) -> dict:
+def _name_only_question(title, trope_name, example, people, ids, pack_id, number, others) -> dict:
+    """A question asking for the one name an entry gives: multiple choice among characters the
+    trope's entry never names (so every wrong option is wrong), typed when there are none."""
     found = mentions(example.text, people)
     main = principal(example.text, found)
     person = people[main]
-    involved = list(dict.fromkeys([ids[main], *(ids[k] for _, _, k in found)]))
-    return {"id": f"{pack_id}-name-{number + 1}",
-            "prompt": f"The trope page of {title} gives one character, and nothing more, as its example of "
-                      f"“{trope_name}”. Who?",
-            "answer": person.name,
-            **({"accepted": person.aliases} if person.aliases else {}),
-            "explanation": f"The page gives {person.name} as its example of “{trope_name}”.",
-            "about": involved,
-            "spoiler": bool(_SPOILER_WORDS.search(f"{trope_name} {example.text}"))}
+    question = {"id": f"{pack_id}-name-{number + 1}",
+                "prompt": f"The trope page of {title} gives one character, and nothing more, as its example "
+                          f"of “{trope_name}”. Who?"}
+    wrong = others[:3]
+    if wrong:
+        position = sum(map(ord, trope_name)) % (len(wrong) + 1)  # fixed by the trope, not always first
+        question["choices"] = [*wrong[:position], person.name, *wrong[position:]]
+    question["answer"] = person.name
+    if not wrong and person.aliases:
+        question["accepted"] = person.aliases
+    question["explanation"] = f"The page gives {person.name} as its example of “{trope_name}”."
+    question["about"] = list(dict.fromkeys([ids[main], *(ids[k] for _, _, k in found)]))
+    question["spoiler"] = bool(_SPOILER_WORDS.search(f"{trope_name} {example.text}"))
+    return question
 
 
 def mentions(text: str, people: dict[str, Person]) -> list[tuple[int, int, str]]:
