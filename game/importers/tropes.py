@@ -185,14 +185,15 @@ def _blocks(lines: list[str], title_index: int):
 def _block_kind(hint: str | None, rows) -> str:
     if hint:
         return hint
-    tops = [body for _, marker, body in rows if not _nested(marker, rows)]
+    top = _top_marker(rows)
+    tops = [body for _, marker, body in rows if len(marker) <= top]
     shaped = [body for body in tops if _looks_like_entry(body)]
     return "tropes" if tops and len(shaped) * 2 >= len(tops) else "other"
 
 
-def _nested(marker: str, rows) -> bool:
-    top = min(len(m) for _, m, _ in rows)
-    return len(marker) > top
+def _top_marker(rows) -> int:
+    """How long the indent and marker of a top-level bullet are; longer ones are nested."""
+    return min(len(marker) for _, marker, _ in rows)
 
 
 def _looks_like_entry(body: str) -> bool:
@@ -206,11 +207,12 @@ def _looks_like_entry(body: str) -> bool:
 def _entries(rows) -> tuple[list[Entry], list[Skip]]:
     entries: list[Entry] = []
     skipped: list[Skip] = []
+    top = _top_marker(rows)
     for number, marker, body in rows:
-        if _nested(marker, rows):
+        if len(marker) > top:
             if entries and entries[-1].line >= 0:
                 entries[-1].examples.append(Example(body, number))
-            elif not entries:
+            else:
                 skipped.append(Skip(number, "a nested bullet with no trope entry above it"))
             continue
         entry = _ENTRY.match(body)
