@@ -605,3 +605,17 @@ def test_a_family_named_with_a_plural_possessive_is_one_group(capsys, tmp_path):
     assert len(dahls) == 1 and dahls[0].role == "group" and dahls[0].name == "The Dahls"
     house = pack.tropes[0].examples[0]
     assert house.characters == (dahls[0].id,) and house.clue.startswith("___’ villa towers")
+
+
+def test_bullets_as_a_browser_saves_them_nest(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("• Running Gag:\n◦ Ivo falls into the harbour every single episode.\n"
+                              "◦ Nora keeps a tally of his falls on the cabin wall.\n"
+                              "* Plucky Girl: Nora fixes the engine in a storm.\n"
+                              "** She also rows the lifeboat when the ferry breaks down.\n"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    assert [(t.name, len(t.examples)) for t in pack.tropes] == [("Running Gag", 2), ("Plucky Girl", 1)]
+    # "She also rows...": a nested example naming no one is reported, not lost.
+    assert re.search(r":\d+: skipped: no character named in this example of 'Plucky Girl'", out)

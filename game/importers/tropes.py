@@ -42,7 +42,8 @@ _TITLE_LINE = re.compile(r"^\s*([A-Z][\w' ]*?)\s*/\s*(\S.*?)\s*$")
 _NAMESPACES = {"series", "recap", "film", "literature", "anime", "manga", "westernanimation", "videogame",
                "comicbook", "webcomic", "theatre", "music", "franchise", "main", "characters", "audioplay",
                "radio", "podcast", "webanimation", "webvideo", "lightnovel", "visualnovel", "ymmv", "trivia"}
-_BULLET = re.compile(r"^(\s*)(•+|[*\-]+(?=\s))\s*(.*)$")
+_BULLET = re.compile(r"^(\s*)(•+|[◦▪‣]+|[*\-]+(?=\s))\s*(.*)$")
+_SUB_BULLETS = "◦▪‣"  # what some browsers mark nested bullets with when saving a page as text
 _ENTRY = re.compile(r"^(.+?):(?:\s+|$)(.*)$", re.DOTALL)
 _FURNITURE = re.compile(
     r"^(follow tv tropes|following|go to|advertisement:?|open/close all folders|top|main|more|"
@@ -156,7 +157,9 @@ def _blocks(lines: list[str], title_index: int):
             if current is None:
                 current = []
                 blocks.append((hint, current))
-            current.append((number, bullet.group(1) + bullet.group(2), body))
+            # The marker's indent and length say how deep a bullet is ("**" is under "*").
+            depth = bullet.group(1) + bullet.group(2) + (" " if bullet.group(2)[0] in _SUB_BULLETS else "")
+            current.append((number, depth, body))
             previous = "bullet"
             continue
         kind = _kind(line)
