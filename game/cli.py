@@ -10,6 +10,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from .paths import DataNotInstalled
+
 # command -> (module, help); the module has run(args) -> int
 COMMANDS = {
     "play": ("game.ui.app", "play the desktop game (the default)"),
@@ -20,6 +22,7 @@ COMMANDS = {
     "scores": ("game.terminal", "show the high-score table"),
     "import": ("game.importers", "turn a trope page, Open Trivia DB JSON or GIFT file into a pack"),
     "new-pack": ("game.importers", "write a commented starter pack into your pack folder"),
+    "install-desktop": ("game.launch", "add the game and its icon to your Linux desktop's applications menu"),
 }
 
 
@@ -138,6 +141,7 @@ _SUBCOMMAND_OPTIONS = {
     "scores": lambda parser: None,
     "import": _import_options,
     "new-pack": _new_pack_options,
+    "install-desktop": lambda parser: None,
 }
 
 
@@ -151,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except DataNotInstalled as error:
+        print(f"osmosis-quiz: {error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # stdout closed early (e.g. `| head`): not an error for the user. Python would still
         # report the failed flush of stdout at exit, on stderr; closing stderr keeps that quiet.

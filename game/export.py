@@ -44,7 +44,8 @@ def build(args) -> dict:
     except ValueError as exc:
         raise ExportError(str(exc)) from None
     if not library.packs:
-        raise ExportError("no packs loaded; see `python main.py packs`")
+        from .launch import shown_command
+        raise ExportError(f"no packs loaded; see `{shown_command('packs')}`")
     generator = Generator(library.facts, difficulty=args.difficulty, spoilers=not args.no_spoilers)
     seed = None
     if args.all:

@@ -58,7 +58,8 @@ def show_scores(args, out: TextIO = sys.stdout) -> int:
 
 def format_scores(scores: list[HighScore]) -> str:
     if not scores:
-        return "No scores yet: play a game with `python main.py text` or `python main.py`."
+        from .launch import shown_command
+        return f"No scores yet: play a game with `{shown_command('text')}` or `{shown_command()}`."
     lines = [f"{'#':>3}  {'name':<24}  {'score':>7}  {'mode':<16}  date", "-" * 66]
     lines += [f"{h.rank:>3}  {pad(h.name, 24)}  {h.score:>7}  {h.mode:<16}  {h.date}" for h in scores]
     return "\n".join(lines)
@@ -85,7 +86,8 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
         print(f"osmosis-quiz text: {exc}", file=sys.stderr)
         return 1
     if not library.packs:
-        print("osmosis-quiz text: no pack to play; see `python main.py packs`", file=sys.stderr)
+        from .launch import shown_command
+        print(f"osmosis-quiz text: no pack to play; see `{shown_command('packs')}`", file=sys.stderr)
         return 1
     _tolerate_undecodable(inp)
     store = Store.open(args.data_dir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -358,8 +359,7 @@ def test_default_rounds_are_the_four_from_the_design():
 
 
 def _root():
-    from game.paths import ROOT
-    return ROOT
+    return Path(__file__).resolve().parent.parent
 
 
 # -- whole games from the real fact base ---------------------------------------------------

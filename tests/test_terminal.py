@@ -4,12 +4,14 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 from game.engine import FakeClock, Game, Phase, RoundSpec, Settings
 from game.packs import load_library
-from game.paths import ROOT
 from game.terminal import InputEnded, Terminal
 from game.text import normalize
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository: main.py runs from its clone
 
 FACTS = load_library().facts
 

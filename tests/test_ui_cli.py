@@ -6,6 +6,7 @@ import pytest
 from conftest import Pilot
 from game import cli
 from game.generator import Generator
+from game.launch import shown_command
 
 
 def test_frames_runs_the_real_loop_and_exits_0(tmp_path):
@@ -47,7 +48,7 @@ def test_no_display_is_one_line_naming_the_terminal_game(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith("osmosis-quiz: no display available (x11 not available)")
-    assert "python main.py text" in err
+    assert err.endswith(f"play in the terminal with: {shown_command('text')}\n")  # test_launch runs it
 
 
 def test_no_audio_device_plays_silently(monkeypatch, tmp_path):
@@ -161,6 +162,6 @@ def test_no_window_system_on_linux_is_reported_not_run_invisibly(monkeypatch, ca
     assert cli.main(["--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err == ("osmosis-quiz: no display available (DISPLAY and WAYLAND_DISPLAY are not set); "
-                   "play in the terminal with: python main.py text\n")
+                   f"play in the terminal with: {shown_command('text')}\n")
     # headless runs asked for explicitly still work
     assert cli.main(["--frames", "2", "--data-dir", str(tmp_path)]) == 0

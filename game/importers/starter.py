@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..launch import command_line, shown_command
 from ..packs import display_path, library_files, read_pack_value
 from ..paths import user_pack_dir
 from ..yamlsafe import YamlRefused
@@ -11,7 +12,7 @@ from .common import InputError, installed_packs, slug, write_pack
 
 TEMPLATE = '''\
 # {title_comment}: an Osmosis Quiz pack. Lines starting with # are comments.
-# Check it with:  python main.py check "{path}"
+# Check it with:  {check_command}
 # Every field is described in questions/README.md.
 
 # id: lowercase letters, digits and dashes; unique among all packs. The file name when absent.
@@ -91,10 +92,12 @@ def new_pack(name: str, force: bool) -> int:
         raise InputError(display_path(folder), f"cannot create the pack folder: {exc.strerror or exc}") from None
     title = " ".join(name.split())
     # JSON strings are valid YAML double-quoted scalars: any title is written safely.
-    text = TEMPLATE.format(pack_id=pack_id, title_comment=title, title=json.dumps(title, ensure_ascii=False), path=path)
+    # As this copy of the game is run: absolute in the file, which is read later from anywhere.
+    text = TEMPLATE.format(pack_id=pack_id, title_comment=title, title=json.dumps(title, ensure_ascii=False),
+                           check_command=command_line("check", str(path)))
     write_pack(text, path, force, installed_packs(path))
     print(f"wrote {path}")
-    print(f"edit it, then run: python main.py check \"{path}\"")
+    print(f"edit it, then run: {shown_command('check', str(path))}")
     return 0
 
 

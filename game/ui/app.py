@@ -18,8 +18,7 @@ from .actions import Action, action_for
 from .sound import Sound
 from .widgets import Background, View, dim, draw_toast
 
-NO_DISPLAY = ("osmosis-quiz: no display available ({reason}); "
-              "play in the terminal with: python main.py text")
+NO_DISPLAY = "osmosis-quiz: no display available ({reason}); play in the terminal with: {command}"
 PREFS_FILE = "ui-settings.json"
 TOAST_SECONDS = 1.5
 
@@ -165,6 +164,7 @@ class App:
         self.library
         self.store
         self.sound.open()
+        show_icon()
         try:
             pygame.joystick.init()  # pads already plugged in now arrive as JOYDEVICEADDED
         except pygame.error:
@@ -349,6 +349,16 @@ def open_window() -> pygame.Surface:
     return pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
 
 
+def show_icon() -> None:
+    """The game's icon on the window, the taskbar and alt-tab. Set once the first frame is up:
+    it costs more than that frame's share of the start-up budget, and SDL updates a shown window."""
+    try:
+        from ..paths import icon_path
+        pygame.display.set_icon(pygame.image.load(str(icon_path())))
+    except (pygame.error, OSError):
+        pass  # a missing or unreadable icon leaves the system's default one: not worth stopping for
+
+
 def no_window_system() -> bool:
     """On Linux without X11 or Wayland, SDL would quietly fall back to an invisible window."""
     return (sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER")
@@ -361,6 +371,9 @@ def start(args) -> App:
         if getattr(args, "frames", None) is None and not getattr(args, "screenshot", None):
             raise pygame.error("DISPLAY and WAYLAND_DISPLAY are not set")
         os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless runs need no window system
+    # The window's class and app id: how docks match it to the installed desktop entry and its icon.
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "osmosis-quiz")
+    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", "osmosis-quiz")
     # Only what the first frame needs: gamepads and the mixer start after it (see warm_up).
     pygame.display.init()
     pygame.font.init()
@@ -384,7 +397,8 @@ def run(args) -> int:
         app = start(args)
     except pygame.error as error:
         reason = str(error).strip().rstrip(".") or "the display could not be opened"
-        print(NO_DISPLAY.format(reason=reason), file=sys.stderr)
+        from ..launch import shown_command
+        print(NO_DISPLAY.format(reason=reason, command=shown_command("text")), file=sys.stderr)
         return 1
     try:
         if getattr(args, "screenshot", None):

@@ -1,0 +1,1 @@
+"""The game's fonts, sounds and icon: installed as the package game.assets (see pyproject.toml)."""

@@ -1,0 +1,1 @@
+"""The bundled packs: installed as the package game.questions (see pyproject.toml)."""
