@@ -54,8 +54,9 @@ class RoundSpec:
 
 DEFAULT_ROUNDS = (
     RoundSpec("Who's Who", ("trope-to-character",), "A trope is described. Which character fits it?"),
-    RoundSpec("Trope Match", ("character-to-trope",), "A character is named. Which trope fits them?"),
-    RoundSpec("Spot the Reveal", ("spot-the-reveal",), "One of these is a real twist of the series. Which?"),
+    RoundSpec("Trope Match", ("character-to-trope",), "A character, or the show itself, is described. Which trope fits?"),
+    RoundSpec("Spot the Reveal", ("spot-the-reveal",),
+              "Real twists hide among made-up ones: pick the one that really happens."),
     RoundSpec("Lightning", ("true-false",), "True or false, and be quick about it.", seconds=8.0),
 )
 

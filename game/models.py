@@ -15,6 +15,7 @@ class Series:
     creator: str = ""
     genre: str = ""
     premise: str = ""
+    tagline: str = ""
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Relationship:
     other: str
     note: str = ""
     spoiler: bool = False
+    inferred: str = ""  # why we read it so: the source does not state it, so it never keys an answer
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class TropeExample:
     clue: str
     also: tuple[str, ...] = ()
     spoiler: bool = False
+    inferred: str = ""  # why we read it so: the source does not list it, so it never keys an answer
 
     @property
     def involved(self) -> frozenset[str]:
@@ -62,6 +65,7 @@ class Trope:
     definition: str
     examples: tuple[TropeExample, ...]
     pack: str = ""
+    about_series: bool = False  # describes the show as a whole: never pinned on a character
 
     @property
     def involved(self) -> frozenset[str]:
@@ -234,6 +238,8 @@ class Question:
     facts: tuple[tuple[str, str], ...] = ()  # what it is built on, e.g. (("trope", "Irony"),)
     source: str = ""
     pack: str = ""
+    grounds: tuple[str, ...] = ()  # the facts it rests on ("example:irony:1", "pair:lucas:leopold"):
+    # a quiz asks about each once
 
     @property
     def is_typed(self) -> bool:

@@ -326,6 +326,7 @@ def _check_references(value: YMap, display: str, known: _Known, scope: str = "")
             need(("character",), relation, "with", relation["with"])
     for trope in value.get("tropes") or ():
         for example in trope["examples"]:
+            problems += _check_example_scope(trope, example, display)
             need_all(("character",), example, "characters")
             need_all(("character",), example, "also")
     for section in ("reveals", "red_herrings"):
@@ -335,6 +336,21 @@ def _check_references(value: YMap, display: str, known: _Known, scope: str = "")
         need_all(("character", "trope"), question, "about")
     problems += _check_aliases(value, display, known, scope)
     return problems
+
+
+def _check_example_scope(trope: YMap, example: YMap, display: str) -> list[Problem]:
+    """An example of a trope about the series names no main character (it would be pinned on
+    them); any other example needs at least one."""
+    characters = example.get("characters") or ()
+    if trope.get("about_series") and characters:
+        line, col = example.key_pos["characters"]
+        return [Problem(display, line, col, "a trope about the series (about_series: true) is pinned on no "
+                                            "character: move these ids to 'also'")]
+    if not trope.get("about_series") and not characters:
+        line, col = example.key_pos.get("characters", example.pos)
+        return [Problem(display, line, col, "example needs 'characters' (at least one), or the trope "
+                                            "needs 'about_series: true'")]
+    return []
 
 
 def _check_aliases(value: YMap, display: str, known: _Known, scope: str = "") -> list[Problem]:
@@ -386,7 +402,7 @@ def _character(c: YMap, pack_id: str) -> Character:
         id=c["id"], name=c["name"], role=c["role"], description=c["description"],
         aliases=tuple(c.get("aliases") or ()), spoiler=c.get("spoiler", False),
         relationships=tuple(Relationship(type=r["type"], other=r["with"], note=r.get("note", ""),
-                                         spoiler=r.get("spoiler", False))
+                                         spoiler=r.get("spoiler", False), inferred=r.get("inferred", ""))
                             for r in c.get("relationships") or ()),
         pack=pack_id,
     )
@@ -395,8 +411,10 @@ def _character(c: YMap, pack_id: str) -> Character:
 def _trope(t: YMap, pack_id: str) -> Trope:
     return Trope(
         id=t["id"], name=t["name"], definition=t["definition"], pack=pack_id,
-        examples=tuple(TropeExample(characters=tuple(e["characters"]), also=tuple(e.get("also") or ()),
-                                    clue=e["clue"], spoiler=e.get("spoiler", False))
+        about_series=t.get("about_series", False),
+        examples=tuple(TropeExample(characters=tuple(e.get("characters") or ()), also=tuple(e.get("also") or ()),
+                                    clue=e["clue"], spoiler=e.get("spoiler", False),
+                                    inferred=e.get("inferred", ""))
                        for e in t["examples"]),
     )
 

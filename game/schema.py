@@ -23,8 +23,13 @@ DIFFICULTIES = ("easy", "medium", "hard")
 SYMMETRIC_RELATIONS = ("sibling", "spouse-of", "partner-of", "ex-of", "affair-with",
                        "colleague-of", "soulmate-of", "runaway-with")
 DIRECTED_RELATIONS = ("parent-of", "child-of", "loves", "creator-of", "created-by",
-                      "avatar-of", "replacement-for", "abused-by")
+                      "avatar-of", "replacement-for", "abused-by", "cheated-on")
 RELATIONS = SYMMETRIC_RELATIONS + DIRECTED_RELATIONS
+
+# Why a fact is our reading rather than something the source states: such a fact keeps people out of
+# wrong options (Martin, who loves Esther, is never a "wrong" Unrequited Love) but never keys an answer.
+INFERRED_HELP = ("Our reading, not stated by the source: say why. It keeps the people it names out of "
+                 "wrong options but never keys an answer")
 
 Report = Callable[[tuple[int, int] | None, str], None]
 
@@ -244,6 +249,7 @@ SERIES = Record("series", {
     "creator": Field(_text()),
     "genre": Field(_text()),
     "premise": Field(_text("What the series is about, in your own words")),
+    "tagline": Field(_text("The series' tagline, exactly as published", 300)),
 }, "The series the facts are about")
 
 RELATIONSHIP = Record("relationship", {
@@ -251,6 +257,7 @@ RELATIONSHIP = Record("relationship", {
     "with": Field(Slug("Id of the other character"), required=True),
     "note": Field(_text(max_len=200)),
     "spoiler": Field(Bool("True when knowing this gives away a twist")),
+    "inferred": Field(_text(INFERRED_HELP, 300)),
 })
 
 CHARACTER = Record("character", {
@@ -265,16 +272,19 @@ CHARACTER = Record("character", {
 })
 
 EXAMPLE = Record("example", {
-    "characters": Field(_ids("The characters the example is about", 1), required=True),
+    "characters": Field(_ids("The characters the example is about (none in a trope about the series)")),
     "also": Field(_ids("Everyone else the example touches")),
     "clue": Field(_text("How the trope plays out, without naming the main characters", 400), required=True),
     "spoiler": Field(Bool()),
+    "inferred": Field(_text(INFERRED_HELP, 300)),
 })
 
 TROPE = Record("trope", {
     "id": Field(Slug(), required=True),
     "name": Field(_text("The trope's exact name", 120), required=True),
     "definition": Field(_text("What the trope means in general", 400), required=True),
+    "about_series": Field(Bool("True when the trope describes the series as a whole (its theme, its ending, "
+                               "its technology), not a character: asked about the show, never pinned on anyone")),
     "examples": Field(ListOf(EXAMPLE, min_items=1), required=True),
 })
 

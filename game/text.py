@@ -55,9 +55,21 @@ def typo_allowance(text: str) -> int:
     return 0 if length < 4 else 1 if length < 8 else 2
 
 
+def sound(name: str) -> str:
+    """A name as it sounds in French or English spelling habits, for the misspellings fans
+    make: y for i or ie (Billy, Billie), ph for f, doubled letters (Anna, Ana), a silent final e."""
+    text = normalize(name)
+    text = re.sub(r"ph", "f", text)
+    text = re.sub(r"(ie|y)\b", "i", text).replace("y", "i")
+    text = re.sub(r"(\w)\1+", r"\1", text)
+    return re.sub(r"(?<=[^aeiou ])e\b", "", text)
+
+
 def is_accepted(typed: str, accepted: Iterable[str], rejected: Iterable[str] = ()) -> bool:
-    """True when `typed` is one of `accepted` up to case, accents and a small typo,
-    and is not at least as close to any of `rejected` (the other characters' names)."""
+    """True when `typed` is one of `accepted` up to case, accents and a small typo (each accepted
+    form with its own allowance: a slip on "Anna" counts even though "Ana" is shorter), or sounds
+    like one of them ("Billy" for Billie); and it is never as close to any of `rejected` (the
+    other characters' names) as to the accepted form it matched."""
     guess = normalize(typed)
     if not guess:
         return False
@@ -67,7 +79,12 @@ def is_accepted(typed: str, accepted: Iterable[str], rejected: Iterable[str] = (
     others = {normalize(name) for name in rejected} - targets
     if guess in others:
         return False
-    best = min((edit_distance(guess, t), t) for t in targets)
-    if best[0] > typo_allowance(best[1]):
-        return False
-    return all(edit_distance(guess, other) > best[0] for other in others)
+    distances = {other: edit_distance(guess, other) for other in others}
+    for target in sorted(targets):
+        distance = edit_distance(guess, target)
+        if distance <= typo_allowance(target) and all(d > distance for d in distances.values()):
+            return True
+    # By sound only when no other character's name is as near: "Billy" is Billie, unless a Bill is about.
+    heard = sound(guess)
+    return any(sound(target) == heard for target in targets) and all(
+        sound(other) != heard and distance > typo_allowance(other) for other, distance in distances.items())

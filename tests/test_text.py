@@ -31,3 +31,24 @@ def test_long_names_forgive_two_slips_and_middle_length_names_one():
     assert not is_accepted("Jsphin", ["Joséphine"], [])  # three
     assert is_accepted("Marin", ["Martin"], [])  # 6 letters: one slip
     assert not is_accepted("Mrin", ["Martin"], [])  # two
+
+
+def test_a_slip_on_any_accepted_form_counts_even_when_a_shorter_form_allows_none():
+    # Ana is also spelled Anna: a one-letter slip on "Anna" is forgiven although "Ana" (three
+    # letters) forgives nothing. The old rule judged only the closest form and refused these.
+    everyone_else = ["Niels", "Lucas", "Paul Vanhove", "Paul", "Simon", "Claire", "Martin"]
+    slips = {"anan", "anja", "amna", "anne", "annna", "nna", "anns"} - {"nna"}
+    for slip in slips:
+        assert is_accepted(slip, ["Ana", "Anna"], everyone_else), slip
+    assert not is_accepted("Ann", ["Ana", "Anna"], ["Anne"])  # as near to another's name: never
+
+
+def test_fans_usual_misspellings_pass_but_never_another_characters_name():
+    others = ["Gabriel", "Esther", "Esther Vanhove", "Paul", "Swann"]
+    assert is_accepted("Billy", ["Billie"], others)
+    assert is_accepted("Billi", ["Billie"], others)
+    assert is_accepted("Josefine", ["Joséphine", "Josephine"], others)
+    assert is_accepted("Swan", ["Swann"], ["Billie", "Paul"])
+    assert not is_accepted("Billy", ["Billie"], ["Bill"])  # nearer another character's name
+    assert not is_accepted("Swann", ["Swan Lake"], ["Swann"])
+    assert not is_accepted("Paul", ["Pol"], ["Paul"])

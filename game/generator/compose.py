@@ -1,0 +1,167 @@
+"""How a quiz is put together from the candidates of each kind: the composition rules, in one place.
+
+A quiz, as a player meets it (a round is one quiz):
+* no two questions rest on the same fact (a trope example, a relationship, a twist, a
+  character's description, a hand-written question), whichever way round they ask;
+* no prompt is handed over by an earlier explanation, and none contains its own answer
+  (that one is refused when the question is built: see `Kit`);
+* answers are spread: never the same answer twice running, and one not given yet is preferred;
+* openings vary: a kind is drawn fact by fact, not question by question, so a fact that many
+  questions can be built on (a trope with three characters) opens no more games than another.
+
+Every kind goes through `QuizRules`; `game.editorial` checks the same rules on the result.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+from ..editorial import gives_away, shingles
+from ..models import Question
+
+
+@dataclass(frozen=True, eq=False, slots=True)  # one candidate is one question: compared (and memoized) by identity
+class Candidate:
+    """A question not built yet: what a quiz draws on, known from the facts alone, and how to build it.
+
+    Building (seeding a generator with the id, picking wrong options, wording) is most of the
+    cost, so a quiz builds only the candidates it draws; `build` returns None when the question
+    cannot be built well enough (a prompt too long for the card, too few wrong options)."""
+
+    id: str
+    grounds: tuple[str, ...]  # the facts it rests on, the main one first: a quiz uses each once
+    spoiler: bool  # as far as the facts tell; the safety net may still find a spoiler name in the text
+    builder: Callable[..., Question | None]  # called as builder(id, spoiler, *args)
+    args: tuple  # held rather than bound in a closure: a big pack has tens of thousands of candidates
+
+    def build(self) -> Question | None:
+        return self.builder(self.id, self.spoiler, *self.args)
+
+
+class QuizRules:
+    """What one quiz has used so far, and whether a question may join it."""
+
+    def __init__(self) -> None:
+        self.grounds: set[str] = set()
+        self.prompts: set[str] = set()
+        self.explained: set[tuple[str, ...]] = set()  # word runs of every explanation shown so far
+        self.answers: Counter = Counter()
+        self.last_answer: str | None = None
+
+    def fresh(self, candidate: Candidate) -> bool:
+        """Known before building, so stale candidates are skipped cheaply."""
+        return self.grounds.isdisjoint(candidate.grounds)
+
+    def allows(self, question: Question) -> bool:
+        return (question.prompt not in self.prompts
+                and not gives_away(question.prompt, self.explained)
+                and (question.kind == "true-false" or question.answer != self.last_answer))
+
+    def spreads(self, question: Question) -> bool:
+        """An answer not given yet in this quiz (true/false has only two: always fine)."""
+        return question.kind == "true-false" or not self.answers[question.answer]
+
+    def add(self, candidate: Candidate, question: Question) -> None:
+        self.recall(candidate, question)
+        self.answers[question.answer] += 1
+        self.last_answer = question.answer
+
+    def recall(self, candidate: Candidate, question: Question) -> None:
+        """A question asked before this quiz, in the same game (an earlier round): its facts are
+        used up and its explanation seen, but its answer starts no run in this round."""
+        self.grounds.update(candidate.grounds)
+        self.prompts.add(question.prompt)
+        self.explained |= shingles(question.explanation)
+
+
+def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Question | None],
+         look_ahead: int = 64) -> Candidate | None:
+    """The next candidate of a kind the rules allow, preferring one whose answer is new to the
+    quiz (within `look_ahead` candidates). Stale and unbuildable candidates leave the queue."""
+    fallback: int | None = None
+    index = 0
+    while True:
+        buffer = queue.ahead(index + 1)
+        if index >= len(buffer):
+            break
+        candidate = buffer[index]
+        question = build(candidate) if rules.fresh(candidate) else None
+        if question is None:
+            buffer.pop(index)
+            continue
+        if rules.allows(question):
+            if rules.spreads(question):
+                return buffer.pop(index)
+            if fallback is None:
+                fallback = index
+        index += 1
+        if fallback is not None and index >= look_ahead:
+            break
+    return queue.ahead(fallback + 1).pop(fallback) if fallback is not None else None
+
+
+def lazy_shuffle(rng: random.Random, items: Sequence) -> Iterator:
+    """A seeded random order of `items`, drawn one at a time (Fisher–Yates with the swaps
+    kept in a dict), so taking k of n items costs k steps, not n."""
+    n = len(items)
+    moved: dict[int, int] = {}
+    for i in range(n):
+        j = rng.randrange(i, n)
+        yield items[moved.get(j, j)]
+        moved[j] = moved.get(i, i)
+
+
+def grouped_order(rng: random.Random, groups: Sequence[Sequence[Candidate]]) -> Iterator[Candidate]:
+    """A seeded random order drawn fact by fact: each group (the candidates on one main fact)
+    is as likely to come first as any other, whatever its size."""
+    for group in lazy_shuffle(rng, groups):
+        if len(group) == 1:
+            yield group[0]
+        else:
+            members = list(group)
+            rng.shuffle(members)
+            yield from members
+
+
+def group_by_ground(candidates: Sequence[Candidate]) -> list[tuple[Candidate, ...]]:
+    """Candidates grouped by their main fact, in order of first appearance."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(candidate.grounds[0], []).append(candidate)
+    return [tuple(group) for group in groups.values()]
+
+
+def weighted_order(rng: random.Random, candidates: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
+    """A seeded random order where a question of weight w comes early w times as often
+    (Efraimidis–Spirakis keys: u ** (1 / w))."""
+    keyed = []
+    for index, candidate in enumerate(candidates):
+        weight = max(float(weights.get(candidate.id, 1.0)), 1e-6)
+        keyed.append((rng.random() ** (1.0 / weight), -index, candidate))
+    keyed.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [candidate for _, _, candidate in keyed]
+
+
+class QuizQueue:
+    """One kind's candidates in quiz order, minus the excluded ids, read ahead on demand."""
+
+    def __init__(self, order: Iterator[Candidate], exclude: frozenset):
+        self._order = order
+        self._exclude = exclude
+        self._buffer: list[Candidate] = []
+        self._done = False
+
+    def ahead(self, size: int) -> list[Candidate]:
+        """The next `size` candidates (fewer at the end); the caller pops the one it takes."""
+        while len(self._buffer) < size and not self._done:
+            candidate = next(self._order, None)
+            if candidate is None:
+                self._done = True
+            elif candidate.id not in self._exclude:
+                self._buffer.append(candidate)
+        return self._buffer
+
+    def empty(self) -> bool:
+        return not self.ahead(1)
