@@ -166,14 +166,22 @@ def editorial_problems(questions, facts) -> list[str]:
 
 
 def test_questions_from_every_draft_pass_the_editorial_checks(drafts):
+    """The checks the built-in packs pass (game/editorial.py), over every question and over
+    seeded quizzes, plus this file's own: no blank for a clue, no answer named in its question."""
+    from game import editorial
     folder, packs = drafts
     library = load_library([folder])
     for name in PAGE_NAMES:
         facts = choose_packs(library, [name]).facts
         for difficulty in ("easy", "medium", "hard"):
-            pool = Generator(facts, difficulty=difficulty).pool()
+            generator = Generator(facts, difficulty=difficulty)
+            pool = generator.pool()
             assert pool, name
             assert editorial_problems(pool, facts) == [], name
+            assert [str(p) for p in editorial.check_questions(pool, facts)] == [], name
+            for seed in range(5):
+                quiz = generator.quiz(10, seed)
+                assert [str(p) for p in editorial.check_quiz(quiz)] == [], (name, seed)
 
 
 def test_test_mode_shows_a_draft_pack_s_questions(drafts):

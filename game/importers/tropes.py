@@ -906,11 +906,11 @@ def _tropes(page: Page, people, ids, pack_id, draft, display, questions) -> list
         named = {key for example in entry.examples for _, _, key in mentions(example.text, people)}
         others = [p.name for key, p in people.items() if key not in named and not p.name.startswith("The ")]
         for example in thin:
-            questions.append(_name_only_question(page.title, entry.name, example, people, ids, pack_id,
+            questions.append(_name_only_question(page.title, curly_double_quotes(entry.name), example, people, ids, pack_id,
                                                  len(questions), others))
         if examples:
             taken.add(trope_id)
-            tropes.append({"id": trope_id, "name": entry.name, "definition": TODO_DEFINITION,
+            tropes.append({"id": trope_id, "name": curly_double_quotes(entry.name), "definition": TODO_DEFINITION,
                            "examples": examples})
     return tropes
 
@@ -1056,13 +1056,17 @@ def _clue(text: str, people: dict[str, Person], main: str | None, trope_name: st
     return typeset(clue)
 
 
+def curly_double_quotes(text: str) -> str:
+    """Big "NO!" -> Big “NO!”: how the built-in packs write quotes, trope names included."""
+    return re.sub(r'(^|[\s(\[—–-])"', "\\1“", text).replace('"', "”")
+
+
 def typeset(text: str) -> str:
     """The house style of the built-in packs: curly quotes and apostrophes, single spaces, no
     space before punctuation."""
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r'(^|[\s(\[—–-])"', "\\1“", text)
-    text = text.replace('"', "”")
+    text = curly_double_quotes(text)
     text = re.sub(r"(^|[\s(\[—–-])'", "\\1‘", text)
     return text.replace("'", "’")
 
