@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .models import FactBase, Question
-from .text import normalize
+from .text import fold, normalize
 
 HANDOVER_WORDS = 6  # a run of this many words of a prompt found in an earlier explanation hands it over
 
@@ -46,10 +47,11 @@ RULES = {
 
 # ---- the text rules the generator composes by -------------------------------------------------
 
-def shingles(text: str, size: int = HANDOVER_WORDS) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=8192)  # quizzes look at the same prompts and explanations again and again
+def shingles(text: str, size: int = HANDOVER_WORDS) -> frozenset[tuple[str, ...]]:
     """Every run of `size` words of a text, up to case, accents and punctuation."""
     words = normalize(text).split()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return frozenset(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
 
 
 def gives_away(prompt: str, explained: set[tuple[str, ...]]) -> bool:
@@ -57,11 +59,17 @@ def gives_away(prompt: str, explained: set[tuple[str, ...]]) -> bool:
     return bool(explained) and not explained.isdisjoint(shingles(prompt))
 
 
+@lru_cache(maxsize=4096)  # answers are mostly names, asked again and again
+def _answer_words(answer: str) -> tuple[str, str]:
+    wanted = normalize(answer)
+    return wanted, max(wanted.split(), key=len, default="")
+
+
 def contains_answer(prompt: str, answer: str) -> bool:
     """Whether the prompt spells out its own answer (true/false and tiny answers aside)."""
-    wanted = normalize(answer)
-    if wanted in ("true", "false") or len(wanted) < 3:
-        return False
+    wanted, longest = _answer_words(answer)
+    if wanted in ("true", "false") or len(wanted) < 3 or longest not in fold(prompt):
+        return False  # the last test is cheap and rules out most prompts before normalizing
     return f" {wanted} " in f" {normalize(prompt)} "
 
 

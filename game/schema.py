@@ -272,7 +272,7 @@ CHARACTER = Record("character", {
 })
 
 EXAMPLE = Record("example", {
-    "characters": Field(_ids("The characters the example is about (none in a trope about the series)")),
+    "characters": Field(_ids("The characters the example is about; leave out in a trope about the series", 1)),
     "also": Field(_ids("Everyone else the example touches")),
     "clue": Field(_text("How the trope plays out, without naming the main characters", 400), required=True),
     "spoiler": Field(Bool()),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from game.editorial import check_quiz, gives_away, shingles
 from game.generator import Generator
 from game.models import KINDS, FactBase
 from game.packs import load_files
@@ -428,7 +429,8 @@ def test_typed_names_take_aliases_and_small_typos_but_never_another_characters_n
     pool = pool_by_id("hard")
     ana = pool["typed-ana"]
     assert all(ana.is_right(t) for t in ("Ana", "anna", "ANA"))
-    assert not ana.is_right("Ann")  # a short name forgives no slip
+    assert not ana.is_right("An")  # "Ana" forgives no slip; "Ann" is one slip from "Anna", which forgives one
+    assert ana.is_right("Ann") and ana.is_right("Anan")
     esther = next(q for q in pool.values() if q.is_typed and q.answer == "Esther Vanhove")
     assert esther.is_right("esther") and esther.is_right("Esther Vanhov") and esther.is_right("ESTHER VANHOVE")
     assert not esther.is_right("First Esther") and not esther.is_right("The first Esther")
@@ -471,8 +473,20 @@ def test_a_quiz_is_right_reproducible_and_mixed(seed, difficulty, spoilers, coun
     assert quiz == again
     assert not exclude & {q.id for q in quiz}
     available = Counter(q.kind for q in pool if q.id not in exclude)
-    assert len(quiz) == min(count, sum(available.values()))
-    assert len({q.id for q in quiz}) == len(quiz)
+    assert len({q.id for q in quiz}) == len(quiz) and len(quiz) <= count
+    assert not check_quiz(quiz)
+    asked_before = [q for q in pool if q.id in exclude]  # excluded: asked earlier in the game
+    used = {g for q in (*quiz, *asked_before) for g in q.grounds}
+    explained = set().union(*(shingles(q.explanation) for q in (*quiz, *asked_before)))
+
+    def blocked(q) -> bool:
+        """Left out by the composition rules: its fact asked, its prompt handed over, or its answer given."""
+        return (bool(used & set(q.grounds)) or gives_away(q.prompt, explained) or q.answer in {x.answer for x in quiz}
+                or q.prompt in {x.prompt for x in (*quiz, *asked_before)})
+
+    left = [q for q in pool if q.id not in exclude and q not in quiz and q.id not in {x.id for x in quiz}]
+    if len(quiz) < count:  # fewer than asked only when every question left breaks a rule
+        assert all(blocked(q) for q in left)
     for q in quiz:
         check_right_by_the_facts(q)
         if not spoilers:
@@ -481,7 +495,8 @@ def test_a_quiz_is_right_reproducible_and_mixed(seed, difficulty, spoilers, coun
     for a in available:
         for b in available:
             # kinds take turns: one kind is ahead of another by at most one unless it ran out
-            assert asked[a] >= asked[b] - 1 or asked[a] == available[a], (asked, available)
+            ran_out = all(blocked(q) for q in left if q.kind == a)
+            assert asked[a] >= asked[b] - 1 or ran_out, (asked, available)
 
 
 def test_the_quiz_seed_changes_the_questions_and_the_order_of_choices():
@@ -503,7 +518,7 @@ def test_exclude_and_weights_steer_the_quiz():
     plain = sum(favourite in {q.id for q in g.quiz(3, seed, kind)} for seed in range(60))
     boosted = sum(favourite in {q.id for q in g.quiz(3, seed, kind, weights={favourite: 200.0})}
                   for seed in range(60))
-    assert boosted >= 50 and plain <= 15
+    assert boosted >= 45 and plain <= 15
 
 
 def test_a_quiz_prefers_not_to_ask_about_the_same_fact_twice():
@@ -515,8 +530,10 @@ def test_a_quiz_prefers_not_to_ask_about_the_same_fact_twice():
         by_answer = q.kind in ("trope-to-character", "relationship", "typed")
         return f["trope"], f.get("instead of") or (q.answer if by_answer else f["character"])
 
-    pairs = Counter(trope_and_character(q) for q in quiz if "trope" in dict(q.facts))
-    assert len(pairs) > 10 and max(pairs.values()) == 1, pairs
+    pairs = Counter(trope_and_character(q) for q in quiz if "trope" in dict(q.facts) and "series" not in dict(q.facts))
+    assert len(pairs) > 10
+    grounds = Counter(ground for q in quiz for ground in q.grounds)  # Joséphine is in two Love Triangles
+    assert max(grounds.values()) == 1, grounds
 
 
 def test_unknown_kinds_and_difficulties_are_refused():
@@ -548,8 +565,10 @@ def test_hand_written_questions_keep_their_exact_answer_and_shuffle_their_choice
             assert q.difficulty == written[q.id].difficulty
     quizzes = [generator("medium", True).quiz(30, seed, ["pack"]) for seed in (1, 2)]
     orders = [{q.id: q.choices for q in quiz} for quiz in quizzes]
-    assert any(orders[0][i] != orders[1][i] for i in orders[0]) and all(
-        set(orders[0][i]) == set(orders[1][i]) for i in orders[0])
+    shared = orders[0].keys() & orders[1].keys()
+    assert len(shared) > 10
+    assert any(orders[0][i] != orders[1][i] for i in shared) and all(
+        set(orders[0][i]) == set(orders[1][i]) for i in shared)
 
 
 @pytest.mark.parametrize("difficulty,spoilers", SETTINGS)
@@ -600,6 +619,8 @@ def core_is_spoiler_free(q) -> bool | None:
     this test does not judge that kind."""
     o = oracle()
     f = dict(q.facts)
+    if "series" in f:  # about the show: judged by test_tropes_about_the_series_are_asked_about_the_show
+        return None
     if q.kind in ("trope-to-character", "character-to-trope"):
         trope = o.trope_by_name[f["trope"]]
         cid = o.cid(q.answer if q.kind == "trope-to-character" else f["character"])
@@ -638,8 +659,9 @@ def test_a_hand_written_id_that_looks_generated_never_makes_a_question_appear_tw
     g = Generator(library.facts)
     ids = [q.id for q in g.pool()]
     assert len(ids) == len(set(ids)) and "pack-t2c-abusive-parents-1" in ids
-    quiz = g.quiz(len(ids), 3)
-    assert len(quiz) == len(ids) and len({q.id for q in quiz}) == len(ids)
+    quiz = g.quiz(len(ids), 3)  # a quiz asks each fact once: fewer questions than the pool
+    assert len({q.id for q in quiz}) == len(quiz) and not check_quiz(quiz)
+    assert "pack-t2c-abusive-parents-1" in {q.id for q in g.quiz(len(ids), 3, ["pack"])}
 
 
 # ---- what a fan would call out ------------------------------------------------------------------
@@ -723,7 +745,9 @@ def test_a_clue_about_someone_else_is_never_headed_with_another_characters_name(
     # "Antoine: A beta tester cheats on his boyfriend..." reads as if Antoine were the beta tester.
     shared = [(t, e) for t in facts().tropes.values() for e in t.examples if len(e.characters) > 1]
     for q in generator("medium", True).pool(["character-to-trope"]):
-        name = dict(q.facts)["character"]
+        name = dict(q.facts).get("character")
+        if name is None:  # a trope about the series names no character
+            continue
         if any(e.clue in q.prompt and o_cid(name) in e.characters for _, e in shared):
             assert not q.prompt.startswith(f"{name}:"), q.id
 

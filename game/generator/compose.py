@@ -5,7 +5,8 @@ A quiz, as a player meets it (a round is one quiz):
   character's description, a hand-written question), whichever way round they ask;
 * no prompt is handed over by an earlier explanation, and none contains its own answer
   (that one is refused when the question is built: see `Kit`);
-* answers are spread: never the same answer twice running, and one not given yet is preferred;
+* answers are spread: never the same answer twice running, and one not given yet (with a prompt
+  not asked yet) is preferred;
 * openings vary: a kind is drawn fact by fact, not question by question, so a fact that many
   questions can be built on (a trope with three characters) opens no more games than another.
 
@@ -55,13 +56,13 @@ class QuizRules:
         return self.grounds.isdisjoint(candidate.grounds)
 
     def allows(self, question: Question) -> bool:
-        return (question.prompt not in self.prompts
-                and not gives_away(question.prompt, self.explained)
-                and (question.kind == "true-false" or question.answer != self.last_answer))
+        return ((question.kind == "true-false" or question.answer != self.last_answer)
+                and not gives_away(question.prompt, self.explained))
 
     def spreads(self, question: Question) -> bool:
-        """An answer not given yet in this quiz (true/false has only two: always fine)."""
-        return question.kind == "true-false" or not self.answers[question.answer]
+        """Worded unlike any question so far ("Which of these really happens?" heads many), with an
+        answer not given yet (true/false has only two: always fine)."""
+        return question.prompt not in self.prompts and (question.kind == "true-false" or not self.answers[question.answer])
 
     def add(self, candidate: Candidate, question: Question) -> None:
         self.recall(candidate, question)
@@ -77,7 +78,7 @@ class QuizRules:
 
 
 def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Question | None],
-         look_ahead: int = 64) -> Candidate | None:
+         look_ahead: int = 12) -> Candidate | None:
     """The next candidate of a kind the rules allow, preferring one whose answer is new to the
     quiz (within `look_ahead` candidates). Stale and unbuildable candidates leave the queue."""
     fallback: int | None = None
@@ -91,11 +92,11 @@ def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Ques
         if question is None:
             buffer.pop(index)
             continue
-        if rules.allows(question):
-            if rules.spreads(question):
+        spreads = rules.spreads(question)  # cheap tests first: the handover test normalizes text
+        if (spreads or fallback is None) and rules.allows(question):
+            if spreads:
                 return buffer.pop(index)
-            if fallback is None:
-                fallback = index
+            fallback = index
         index += 1
         if fallback is not None and index >= look_ahead:
             break

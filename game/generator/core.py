@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from functools import cached_property
 from typing import Iterable
 
 from ..models import KINDS, FactBase, Question
@@ -48,7 +49,6 @@ class Generator:
         self._candidate_lists: dict[str, list[Candidate]] = {}
         self._groups: dict[str, list[tuple[Candidate, ...]]] = {}
         self._built: dict[Candidate, Question | None] = {}
-        self._built_by_id: dict[str, tuple[Candidate, Question]] = {}
         self._kind_ids: dict[str, frozenset[str]] = {}
 
     # ---- public contract -------------------------------------------------
@@ -75,23 +75,34 @@ class Generator:
         picked: list[Question] = []
         rules = QuizRules()
         for qid in exclude:  # asked earlier in the same game: their facts are used up, their explanations seen
-            if qid in self._built_by_id:
-                rules.recall(*self._built_by_id[qid])
+            candidate = self._by_id.get(qid)
+            question = self._question_of(candidate) if candidate is not None else None
+            if question is not None:
+                rules.recall(candidate, question)
         while len(picked) < count:
             turns = [kind for kind in turns if not queues[kind].empty()]
             if not turns:
                 break
-            for kind in turns:
+            for kind in list(turns):
                 if len(picked) >= count:
                     break
                 candidate = take(queues[kind], rules, self._question_of)
-                if candidate is not None:
-                    question = self._question_of(candidate)
-                    picked.append(question)
-                    rules.add(candidate, question)
+                if candidate is None:  # nothing left this quiz may ask: the kind is done
+                    turns.remove(kind)
+                    queues[kind] = QuizQueue(iter(()), exclude)
+                    continue
+                question = self._question_of(candidate)
+                picked.append(question)
+                rules.add(candidate, question)
         return [self._reshuffled(question, rng) for question in picked]
 
     # ---- inside -------------------------------------------------------------
+
+    @cached_property
+    def _by_id(self) -> dict[str, Candidate]:
+        """Every candidate by id: what `exclude` names (asked earlier in the game), whatever was
+        built before, so the same seed gives the same quiz from a fresh generator or a used one."""
+        return {c.id: c for kind in KINDS for c in self._candidates(kind)}
 
     def _ids_of_kind(self, kind: str) -> frozenset[str]:
         if kind not in self._kind_ids:
@@ -134,8 +145,6 @@ class Generator:
                 if self.kit.left_out(question.spoiler):
                     question = None
             self._built[candidate] = question
-            if question is not None:
-                self._built_by_id[candidate.id] = (candidate, question)
         return self._built[candidate]
 
     def _spoiler_safety_net(self, question: Question) -> Question:

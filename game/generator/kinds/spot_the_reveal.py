@@ -23,8 +23,9 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
 
 
 def twist_explained(reveal, lead: str) -> str:
-    """A twist's explanation: the first hint the show gave of it, when the pack lists one."""
-    return f"{lead} An early hint: {sentence(reveal.clues[0])}" if reveal.clues else f"{lead} {sentence(reveal.statement)}"
+    """A twist's explanation: the first hint the show gave of it, when the pack lists one (without
+    one, repeating the statement the player has just read would say nothing)."""
+    return f"{lead} An early hint: {sentence(reveal.clues[0])}" if reveal.clues else lead
 
 
 def made_up_statements(kit: Kit, rng, characters) -> list[str]:
@@ -44,7 +45,7 @@ def reveal_question(qid, spoiler, kit: Kit, reveal):
     rng = random.Random(qid)
     wrong = made_up_statements(kit, rng, reveal.characters)
     return kit.question(qid, spoiler, KIND, fit("Which of these really happens in the series?"),
-                        reveal.statement, wrong, twist_explained(reveal, "It really happens."),
+                        reveal.statement, wrong, twist_explained(reveal, "It really happens; the others are made up."),
                         (("reveal", reveal.id),), reveal.pack, rng)
 
 

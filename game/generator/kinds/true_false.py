@@ -42,7 +42,7 @@ def candidates(kit: Kit) -> Iterator[Candidate]:
                                 relation_statement, kit, edge, swap[0])
     for reveal in kit.facts.reveals:
         yield kit.candidate(f"tf-{reveal.id}", (f"reveal:{reveal.id}",), True, kit.true_false,
-                            sentence(reveal.statement), True, twist_explained(reveal, "True: one of the series' twists."),
+                            sentence(reveal.statement), True, twist_explained(reveal, "True: it is one of the series' twists."),
                             (("reveal", reveal.id),), reveal.pack)
     for herring in kit.facts.red_herrings:
         yield kit.candidate(f"tf-{herring.id}", (f"herring:{herring.id}",), True, kit.true_false,
@@ -89,7 +89,8 @@ def relation_statement(qid, spoiler, kit: Kit, edge, swap):
 def description_statement(qid, spoiler, kit: Kit, character, swap):
     description = sentence(character.description)
     if swap is None:
-        return kit.true_false(qid, spoiler, f"{character.name} fits this description: “{description}”",
+        fits = "fit" if character.role == "group" and character.name.endswith("s") else "fits"  # the Humanists fit
+        return kit.true_false(qid, spoiler, f"{character.name} {fits} this description: “{description}”",
                               True, f"True: that is {character.name}.", (("character", character.name),),
                               character.pack)
     return kit.true_false(qid, spoiler, f"{swap} fits this description: “{description}”", False,
