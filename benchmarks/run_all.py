@@ -20,6 +20,8 @@ SCRIPTS = [
     ("Frame time per scene (1280x720, headless)", "ui_frames.py", []),
     ("Quiz generation", "generate.py", []),
     ("Loading a 10,000-question pack", "load.py", []),
+    ("Phones as buzzers (20 phones on loopback)", "phone.py", []),
+    ("A hostile pack: four million list items under the size cap", "hostile_pack.py", ["--no-full-load"]),
 ]
 
 

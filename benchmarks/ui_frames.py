@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/ui_frames.py [--frames 300] [--size 1280x720]
 
 The scenes are those of `--screenshot` (the same seeded tour: title, setup, round card,
-question, feedback, pause, results, scores, packs, settings, help, test mode...). On each,
+question, feedback, pause, results, scores, packs, settings, help, test mode, then a party of
+four: party setup, party question, reveal, standings, podium). On each,
 a frame is what the real loop does: handle events, `update(dt)`, `draw()`. The first
 frames of a scene fill its text and font caches once and are not counted (the one-time
 cost of opening packs and scores is in benchmarks/startup.py). The baseline, measured in

@@ -1,6 +1,7 @@
 """`check` and `packs`: what a pack author runs to see whether packs load, and why not."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,11 +14,14 @@ def run(args) -> int:
 
 
 def check(args) -> int:
+    empty_folders: list[Path] = []
     if args.paths:
-        missing = [p for p in args.paths if not p.exists()]
+        # lexists: a symlink loop is there, and loading it says it is a loop.
+        missing = [p for p in args.paths if not os.path.lexists(p)]
         if missing:
             print(f"osmosis-quiz check: no such file or folder: {missing[0]}", file=sys.stderr)
             return 2
+        empty_folders = [p for p in args.paths if p.is_dir() and not find_pack_files([p])]
         files = find_pack_files(args.paths)
         # Checked beside every other pack the game would load with it: their ids may be referred
         # to and must not be taken again.
@@ -30,10 +34,20 @@ def check(args) -> int:
             print(problem)
     for pack in library.packs:
         print(f"ok  {display_path(pack.path)}: {_counts(pack)}")
+    for folder in empty_folders:  # named on purpose, so finding nothing there is worth saying
+        print(f"{display_path(folder)}: a folder with no packs in it (packs are .yaml or .yml files)")
     total = len(library.packs) + len(library.refused)
-    print(f"{total} pack{'s' if total != 1 else ''} checked: {len(library.packs)} valid, "
-          f"{len(library.refused)} refused, {sum(len(r.problems) for r in library.refused)} problems")
-    return 1 if library.refused or not total else 0
+    if total:
+        problems = sum(1 + p.more for r in library.refused for p in r.problems)
+        print(f"{_plural(total, 'pack')} checked: {len(library.packs)} valid, "
+              f"{len(library.refused)} refused, {_plural(problems, 'problem')}")
+    elif not empty_folders:
+        print("no packs found")
+    return 1 if library.refused or empty_folders or not total else 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _context_for(files: list[Path], extra: list[Path]) -> Library:

@@ -22,6 +22,7 @@ COMMANDS = {
     "scores": ("game.terminal", "show the high-score table"),
     "import": ("game.importers", "turn a trope page, Open Trivia DB JSON or GIFT file into a pack"),
     "new-pack": ("game.importers", "write a commented starter pack into your pack folder"),
+    "host": ("game.phone.host", "host a party that players join from their phones on the local network"),
     "install-desktop": ("game.launch", "add the game and its icon to your Linux desktop's applications menu"),
 }
 
@@ -90,6 +91,8 @@ def _text_options(text: argparse.ArgumentParser) -> None:
     text.add_argument("--daily", action="store_true", help="today's daily challenge: the same quiz for everyone")
     text.add_argument("--practice", action="store_true", help="practise the questions you missed before")
     text.add_argument("--relaxed", action="store_true", help="no timer")
+    text.add_argument("--players", metavar="NAMES", default=None,
+                      help='a party of 2-4 taking turns, e.g. "Ann,Bob,Cyd"; each score is saved')
 
 
 def _check_options(check: argparse.ArgumentParser) -> None:
@@ -132,6 +135,16 @@ def play_options(parser: argparse.ArgumentParser, suppress: bool = False) -> Non
                         help="render every scene to PNG files in DIR and exit")
 
 
+def _host_options(host: argparse.ArgumentParser) -> None:
+    host.add_argument("--bind", metavar="ADDR", help="address to listen on (default: this machine's local-network address)")
+    host.add_argument("--port", type=int, default=0, metavar="N", help="port to listen on (default 0: any free port)")
+    host.add_argument("--headless", action="store_true", help="no window: the party in the terminal")
+    host.add_argument("--seed", type=int, help="seed for a reproducible quiz")
+    host.add_argument("--rounds", type=int, choices=range(1, 5), metavar="N", help="rounds to play (1-4, default 4)")
+    host.add_argument("--questions", type=int, choices=range(1, 21), metavar="N", help="questions per round (1-20, default 5)")
+    host.add_argument("--frames", type=int, metavar="N", help="with a window: run N frames and end the party")
+
+
 _SUBCOMMAND_OPTIONS = {
     "play": lambda parser: play_options(parser, suppress=True),
     "text": _text_options,
@@ -141,6 +154,7 @@ _SUBCOMMAND_OPTIONS = {
     "scores": lambda parser: None,
     "import": _import_options,
     "new-pack": _new_pack_options,
+    "host": _host_options,
     "install-desktop": lambda parser: None,
 }
 

@@ -278,10 +278,12 @@ class Round:
         return self.spec.seconds
 
 
-class Game:
-    """One game from the first round card to the results.
+class BaseGame:
+    """What every way of playing shares: the rounds, drawn from the seed before play; the phase
+    machine; the question clock with its pauses. `Game` (one answer at a time, hot-seat turns) and
+    `party.PartyGame` (every player answers the same question at once) add how answers are taken.
 
-    Phases: ROUND_INTRO --start_round()--> QUESTION --answer()/timeout--> FEEDBACK --next()-->
+    Phases: ROUND_INTRO --start_round()--> QUESTION --answers/timeout--> FEEDBACK --next()-->
     QUESTION ... --next()--> ROUND_SUMMARY --next()--> ROUND_INTRO ... --next()--> FINISHED.
     """
 
@@ -298,13 +300,11 @@ class Game:
         self.generator = generator
         self.weights = miss_weights(misses) if misses else None
         self.players = tuple(players)
-        self.scoreboards = {name: ScoreBoard(name) for name in self.players}
+        self.scoreboards = {name: self._new_scoreboard(name) for name in self.players}
         self.round_index = 0
-        self.outcome: Outcome | None = None  # the last answer, shown in FEEDBACK
         self.paused = False
         self._used_ids: set[str] = set()
         self._topics: set = set()  # the facts and prompts of every question drawn so far
-        self._turn = 0  # questions played so far: whose turn it is in hot-seat games
         self._reset_question_state()
         self.rounds = self._draw_rounds()
         self.phase = Phase.ROUND_INTRO if self.rounds else Phase.FINISHED
@@ -321,6 +321,141 @@ class Game:
         if self.phase in (Phase.QUESTION, Phase.FEEDBACK) and rnd and rnd.position < len(rnd.questions):
             return rnd.questions[rnd.position]
         return None
+
+    @property
+    def time_limit(self) -> float | None:
+        """Seconds on the clock for the current round, or None in a game without a timer."""
+        if not self.settings.timer:
+            return None
+        rnd = self.current_round
+        return rnd.seconds if rnd and rnd.seconds else self.settings.timer_seconds
+
+    def elapsed(self) -> float:
+        """Seconds the current question has been on the clock, pauses excluded."""
+        if self._started_at is None:
+            return 0.0
+        now = self._paused_at if self.paused and self._paused_at is not None else self.clock.now()
+        return max(0.0, now - self._started_at - self._paused_total)
+
+    def results(self, player: str | None = None) -> Results:
+        board = self.scoreboards[player or self.players[0]]
+        return board.results([r.title for r in self.rounds])
+
+    # -- what front ends do --------------------------------------------------------------
+
+    def start_round(self) -> None:
+        self._require(Phase.ROUND_INTRO)
+        self.phase = Phase.QUESTION
+        self._start_question()
+
+    def next(self) -> None:
+        """Move on: to the next question, the round summary, the next round card or the end."""
+        if self.phase is Phase.ROUND_INTRO:
+            return self.start_round()
+        if self.phase is Phase.FEEDBACK:
+            rnd = self.current_round
+            rnd.position += 1
+            self._leave_feedback()
+            if rnd.position < len(rnd.questions):
+                self.phase = Phase.QUESTION
+                self._start_question()
+            else:
+                self.phase = Phase.ROUND_SUMMARY
+        elif self.phase is Phase.ROUND_SUMMARY:
+            self.round_index += 1
+            self.phase = Phase.ROUND_INTRO if self.current_round else Phase.FINISHED
+        elif self.phase is Phase.QUESTION:
+            raise GameStateError("answer the question first")
+
+    def pause(self) -> None:
+        if not self.paused and self.phase is not Phase.FINISHED:
+            self.paused = True
+            self._paused_at = self.clock.now()
+
+    def resume(self) -> None:
+        if self.paused:
+            self._paused_total += self.clock.now() - self._paused_at
+            self.paused = False
+            self._paused_at = None
+
+    # -- for subclasses ------------------------------------------------------------------
+
+    def _points(self, elapsed: float, streak: int) -> int:
+        """A right answer's points: the speed formula (flat 1000 untimed) times the difficulty
+        factor, plus the streak bonus."""
+        limit = self.time_limit
+        base = time_points(elapsed, limit) if limit else 1000
+        bonus = streak_bonus(streak) if self.settings.streak_bonus else 0
+        return round(base * difficulty_factor(self.settings.difficulty)) + bonus
+
+    def _new_scoreboard(self, player: str) -> "ScoreBoard":
+        return ScoreBoard(player)
+
+    def _questions_per_round(self) -> int:
+        return self.settings.questions_per_round
+
+    def _leave_feedback(self) -> None:
+        """Forget the answer shown in FEEDBACK before the next question."""
+
+    def _require(self, phase: Phase) -> None:
+        if self.phase is not phase:
+            raise GameStateError(f"not allowed during {self.phase.value}; expected {phase.value}")
+
+    def _draw_rounds(self) -> list[Round]:
+        """Every round's questions, drawn from the seed alone before play: lifelines used on the way
+        cannot change later rounds (the daily quiz stays the same for everyone), and skip never
+        fetches a question a later round will ask. Rounds the facts cannot fill are left out, so
+        "round 3 of 3" is the last one."""
+        count = self._questions_per_round()
+        drawn = [(spec, self._draw(count, spec.kinds, ("round", index)))
+                 for index, spec in enumerate(self.settings.rounds)]
+        playable = [(spec, questions) for spec, questions in drawn if questions]
+        return [Round(spec, index, questions) for index, (spec, questions) in enumerate(playable)]
+
+    def _draw(self, count: int, kinds, *salt) -> list[Question]:
+        """`count` questions not drawn before in this game. A question on facts or with a prompt
+        already drawn (the clue of "which character?" asked again as "which trope?") would give its
+        answer away, so those only fill a round the fresh ones cannot; each fact or prompt drawn
+        so far may cost a spare."""
+        offered = self.generator.quiz(count + len(self._topics), _derived_seed(self.seed, *salt),
+                                      kinds=tuple(kinds), exclude=frozenset(self._used_ids), weights=self.weights)
+        fresh, repeats, seen = [], [], set(self._topics)
+        for question in offered:
+            (repeats if _topics(question) & seen else fresh).append(question)
+            seen |= _topics(question)
+        kept = {q.id for q in fresh[:count] + repeats[:max(0, count - len(fresh))]}
+        questions = [q for q in offered if q.id in kept]  # in the generator's order: kinds stay mixed
+        for question in questions:
+            self._topics |= _topics(question)
+        self._used_ids.update(q.id for q in questions)
+        return questions
+
+    def _reset_question_state(self) -> None:
+        self._started_at: float | None = None
+        self._paused_total = 0.0
+        self._paused_at: float | None = None
+
+    def _start_question(self) -> None:
+        self._reset_question_state()
+        self._restart_clock()
+
+    def _restart_clock(self) -> None:
+        self._started_at = self.clock.now()
+        self._paused_total = 0.0
+        self._paused_at = self._started_at if self.paused else None  # a game paused between questions stays paused
+
+
+class Game(BaseGame):
+    """One game from the first round card to the results, one answer at a time. With several
+    players they take turns question by question (hot-seat), each round asking
+    questions_per_round questions of each player.
+    """
+
+    def __init__(self, facts: FactBase | None, settings: Settings = Settings(), players=("Player",),
+                 clock: Clock | None = None, misses: dict[str, int] | None = None, generator=None):
+        self.outcome: Outcome | None = None  # the last answer, shown in FEEDBACK
+        self._turn = 0  # questions played so far: whose turn it is in hot-seat games
+        super().__init__(facts, settings, players, clock, misses, generator)
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -347,23 +482,8 @@ class Game:
         return frozenset(self.scoreboard.lifelines_left)
 
     @property
-    def time_limit(self) -> float | None:
-        """Seconds on the clock for the current round, or None in a game without a timer."""
-        if not self.settings.timer:
-            return None
-        rnd = self.current_round
-        return rnd.seconds if rnd and rnd.seconds else self.settings.timer_seconds
-
-    @property
     def double_chance_armed(self) -> bool:
         return self._double_chance
-
-    def elapsed(self) -> float:
-        """Seconds the current question has been on the clock, pauses excluded."""
-        if self._started_at is None:
-            return 0.0
-        now = self._paused_at if self.paused and self._paused_at is not None else self.clock.now()
-        return max(0.0, now - self._started_at - self._paused_total)
 
     def time_left(self) -> float | None:
         limit = self.time_limit
@@ -371,16 +491,7 @@ class Game:
             return None
         return max(0.0, limit - self.elapsed())
 
-    def results(self, player: str | None = None) -> Results:
-        board = self.scoreboards[player or self.players[0]]
-        return board.results([r.title for r in self.rounds])
-
     # -- what front ends do --------------------------------------------------------------
-
-    def start_round(self) -> None:
-        self._require(Phase.ROUND_INTRO)
-        self.phase = Phase.QUESTION
-        self._start_question()
 
     def update(self) -> Outcome | None:
         """Call often (every frame); returns the timed-out Outcome when the buzzer went."""
@@ -420,36 +531,6 @@ class Game:
             self._lifelines_used.append(name)
         return used
 
-    def next(self) -> None:
-        """Move on: to the next question, the round summary, the next round card or the end."""
-        if self.phase is Phase.ROUND_INTRO:
-            return self.start_round()
-        if self.phase is Phase.FEEDBACK:
-            rnd = self.current_round
-            rnd.position += 1
-            self.outcome = None
-            if rnd.position < len(rnd.questions):
-                self.phase = Phase.QUESTION
-                self._start_question()
-            else:
-                self.phase = Phase.ROUND_SUMMARY
-        elif self.phase is Phase.ROUND_SUMMARY:
-            self.round_index += 1
-            self.phase = Phase.ROUND_INTRO if self.current_round else Phase.FINISHED
-        elif self.phase is Phase.QUESTION:
-            raise GameStateError("answer the question first")
-
-    def pause(self) -> None:
-        if not self.paused and self.phase is not Phase.FINISHED:
-            self.paused = True
-            self._paused_at = self.clock.now()
-
-    def resume(self) -> None:
-        if self.paused:
-            self._paused_total += self.clock.now() - self._paused_at
-            self.paused = False
-            self._paused_at = None
-
     def round_results(self, player: str | None = None) -> tuple[str, int, int, int]:
         """(title, points, right, asked) of the current round so far, for the round summary."""
         rnd = self.current_round
@@ -458,56 +539,18 @@ class Game:
 
     # -- inside --------------------------------------------------------------------------
 
-    def _require(self, phase: Phase) -> None:
-        if self.phase is not phase:
-            raise GameStateError(f"not allowed during {self.phase.value}; expected {phase.value}")
+    def _questions_per_round(self) -> int:
+        return self.settings.questions_per_round * len(self.players)  # each player gets their turns
 
-    def _draw_rounds(self) -> list[Round]:
-        """Every round's questions, drawn from the seed alone before play: lifelines used on the way
-        cannot change later rounds (the daily quiz stays the same for everyone), and skip never
-        fetches a question a later round will ask. Rounds the facts cannot fill are left out, so
-        "round 3 of 3" is the last one."""
-        count = self.settings.questions_per_round * len(self.players)
-        drawn = [(spec, self._draw(count, spec.kinds, ("round", index)))
-                 for index, spec in enumerate(self.settings.rounds)]
-        playable = [(spec, questions) for spec, questions in drawn if questions]
-        return [Round(spec, index, questions) for index, (spec, questions) in enumerate(playable)]
-
-    def _draw(self, count: int, kinds, *salt) -> list[Question]:
-        """`count` questions not drawn before in this game. A question on facts or with a prompt
-        already drawn (the clue of "which character?" asked again as "which trope?") would give its
-        answer away, so those only fill a round the fresh ones cannot; each fact or prompt drawn
-        so far may cost a spare."""
-        offered = self.generator.quiz(count + len(self._topics), _derived_seed(self.seed, *salt),
-                                      kinds=tuple(kinds), exclude=frozenset(self._used_ids), weights=self.weights)
-        fresh, repeats, seen = [], [], set(self._topics)
-        for question in offered:
-            (repeats if _topics(question) & seen else fresh).append(question)
-            seen |= _topics(question)
-        kept = {q.id for q in fresh[:count] + repeats[:max(0, count - len(fresh))]}
-        questions = [q for q in offered if q.id in kept]  # in the generator's order: kinds stay mixed
-        for question in questions:
-            self._topics |= _topics(question)
-        self._used_ids.update(q.id for q in questions)
-        return questions
+    def _leave_feedback(self) -> None:
+        self.outcome = None
 
     def _reset_question_state(self) -> None:
-        self._started_at: float | None = None
-        self._paused_total = 0.0
-        self._paused_at: float | None = None
+        super()._reset_question_state()
         self._hidden: set[str] = set()
         self._double_chance = False
         self._second_pick = False
         self._lifelines_used: list[str] = []
-
-    def _start_question(self) -> None:
-        self._reset_question_state()
-        self._restart_clock()
-
-    def _restart_clock(self) -> None:
-        self._started_at = self.clock.now()
-        self._paused_total = 0.0
-        self._paused_at = self._started_at if self.paused else None  # a game paused between questions stays paused
 
     def _finish(self, response: str | None, timed_out: bool) -> Outcome:
         question = self.question
@@ -527,12 +570,6 @@ class Game:
         self._turn += 1
         self.phase = Phase.FEEDBACK
         return outcome
-
-    def _points(self, elapsed: float, streak: int) -> int:
-        limit = self.time_limit
-        base = time_points(elapsed, limit) if limit else 1000
-        bonus = streak_bonus(streak) if self.settings.streak_bonus else 0
-        return round(base * difficulty_factor(self.settings.difficulty)) + bonus
 
     def _fifty_fifty(self) -> bool:
         question = self.question

@@ -15,7 +15,7 @@ from .models import (Character, Library, Pack, PackQuestion, RedHerring, Refused
                      Reveal, Series, Trope, TropeExample)
 from .paths import builtin_pack_dir, user_pack_dir
 from .text import normalize
-from .yamlsafe import Problem, YamlRefused, YMap, parse, read_text
+from .yamlsafe import Problem, YamlRefused, YMap, one_per_kind, parse, read_text
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -107,7 +107,7 @@ def load_files(files: Iterable[Path], context: Library | None = None) -> Library
         try:
             value = read_pack_value(Path(path))
         except YamlRefused as exc:
-            refused.append(RefusedPack(Path(path), tuple(exc.problems)))
+            refused.append(RefusedPack(Path(path), one_per_kind(exc.problems)))
         else:
             parsed.append((Path(path), value))
 
@@ -118,7 +118,7 @@ def load_files(files: Iterable[Path], context: Library | None = None) -> Library
         pack_id = value.get("id") or _slug(path.stem)
         problems = known.claim(path, pack_id, value, scopes[path])
         if problems:
-            refused.append(RefusedPack(path, tuple(problems)))
+            refused.append(RefusedPack(path, one_per_kind(problems)))
         else:
             candidates.append((path, value, pack_id))
 
@@ -126,7 +126,7 @@ def load_files(files: Iterable[Path], context: Library | None = None) -> Library
     for path, value, pack_id in candidates:
         problems = _check_references(value, display_path(path), known, scopes[path])
         if problems:
-            refused.append(RefusedPack(path, tuple(problems)))
+            refused.append(RefusedPack(path, one_per_kind(problems)))
         else:
             packs.append(build_pack(value, path, pack_id, scopes[path]))
     return Library(tuple(packs), tuple(refused))

@@ -155,7 +155,8 @@ class ListOf(Spec):
             report(pos, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}, "
                         f"found {len(value)}")
         if len(value) > self.max_items:
-            report(pos, f"has {len(value)} items; at most {self.max_items}")
+            report(pos, f"has {len(value):,} items; at most {self.max_items:,}")
+            return  # refused for its length: what is wrong with each of its items is noise
         first_seen: dict = {}
         for index, item in enumerate(value):
             item_pos = value.item_pos[index]

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .engine import Results, Settings
+from .text import graphemes, visible_text
 
 DB_NAME = "scores.sqlite3"
 NAME_MAX = 24
@@ -77,37 +78,80 @@ class HighScore:
 
 
 def clean_name(name: str | None) -> str:
-    """A player name as stored and shown: printable, single-spaced, at most NAME_MAX characters."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in (name or ""))
-    return " ".join(printable.split())[:NAME_MAX].strip() or DEFAULT_NAME
+    """A player name as stored and shown: visible, single-spaced, at most NAME_MAX characters as a
+    reader counts them (a family emoji is one, and is never cut in half)."""
+    single_spaced = " ".join(visible_text(name or "").split())
+    return "".join(graphemes(single_spaced)[:NAME_MAX]).strip() or DEFAULT_NAME
 
 
 class Store:
-    def __init__(self, path: Path | None, connection: sqlite3.Connection | None, warning: str | None):
+    def __init__(self, path: Path | None, connection: sqlite3.Connection | None, warning: str | None,
+                 read_only: bool = False):
         self.path = path
         self._db = connection
         self.warning = warning
+        self.read_only = read_only  # scores can be read from the connection, never written
 
     @property
     def can_save(self) -> bool:
-        return self._db is not None
+        return self._db is not None and not self.read_only
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, create: bool = True) -> "Store":
-        """Open (creating or repairing as needed) the score file; never raises. With `create`
-        False a missing file is not made: the store is empty, `can_save` False, no warning."""
+    def open(cls, data_dir: Path | None = None) -> "Store":
+        """Open (creating or repairing as needed) the score file to play and save; never raises.
+        A file or folder we may not write is still read (high scores, practice), and said at once."""
         try:
             folder = Path(data_dir) if data_dir is not None else _default_dir()
             path = folder / DB_NAME
-            if not create and not path.exists():
-                return cls(path, None, None)
+            if _is_file(folder):
+                return cls(None, None, f"scores won't be saved: {folder} is a file, not a folder")
             folder.mkdir(parents=True, exist_ok=True)
+            if path.exists() and not os.access(path, os.W_OK):
+                return cls._open_read_only(path, f"scores won't be saved: {path} is read-only")
+            if not os.access(folder, os.W_OK):  # SQLite must make its -wal and -shm files there
+                return cls._open_read_only(path, f"scores won't be saved: the folder {folder} is read-only")
         except (OSError, ValueError) as exc:
             return cls(None, None, f"scores won't be saved: cannot use the data folder ({_reason(exc)})")
         try:
             return cls._open_file(path)
         except (sqlite3.Error, OSError) as exc:
             return cls(path, None, f"scores won't be saved: cannot write {path} ({_reason(exc)})")
+
+    @classmethod
+    def read(cls, data_dir: Path | None = None) -> "Store":
+        """Open the score file only to read it: nothing is written, renamed or created, so it
+        works on read-only media and leaves a damaged file for the next game to set aside.
+        Never raises; `warning` says why the scores cannot be read. No file yet: empty, no warning."""
+        try:
+            folder = Path(data_dir) if data_dir is not None else _default_dir()
+            if _is_file(folder):
+                return cls(None, None, f"cannot read the scores: {folder} is a file, not a folder")
+        except (OSError, ValueError) as exc:
+            return cls(None, None, f"cannot read the scores: no data folder ({_reason(exc)})")
+        return cls._open_read_only(folder / DB_NAME, None)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, warning: str | None) -> "Store":
+        """A read-only store on `path`; `warning` (why it is read-only) or the reason it cannot be read."""
+        try:
+            if not path.exists():
+                return cls(path, None, warning)
+            db = _connect_read_only(path)
+            if _foreign(path) or not _healthy(db):
+                db.close()
+                return cls(path, None, warning or f"cannot read the scores: {path} is damaged (the next "
+                                                  "game sets it aside and starts a fresh one)")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                db.close()
+                return cls(path, None, warning or f"cannot read the scores: {path} is from a newer version "
+                                                  "of Osmosis Quiz")
+            if version == 0:
+                db.close()  # made but never set up: it holds no scores
+                return cls(path, None, warning)
+        except (sqlite3.Error, OSError) as exc:
+            return cls(path, None, warning or f"cannot read the scores in {path} ({_reason(exc)})")
+        return cls(path, db, warning, read_only=True)
 
     @classmethod
     def _open_file(cls, path: Path) -> "Store":
@@ -231,6 +275,22 @@ def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. SQLite makes -wal and -shm files for any reader of a WAL
+    file unless told the file cannot change (immutable). With no -wal file beside it, no game has
+    the file open, so it is read as it stands; with one, a game may be saving, and SQLite's own
+    locking (through the side files already there) keeps the read consistent."""
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _is_file(folder: Path) -> bool:
+    """Whether the data folder given is something other than a folder (a mistyped --data-dir)."""
+    return folder.exists() and not folder.is_dir()
 
 
 def _foreign(path: Path) -> bool:

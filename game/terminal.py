@@ -27,6 +27,8 @@ LIFELINE_NAMES = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "Extra t
                   "double-chance": "Double chance"}
 HELP = "Answer with a number or the text. Lifelines, once per game: {lifelines}. Also: pause, quit."
 NOT_WITH_DAILY = ("practice", "seed", "pack")  # each would make the daily quiz differ from everyone else's
+NOT_WITH_PLAYERS = ("name", "daily", "practice")  # a party plays its own game, saved under "party"
+PARTY_SIZE = (2, 4)
 
 
 def full_stop(text: str) -> str:
@@ -44,12 +46,12 @@ def run(args) -> int:
 # -- scores --------------------------------------------------------------------------------
 
 def show_scores(args, out: TextIO = sys.stdout) -> int:
-    # Not create: looking at the scores must not leave a folder and a file behind (a mistyped --data-dir).
-    store = Store.open(getattr(args, "data_dir", None), create=False)
+    # Only read: looking at the scores must not leave a folder and a file behind (a mistyped
+    # --data-dir), set a damaged file aside, or fail on read-only media.
+    store = Store.read(getattr(args, "data_dir", None))
     if store.warning:
-        print(store.warning, file=sys.stderr)
-        if not store.can_save:
-            return 1  # "No scores yet" would be untrue of a file we cannot read
+        print(f"osmosis-quiz scores: {store.warning}", file=sys.stderr)
+        return 1  # "No scores yet" would be untrue of a file we cannot read
     # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
     tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
     print("\n\n".join(tables) or format_scores([]), file=out)
@@ -81,6 +83,11 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
               f"{' or '.join(clashing)}", file=sys.stderr)
         return 2
     try:
+        party = party_names(args)
+    except ValueError as exc:
+        print(f"osmosis-quiz text: {exc}", file=sys.stderr)
+        return 2
+    try:
         library = _library(args)
     except ValueError as exc:  # a --pack id that no loaded pack has
         print(f"osmosis-quiz text: {exc}", file=sys.stderr)
@@ -96,6 +103,8 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
     if store.warning:
         ui.say(store.warning)
     try:
+        if party:
+            return _play_party(args, ui, store, library, interactive, party)
         return _play_and_save(args, ui, store, library, interactive)
     finally:
         store.close()
@@ -122,6 +131,44 @@ def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interac
         return 0
     ui.show_results(results)
     ui.finish(store, results, settings, name)
+    return 0
+
+
+def party_names(args) -> tuple[str, ...]:
+    """The players of `--players "Ann,Bob"` (none without it); ValueError says what is wrong."""
+    if getattr(args, "players", None) is None:
+        return ()
+    clashing = [f"--{flag}" for flag in NOT_WITH_PLAYERS if getattr(args, flag, None)]
+    if clashing:
+        raise ValueError(f"--players plays a party game; it cannot be combined with {' or '.join(clashing)}")
+    names = tuple(clean_name(name) for name in args.players.split(",") if name.strip())
+    low, high = PARTY_SIZE
+    if not low <= len(names) <= high:
+        raise ValueError(f"--players needs {low} to {high} names separated by commas, got {len(names)}")
+    if len({name.casefold() for name in names}) != len(names):
+        raise ValueError("--players needs a different name for each player")
+    return names
+
+
+def _play_party(args, ui: "Terminal", store: Store, library: Library, interactive: bool,
+                names: tuple[str, ...]) -> int:
+    """Hot-seat turns: one question each in turn, each player's own streak and lifelines."""
+    from .party import PARTY_MODE
+    timed = interactive and not args.relaxed
+    settings = replace(game_settings(args, timed=timed, packs=library.packs), mode=mode_name(PARTY_MODE, timed))
+    game = Game(library.facts, settings, players=names, clock=SystemClock())
+    if not game.rounds:
+        print("osmosis-quiz text: no question fits these options; nothing to play", file=sys.stderr)
+        return 1
+    try:
+        ui.header(settings, " and ".join([", ".join(names[:-1]), names[-1]]), date.today(), interactive)
+        ui.play(game)
+    except InputEnded as stopped:
+        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
+        return 0
+    everyone = [game.results(name) for name in names]
+    ui.show_party_results(everyone)
+    ui.finish_party(store, everyone, settings)
     return 0
 
 
@@ -193,7 +240,7 @@ class Terminal:
     def header(self, settings: Settings, name: str, today: date, interactive: bool = True) -> None:
         kind = settings.mode.split()[0]
         title = {"daily": f"Daily challenge for {today.isoformat()}",
-                 "practice": "Practice: your misses"}.get(kind, "Osmosis Quiz")
+                 "practice": "Practice: your misses", "party": "Party game"}.get(kind, "Osmosis Quiz")
         timer = (f"{settings.timer_seconds:g} s per question" if settings.timer else
                  "no timer" if interactive else "no timer (answers come from a pipe)")
         self.say(f"{title} for {name}: difficulty {settings.difficulty}, {timer}"
@@ -212,23 +259,36 @@ class Terminal:
                 self.feedback(game, game.outcome)
                 game.next()
             elif game.phase is Phase.ROUND_SUMMARY:
-                title, points, right, asked = game.round_results()
-                self.say(f"End of {title}: {right} of {asked} right, {points} points.")
+                self.round_end(game)
                 game.next()
         return game.results()
+
+    def round_end(self, game: Game) -> None:
+        if len(game.players) == 1:
+            title, points, right, asked = game.round_results()
+            self.say(f"End of {title}: {right} of {asked} right, {points} points.")
+            return
+        self.say(f"End of {game.current_round.title}:")
+        for player in game.players:
+            _, points, right, asked = game.round_results(player)
+            self.say(f"  {player}: {right} of {asked} right, {points} points (total {game.scoreboards[player].total}).")
 
     def round_card(self, game: Game) -> None:
         rnd = game.current_round
         count = len(rnd.questions)
         self.say()
         self.say(f"=== Round {rnd.index + 1} of {len(game.rounds)}: {rnd.title} ===".center(self.width).rstrip())
-        self.say(f"{rnd.blurb} {count} question{'s' if count != 1 else ''}.")
+        if len(game.players) > 1:  # hot-seat: the round asks each player their share
+            count //= len(game.players)
+        each = " each" if len(game.players) > 1 else ""
+        self.say(f"{rnd.blurb} {count} question{'s' if count != 1 else ''}{each}.")
 
     def question(self, game: Game) -> None:
         rnd = game.current_round
         question = game.question
         self.say()
-        self.say(f"Question {rnd.position + 1} of {len(rnd.questions)}: {question.prompt}")
+        turn = f", {game.player}'s turn" if len(game.players) > 1 else ""  # hot-seat: who answers this one
+        self.say(f"Question {rnd.position + 1} of {len(rnd.questions)}{turn}: {question.prompt}")
         self.show_choices(game)
         if question.is_typed:
             self.say("  (type your answer)")
@@ -324,12 +384,13 @@ class Terminal:
 
     def feedback(self, game: Game, outcome: Outcome) -> None:
         board = game.scoreboards[outcome.player]
+        score = f"{outcome.player}'s score" if len(game.players) > 1 else "Score"
         if outcome.correct:
             second = " (second pick: half the points)" if outcome.second_pick else ""
-            self.say(f"Right! +{outcome.points} points{second}. Score {board.total}, streak {outcome.streak}.")
+            self.say(f"Right! +{outcome.points} points{second}. {score} {board.total}, streak {outcome.streak}.")
         else:
             why = "Time's up" if outcome.timed_out else "Wrong"
-            self.say(f"{why}: the answer is {full_stop(outcome.question.answer)} Score {board.total}, streak 0.")
+            self.say(f"{why}: the answer is {full_stop(outcome.question.answer)} {score} {board.total}, streak 0.")
         if outcome.question.explanation:
             self.say(outcome.question.explanation, indent="  ")
 
@@ -351,13 +412,32 @@ class Terminal:
                 if outcome.question.explanation:
                     self.say(outcome.question.explanation, indent="    ")
 
+    def show_party_results(self, everyone: list[Results]) -> None:
+        from .party import ranks
+        places = ranks({r.player: r.total for r in everyone})
+        self.say()
+        self.say("=== Final standings ===".center(self.width).rstrip())
+        for results in sorted(everyone, key=lambda r: places[r.player]):
+            self.say(f"  {places[results.player]}. {pad(results.player, 24)} {results.total:>7} points  "
+                     f"{results.right:>2}/{results.asked:<2} right  best streak {results.best_streak}")
+
+    def finish_party(self, store: Store, everyone: list[Results], settings: Settings) -> None:
+        if not store.can_save:
+            self.say("The scores were not saved (see the note at the start).")
+            return
+        for results in everyone:
+            if not store.save_game(results, settings):
+                self.say(f"{results.player}'s score was not saved: {store.warning}.")
+        self.say(f"\nHigh scores ({settings.mode}):")
+        print(format_scores(store.high_scores(settings.mode)), file=self.out)
+
     def finish(self, store: Store, results: Results, settings: Settings, name: str) -> None:
         if not store.can_save:
             self.say("Your score was not saved (see the note at the start).")
             return
         high = store.is_high_score(results.total, settings.mode)
         if not store.save_game(results, settings, name):
-            self.say(f"Your score was not saved: {store.warning}.")
+            self.say(full_stop(store.warning[:1].upper() + store.warning[1:]))  # "This game could not be saved (...)"
             return
         if high:
             self.say(f"A new high score for {settings.mode} games!")

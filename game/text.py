@@ -14,6 +14,19 @@ _NON_WORD = re.compile(r"[^\w]+")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+def graphemes(text: str) -> list[str]:
+    """What a reader sees as one character each (Unicode extended grapheme clusters): a family
+    emoji of four people joined by zero-width joiners, a flag, a letter and its accents."""
+    import regex  # here: only typed names need it, and it costs ~10 ms to import
+    return regex.findall(r"\X", text)
+
+
+def visible_text(text: str) -> str:
+    """`text` with each control, formatting or space character that stands on its own turned
+    into a space; one that is part of a visible character (the joiners in a family emoji) stays."""
+    return "".join(g if g[0].isprintable() and not g[0].isspace() else " " for g in graphemes(text))
+
+
 def normalize(text: str) -> str:
     """Lowercase, accent-free, punctuation-free, single-spaced."""
     return _NON_WORD.sub(" ", fold(text)).strip()

@@ -2,29 +2,43 @@
 
 PyYAML's own `safe_load` is not enough for packs written by anyone: it keeps the
 last of two duplicate keys silently, reads `no` as False and `1:20` as 80, and an
-alias bomb composes cheaply but explodes when walked. So we only *compose* (C
-libyaml when present), then walk the node tree ourselves: refusing aliases and
-custom tags, flagging duplicate keys, noting YAML 1.1 surprises, and recording
-where every value came from so that errors can say `file:line:col`.
+alias bomb composes cheaply but explodes when walked; and a file under the size cap
+can still hold millions of values that take a minute to build. So we build the value
+ourselves from libyaml's event stream, one event at a time: counting values and
+stopping at MAX_NODES, refusing aliases where they are written and custom tags,
+flagging duplicate keys, noting YAML 1.1 surprises, and recording where every value
+came from so that errors can say `file:line:col`.
 """
 from __future__ import annotations
 
+import errno
+import functools
 import os
+import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                         SequenceStartEvent, StreamEndEvent)
+from yaml.nodes import ScalarNode
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32
+# Values (scalars, lists, mappings) in one pack. A 10,000-question pack holds about 210,000;
+# the millions a file under MAX_FILE_BYTES can hold would take a minute to build and check.
+MAX_NODES = 300_000
+_NODE_EVENTS = frozenset((ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent))
+# What YAML may contain (its "printable" set); anything else stops libyaml's reader.
+_NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()  # YAML 1.1's reading of plain scalars, as SafeLoader's
 
 _TAG = "tag:yaml.org,2002:"
-_STR, _NULL, _BOOL, _INT, _FLOAT = (_TAG + t for t in ("str", "null", "bool", "int", "float"))
+_STR, _SEQ, _MAP, _MERGE = (_TAG + t for t in ("str", "seq", "map", "merge"))
 _STANDARD_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")}
 
 
@@ -36,11 +50,30 @@ class Problem:
     line: int | None
     col: int | None
     message: str
+    more: int = 0  # how many more problems of the same kind it stands for (see one_per_kind)
 
     def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.message}" + (f" (and {self.more:,} more like it)" if self.more else "")
+
+
+# What differs between two problems of one kind: the values they quote and the numbers they give.
+_SPECIFICS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d[\d,]*")
+
+
+def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first problem of each kind, carrying the count of the others: a list of a million
+    bad items is one line saying how many, not a million lines saying the same thing."""
+    firsts: dict[str, Problem] = {}
+    counts: dict[str, int] = {}
+    kinds: dict[str, str] = {}  # message -> kind: repeated problems mostly repeat word for word
+    for problem in problems:
+        kind = kinds.get(problem.message)
+        if kind is None:
+            kind = kinds[problem.message] = _SPECIFICS.sub("_", problem.message)
+        firsts.setdefault(kind, problem)
+        counts[kind] = counts.get(kind, 0) + 1 + problem.more
+    return tuple(replace(first, more=counts[kind] - 1) for kind, first in firsts.items())
 
 
 @dataclass(frozen=True)
@@ -82,13 +115,15 @@ def read_text(path: Path, display: str) -> str:
             # Opening a FIFO or a device would wait for a writer forever.
             raise YamlRefused([Problem(display, None, None, "cannot read file: it is not a regular file")])
         size = status.st_size
-        if size > MAX_FILE_BYTES:
+        if size > MAX_FILE_BYTES:  # in bytes: "8.0 MiB; the limit is 8 MiB" would read as no excess
             raise YamlRefused([Problem(display, None, None,
-                                       f"file is {size / 2**20:.1f} MiB; packs are limited to "
-                                       f"{MAX_FILE_BYTES // 2**20} MiB")])
+                                       f"file is {size:,} bytes; packs are limited to {MAX_FILE_BYTES:,} "
+                                       f"bytes ({MAX_FILE_BYTES // 2**20} MiB)")])
         data = path.read_bytes()
     except OSError as exc:
-        raise YamlRefused([Problem(display, None, None, f"cannot read file: {exc.strerror or exc}")])
+        reason = "it is a symlink loop (a link that leads back to itself)" if exc.errno == errno.ELOOP \
+            else exc.strerror or exc
+        raise YamlRefused([Problem(display, None, None, f"cannot read file: {reason}")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -99,22 +134,36 @@ def read_text(path: Path, display: str) -> str:
 
 
 def parse(text: str, display: str) -> object:
-    """Compose `text` and walk it into YMap/YSeq/scalars, or raise YamlRefused."""
+    """Read `text` into YMap/YSeq/scalars from libyaml's event stream, or raise YamlRefused."""
+    loader = None
     try:
-        node = yaml.compose(text, Loader=Loader)
+        loader = Loader(text)  # PyYAML's own reader checks every character here, libyaml's later
+        builder = _Builder(display, loader.get_event)
+        value = builder.document()
     except yaml.MarkedYAMLError as exc:
         raise YamlRefused([_syntax_problem(exc, display, text)])
+    except yaml.reader.ReaderError:
+        raise YamlRefused([_unreadable_character(text, display)])
     except (yaml.YAMLError, RecursionError, UnicodeError, ValueError, MemoryError) as exc:
         raise YamlRefused([Problem(display, None, None, f"cannot be read as YAML: {_one_line(exc)}")])
-    if node is None:
-        raise YamlRefused([Problem(display, 1, 1, "the file is empty; a pack needs at least a title")])
-    walker = _Walker(display)
-    value = walker.walk(node, 0)
-    if isinstance(value, Surprise):
-        value = _surprise_value(node)
-    if walker.problems:
-        raise YamlRefused(walker.problems)
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if builder.problems:
+        raise YamlRefused(builder.problems)
     return value
+
+
+def _unreadable_character(text: str, display: str) -> Problem:
+    """libyaml's reader stops at a control character with a byte offset; say where it is."""
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return Problem(display, None, None, "cannot be read as YAML: it holds a character YAML does not allow")
+    line = text.count("\n", 0, found.start()) + 1
+    col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    character = found.group()
+    name = "a NUL byte" if character == "\0" else f"the control character U+{ord(character):04X}"
+    return Problem(display, line, col, f"{name} is not allowed in a pack (is this a text file?); remove it")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
@@ -137,96 +186,155 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())[:200]
 
 
-class _Walker:
-    def __init__(self, display: str):
+class _Builder:
+    """Builds the value straight from the event stream, one event at a time: no node tree is
+    composed first (PyYAML's compose resolves every scalar in Python and costs most of a load),
+    every value is counted as it comes so that MAX_NODES stops a huge file early, and an alias
+    is refused where it is written (`*name`, not the `&name` it points at) without expanding it."""
+
+    def __init__(self, display: str, get_event):
         self.display = display
+        self.get_event = get_event  # the loader's own: yaml.parse's generator around it costs a fifth
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.nodes = 0
 
-    def problem(self, node, message: str) -> None:
-        self.problems.append(Problem(self.display, node.start_mark.line + 1,
-                                     node.start_mark.column + 1, message))
+    def problem(self, event, message: str) -> None:
+        self.problems.append(Problem(self.display, *_pos(event), message))
 
-    def walk(self, node, depth: int):
-        if id(node) in self.seen:
-            # An alias yields the very same node object again.
-            self.problem(node, "aliases (*name) are not allowed in packs; write the value out")
-            return None
-        self.seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            self.problem(node, f"tag {node.tag!r} is not allowed in packs; remove it")
-            return None
+    def next(self):
+        event = self.get_event()
+        if type(event) in _NODE_EVENTS:  # the hot loop: a set lookup beats isinstance on a tuple
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise YamlRefused([Problem(self.display, *_pos(event),
+                                           f"more than {MAX_NODES:,} values (keys, list items, texts); "
+                                           f"a pack may hold {MAX_NODES:,}: split it up")])
+            if type(event) is AliasEvent:
+                self.problem(event, f"alias *{event.anchor} is not allowed in packs; write the value out")
+        return event
+
+    def document(self):
+        """The value of the stream's one document."""
+        self.next()  # StreamStartEvent
+        event = self.next()
+        if isinstance(event, StreamEndEvent):
+            raise YamlRefused([Problem(self.display, 1, 1, "the file is empty; a pack needs at least a title")])
+        start = event  # DocumentStartEvent
+        root = self.next()
+        value = self.value(root, 0)
+        if isinstance(value, Surprise):
+            value = _surprise_value(value.kind, value.raw)
+        self.next()  # DocumentEndEvent
+        event = self.next()
+        if not isinstance(event, StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
+                                              "but found another document", event.start_mark)
+        return value
+
+    def value(self, event, depth: int):
+        """The value of the node that `event` starts; its whole subtree is read."""
+        if isinstance(event, AliasEvent):
+            return None  # refused in next()
+        tag = _tag_of(event)
+        if tag not in _STANDARD_TAGS:
+            self.problem(event, f"tag {tag!r} is not allowed in packs; remove it")
+            return self.skip(event)
         if depth > MAX_DEPTH:
-            self.problem(node, f"nested more than {MAX_DEPTH} levels deep")
-            return None
-        if isinstance(node, ScalarNode):
-            return _scalar(node)
-        if isinstance(node, SequenceNode):
-            return self._sequence(node, depth)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, depth)
-        self.problem(node, "unsupported YAML node")
+            self.problem(event, f"nested more than {MAX_DEPTH} levels deep")
+            return self.skip(event)
+        if isinstance(event, ScalarEvent):
+            if tag == _STR or event.style:  # libyaml gives plain scalars style "", PyYAML None
+                return event.value
+            return Surprise(tag[len(_TAG):], event.value)  # for the validator: "quote it"
+        if isinstance(event, SequenceStartEvent):
+            return self.sequence(event, depth)
+        return self.mapping(event, depth)
+
+    def skip(self, event) -> None:
+        """Read past the rest of the node `event` starts, still counting what is in it."""
+        open_collections = 0 if isinstance(event, (ScalarEvent, AliasEvent)) else 1
+        while open_collections:
+            event = self.next()
+            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+                open_collections += 1
+            elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                open_collections -= 1
         return None
 
-    def _sequence(self, node: SequenceNode, depth: int) -> YSeq:
+    def sequence(self, start, depth: int) -> YSeq:
         seq = YSeq()
-        seq.pos = _pos(node)
+        seq.pos = _pos(start)
         seq.item_pos = []
         seq.surprises = {}
-        for item in node.value:
-            value = self.walk(item, depth + 1)
+        event = self.next()
+        while not isinstance(event, SequenceEndEvent):
+            value = self.value(event, depth + 1)
             if isinstance(value, Surprise):
                 seq.surprises[len(seq)] = value
-                value = _surprise_value(item)
+                value = _surprise_value(value.kind, value.raw)
             seq.append(value)
-            seq.item_pos.append(_pos(item))
+            seq.item_pos.append(_pos(event))
+            event = self.next()
         return seq
 
-    def _mapping(self, node: MappingNode, depth: int) -> YMap:
+    def mapping(self, start, depth: int) -> YMap:
         mapping = YMap()
-        mapping.pos = _pos(node)
+        mapping.pos = _pos(start)
         mapping.key_pos = {}
         mapping.surprises = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "merge":
-                self.problem(key_node, "keys must be plain names (no merge keys, lists or mappings as keys)")
-                continue
-            key = key_node.value
-            if key in mapping.key_pos:
-                first = mapping.key_pos[key][0]
-                self.problem(key_node, f"duplicate key {key!r} (first given on line {first})")
-                continue
-            value = self.walk(value_node, depth + 1)
-            if isinstance(value, Surprise):
-                mapping.surprises[key] = value
-                value = _surprise_value(value_node)
-            mapping[key] = value
-            mapping.key_pos[key] = _pos(key_node)
+        key_event = self.next()
+        while not isinstance(key_event, MappingEndEvent):
+            if not isinstance(key_event, ScalarEvent) or _tag_of(key_event) == _MERGE:
+                self.problem(key_event, "keys must be plain names (no merge keys, lists or mappings as keys)")
+                self.skip(key_event)
+                self.skip(self.next())
+            elif key_event.value in mapping.key_pos:
+                first = mapping.key_pos[key_event.value][0]
+                self.problem(key_event, f"duplicate key {key_event.value!r} (first given on line {first})")
+                self.skip(self.next())
+            else:
+                key = key_event.value
+                value = self.value(self.next(), depth + 1)
+                if isinstance(value, Surprise):
+                    mapping.surprises[key] = value
+                    value = _surprise_value(value.kind, value.raw)
+                mapping[key] = value
+                mapping.key_pos[key] = _pos(key_event)
+            key_event = self.next()
         return mapping
 
 
-def _pos(node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _tag_of(event) -> str:
+    """The node's tag as PyYAML's composer resolves it: the one written, else by its plain text."""
+    if event.tag not in (None, "!"):
+        return event.tag
+    if isinstance(event, ScalarEvent):
+        return _plain_tag(event.value) if event.implicit[0] else _STR  # quoted: text
+    return _SEQ if isinstance(event, SequenceStartEvent) else _MAP
 
 
-def _scalar(node: ScalarNode):
-    """Text stays text; a plain scalar read as anything else is a Surprise for the validator."""
-    if node.tag == _STR or node.style:  # libyaml gives plain scalars style "", PyYAML None
-        return node.value
-    return Surprise(node.tag[len(_TAG):], node.value)
+@functools.lru_cache(maxsize=4096)  # packs repeat their plain words (medium, false, ids' prefixes)
+def _plain_tag(value: str) -> str:
+    return _resolver.resolve(ScalarNode, value, (True, False))
 
 
-def _surprise_value(node: ScalarNode):
-    tag = node.tag
+def _pos(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+@functools.lru_cache(maxsize=4096)  # a list of a million `1`s reads "1" once
+def _surprise_value(kind: str, raw: str):
+    """What YAML 1.1 reads a Surprise's text as, for the validator to check."""
+    node = ScalarNode(_TAG + kind, raw)
     try:
-        if tag == _NULL:
+        if kind == "null":
             return None
-        if tag == _BOOL:
+        if kind == "bool":
             return _scalars.construct_yaml_bool(node)
-        if tag == _INT:
+        if kind == "int":
             return _scalars.construct_yaml_int(node)
-        if tag == _FLOAT:
+        if kind == "float":
             return _scalars.construct_yaml_float(node)
     except (ValueError, yaml.YAMLError):
         pass
-    return node.value  # timestamps stay raw text; the validator refuses them where text is meant
+    return raw  # timestamps stay raw text; the validator refuses them where text is meant

@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 def play_args(data_dir: Path, **overrides) -> argparse.Namespace:
     """The arguments `python main.py` would give the desktop game."""
     values = dict(command="play", test_mode=False, pack=None, frames=None, screenshot=None, packs=[],
-                  data_dir=data_dir)
+                  data_dir=data_dir, bind="127.0.0.1")  # a party hosted from a test listens on loopback only
     values.update(overrides)
     return argparse.Namespace(**values)
 

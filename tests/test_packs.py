@@ -123,14 +123,14 @@ def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(yamlsafe.MAX_FILE_BYTES + 1)
     [message] = problems_of(path)
-    assert message.startswith(f"{path}: ") and "MiB" in message
+    assert message.startswith(f"{path}: ") and "bytes" in message
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path):
     lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
     path = write(tmp_path, "\n".join(lines) + "\n")
-    assert_refused(path, 2, "aliases")
+    assert_refused(path, 3, "alias *a0 is not allowed")  # the first alias, not the anchor it names
 
 
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
@@ -315,7 +315,7 @@ def test_check_exit_codes_and_output(tmp_path, capsys):
     assert main(["check", str(tmp_path / "missing.yaml")]) == 2
     (tmp_path / "empty").mkdir()
     assert main(["check", str(tmp_path / "empty")]) == 1  # nothing checked is not "all valid"
-    assert "0 packs checked" in capsys.readouterr().out
+    assert "a folder with no packs in it" in capsys.readouterr().out
 
 
 def test_questions_without_ids_get_distinct_ids_that_survive_edits_elsewhere(tmp_path):

@@ -236,3 +236,20 @@ def test_a_game_killed_half_way_through_saving_loses_no_finished_game(tmp_path):
     assert count(tmp_path / DB_NAME, "answers") == 4
     with sqlite3.connect(tmp_path / DB_NAME) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # man, woman, girl, boy joined by ZWJs
+
+
+def test_a_name_keeps_each_character_whole_as_a_reader_sees_it(tmp_path):
+    store = Store.open(tmp_path)
+    store.save_game(make_results(), Settings(), FAMILY)
+    assert store.high_scores()[0].name == FAMILY  # not four people with spaces between them
+    flag, accented = "\U0001F1EB\U0001F1F7", "Zoe\u0301"  # a flag is two code points, é here is two
+    assert clean_name(f"{flag} {accented}") == f"{flag} {accented}"
+    # The cap counts characters as a reader does, and never cuts one in half.
+    assert clean_name("x" * (NAME_MAX - 1) + FAMILY) == "x" * (NAME_MAX - 1) + FAMILY
+    assert clean_name("x" * NAME_MAX + FAMILY) == "x" * NAME_MAX
+    assert clean_name(flag * NAME_MAX + "\U0001F1EB") == flag * NAME_MAX
+    # Joiners and direction marks standing on their own are still not part of a name.
+    assert clean_name("Ann \u200d Lee\u202e") == "Ann Lee"

@@ -370,3 +370,51 @@ def test_a_pack_of_hand_written_questions_alone_is_played(tmp_path):
     assert len(asked) == 20
     assert any(q.prompt[:40] in result.stdout.replace("\n", " ") for q in world.questions)
     assert f"=== Round 1 of 4: {world.title} (1) ===" in result.stdout
+
+
+def test_a_piped_hot_seat_party_names_whose_turn_and_saves_every_players_score(tmp_path):
+    import re
+    import sqlite3
+    asked = questions_of_party(5, ("Ann", "Bob"))
+    # Ann answers every question right, Bob every one wrong: the scores tell the turns apart.
+    lines = [q.answer if turn % 2 == 0 else next(c for c in q.choices if c != q.answer)
+             for turn, q in enumerate(asked)]
+    done = run_main("text", "--players", "Ann, Bob", "--seed", "5", "--data-dir", str(tmp_path),
+                    stdin="".join(line + "\n" for line in lines))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Question 1 of 10, Ann's turn:" in out and "Question 2 of 10, Bob's turn:" in out
+    assert "5 questions each" in out
+    ann = 20 * 1250 + sum(min(100 * n, 500) for n in range(20))  # medium, untimed, streak bonus
+    assert re.search(rf"1\. Ann +{ann} points +20/20 right", out)
+    assert re.search(r"2\. Bob +0 points +0/20 right", out)
+
+    scores = run_main("scores", "--data-dir", str(tmp_path))
+    assert "High scores (party relaxed):" in scores.stdout
+    rows = [line.split()[1:3] for line in scores.stdout.splitlines() if line.endswith(tuple("0123456789"))]
+    assert rows == [["Ann", str(ann)]]  # a score of 0 never enters a table, but Bob's game is saved:
+    with sqlite3.connect(tmp_path / "scores.sqlite3") as db:
+        saved = db.execute("SELECT p.name, g.score, g.mode FROM games g JOIN players p ON p.id = g.player_id "
+                           "ORDER BY p.name").fetchall()
+    assert saved == [("Ann", ann, "party relaxed"), ("Bob", 0, "party relaxed")]
+
+
+def test_players_must_be_two_to_four_different_names_and_not_mixed_with_solo_options(tmp_path):
+    for args, message in ((("--players", "Ann"), "2 to 4 names"), (("--players", "Ann,ann"), "different name"),
+                          (("--players", "Ann,Bob", "--name", "Cyd"), "--name")):
+        done = run_main("text", *args, "--data-dir", str(tmp_path))
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+
+
+def questions_of_party(seed: int, players) -> list:
+    """The questions a hot-seat `text --players` game asks, in turn order."""
+    game = Game(FACTS, Settings(seed=seed, timer=False), players=players, clock=FakeClock())
+    asked = []
+    while game.phase is not Phase.FINISHED:
+        if game.phase is Phase.QUESTION:
+            asked.append(game.question)
+            game.answer(game.question.answer if len(asked) % 2 else next(
+                c for c in game.question.choices if c != game.question.answer))
+        game.next()
+    return asked

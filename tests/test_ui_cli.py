@@ -28,7 +28,8 @@ def test_screenshot_writes_one_png_per_scene(tmp_path, capsys):
     names = sorted(p.name for p in out.glob("*.png"))
     assert names[:4] == ["01-title.png", "02-setup.png", "03-round-card.png", "04-question.png"]
     for scene in ("feedback", "pause", "round-summary", "typed-answer", "results", "review", "name-entry", "high-scores",
-                  "packs", "settings", "help", "test-mode"):
+                  "packs", "settings", "help", "test-mode", "party-setup", "party-question", "party-reveal", "standings",
+                  "podium"):
         assert any(name.endswith(f"-{scene}.png") for name in names), scene
     image = pygame.image.load(str(out / "04-question.png"))
     assert image.get_size() == (1280, 720)
@@ -37,6 +38,7 @@ def test_screenshot_writes_one_png_per_scene(tmp_path, capsys):
     again = tmp_path / "again"
     assert cli.main(["--screenshot", str(again), "--data-dir", str(tmp_path / "data")]) == 0
     assert (again / "04-question.png").read_bytes() == (out / "04-question.png").read_bytes()
+    assert (again / "22-podium.png").read_bytes() == (out / "22-podium.png").read_bytes()  # a seeded party too
 
 
 def test_no_display_is_one_line_naming_the_terminal_game(monkeypatch, capsys):

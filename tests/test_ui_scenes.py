@@ -200,7 +200,7 @@ def test_a_gamepad_drives_the_menus(pilot):
     assert pilot.scene.name == "title"
     pilot.post(pygame.JOYHATMOTION, value=(0, -1), instance_id=5, joy=5, hat=0)
     pilot.step()
-    assert pilot.scene.menu.focused_key == "daily"
+    assert pilot.scene.menu.focused_key == "party"  # the item under Play
 
 
 def test_the_pack_browser_lists_refused_packs_with_their_reason(make_app, tmp_path):
@@ -405,3 +405,32 @@ def test_m_says_what_it_did_on_any_screen_then_the_notice_goes(pilot):
     pilot.press(pygame.K_m)
     assert "Sound on" in drawn()
     assert pilot.overflows == []
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("[not json", "not valid JSON at line 1"),
+    ('["a list", "not settings"]', "not a JSON object"),
+    (b"\xff\xfe{}", "not UTF-8 text"),
+])
+def test_an_unreadable_settings_file_starts_with_the_defaults_and_one_line_saying_so(
+        make_app, tmp_path, capsys, content, reason):
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = data / "ui-settings.json"
+    settings.write_bytes(content if isinstance(content, bytes) else content.encode())
+    from game.ui.app import Prefs
+    assert make_app(data_dir=data).prefs == Prefs()
+    assert capsys.readouterr().err.splitlines() == [
+        f"osmosis-quiz: cannot read the settings in {settings} ({reason}); using the default settings"]
+
+
+def test_a_family_emoji_typed_as_a_name_stays_whole_and_is_erased_whole(pilot):
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
+    app = pilot.app
+    app.push(NameEntryScene(app, 100, ""))
+    pilot.step()
+    pilot.type("Al" + family)  # one code point per event: the joiners arrive on their own
+    assert app.top.input.text == "Al" + family
+    pilot.press(pygame.K_BACKSPACE)
+    assert app.top.input.text == "Al"

@@ -37,14 +37,22 @@ class Prefs:
 
     @classmethod
     def load(cls, data_dir: Path | None) -> "Prefs":
-        """The saved settings; any value that is missing, of the wrong type or unknown is the default."""
+        """The saved settings; any value that is missing, of the wrong type or unknown is the
+        default. A file that cannot be read at all gives the defaults, and one line saying so."""
+        if data_dir is None:
+            return cls()
+        path = data_dir / PREFS_FILE
         try:
-            text = (data_dir / PREFS_FILE).read_text(encoding="utf-8") if data_dir else "{}"
+            text = path.read_text(encoding="utf-8")
             import json  # here, not at the top: a first start has no settings file to parse
             saved = json.loads(text)
-        except (OSError, ValueError):
-            return cls()
-        if not isinstance(saved, dict):
+            if not isinstance(saved, dict):
+                raise ValueError("not a JSON object")
+        except FileNotFoundError:
+            return cls()  # a first start
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
+            print(f"osmosis-quiz: cannot read the settings in {path} ({_unreadable(exc)}); "
+                  "using the default settings", file=sys.stderr)
             return cls()
         defaults = cls()
         kept = {}
@@ -70,6 +78,17 @@ class Prefs:
             write_atomically(data_dir / PREFS_FILE, json.dumps(asdict(self), indent=1))
         except OSError:
             pass  # settings that cannot be saved still apply for this session
+
+
+def _unreadable(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    import json
+    return f"not valid JSON at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -111,6 +130,7 @@ class App:
         self.sound = Sound(self.prefs.sound, self.prefs.volume)
         self.background = Background()
         self.controllers: dict[int, object] = {}
+        self.unplugged: set[int] = set()  # instance ids of pads taken out (SDL never reuses one)
         self.drawn = 0  # frames drawn, by the loop or a test pilot
         self._under = None  # (key, picture) of the scenes under the top overlay
         self._generators: dict = {}  # (packs, difficulty, spoilers) -> (facts, Generator)
@@ -329,6 +349,10 @@ class App:
         self.view.resize(self.window.get_size())
 
     def _controller_event(self, event) -> None:
+        if event.type == pygame.JOYDEVICEREMOVED:  # a party game pauses for a player's lost pad
+            self.controllers.pop(event.instance_id, None)
+            self.unplugged.add(event.instance_id)
+            return
         if event.type != pygame.JOYDEVICEADDED:
             return
         try:
@@ -390,6 +414,26 @@ def start(args) -> App:
         from .scenes.title import TitleScene
         app.push(TitleScene(app))
     return app
+
+
+def run_host(args, party, clock: LoopClock) -> int:
+    """`python main.py host` with a window: the phone party's lobby instead of the title; the
+    room already runs on `clock`, which becomes the app's."""
+    try:
+        app = start(args)
+    except pygame.error as error:
+        reason = str(error).strip().rstrip(".") or "the display could not be opened"
+        from ..launch import shown_command
+        print(NO_DISPLAY.format(reason=reason, command=shown_command("host", "--headless")), file=sys.stderr)
+        return 1
+    try:
+        from .scenes.host import HostLobbyScene
+        app.clock = clock
+        party.room.tiles = tuple((tile.fill, tile.shape) for tile in app.view.palette.tiles)
+        app.reset(HostLobbyScene(app, party))
+        return app.run(getattr(args, "frames", None))
+    finally:
+        pygame.quit()
 
 
 def run(args) -> int:

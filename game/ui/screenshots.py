@@ -92,7 +92,55 @@ def tour(app, visit) -> None:
         app.test_mode = True
         app.reset(TestModeScene(app, None))
         visit("test-mode")
+        app.test_mode = False
+        _party_tour(app, visit)
         app._store.close()
+
+
+PARTY_NAMES = ("Ana", "Niels", "Lucas", "Esther")
+
+
+def _party_tour(app, visit) -> None:
+    """A seeded party of four on the keyboard: setup, a question with two players locked in, the
+    reveal, standings, then on to the podium."""
+    from .party_input import KEY_BLOCKS
+    from .scenes.party_setup import PartySetupScene
+
+    setup = PartySetupScene(app, seed=SEED)
+    app.reset(setup)
+    press(app, *[pygame.K_UP] * 5, pygame.K_RIGHT, pygame.K_RIGHT)  # four players
+    for name in PARTY_NAMES:
+        press(app, pygame.K_DOWN, pygame.K_RETURN)
+        for ch in name:
+            app.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        press(app, pygame.K_RETURN)
+    visit("party-setup")
+    setup.start()
+    app.update(1.0)  # a party card takes "go on" only after a moment
+    press(app, pygame.K_RETURN)
+    app.update(5.5)
+    question = app.top.question
+    right = question.choices.index(question.answer)
+    press(app, KEY_BLOCKS[0].answers[right], KEY_BLOCKS[2].answers[(right + 1) % len(question.choices)])
+    visit("party-question")
+    press(app, KEY_BLOCKS[1].answers[right], KEY_BLOCKS[3].answers[right])
+    visit("party-reveal")
+    app.update(1.0)
+    press(app, pygame.K_RETURN)
+    visit("standings")
+    for turn in range(400):
+        scene = app.top
+        if scene.name == "podium":
+            break
+        if scene.name == "party-question":
+            right = scene.question.choices.index(scene.question.answer)
+            for seat, block in enumerate(KEY_BLOCKS):  # each player misses now and then, at their own rate
+                pick = right if (turn + seat) % (seat + 2) else (right + 1) % len(scene.question.choices)
+                press(app, block.answers[pick])
+        else:
+            app.update(1.0)
+            press(app, pygame.K_RETURN)
+    visit("podium")
 
 
 def press(app, *keys) -> None:

@@ -69,6 +69,20 @@ COLOUR_BLIND_SAFE = Palette(
 PALETTES = {"standard": STANDARD, "colour-blind": COLOUR_BLIND_SAFE}
 KEY_LABELS = ("1", "2", "3", "4")
 
+
+@dataclass(frozen=True)
+class PlayerStyle:
+    """A party player's marker: a colour and a shape of its own (not a tile's shape), so players
+    are told apart on the tiles without relying on colour."""
+
+    fill: Color
+    shape: str  # star, hexagon, plus, ring
+
+
+# Light, saturated fills that read on every tile colour and on the dark panels; shapes differ too.
+PLAYER_STYLES = (PlayerStyle((255, 112, 150), "star"), PlayerStyle((255, 214, 90), "hexagon"),
+                 PlayerStyle((120, 232, 150), "plus"), PlayerStyle((150, 206, 255), "ring"))
+
 # Text size setting: a factor on every font size (text that does not fit still shrinks).
 TEXT_SIZES = {"small": 0.9, "normal": 1.0, "large": 1.15}
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from ..text import graphemes
 from . import theme
 from .theme import Color
 
@@ -400,22 +401,23 @@ class TextInput:
     def __init__(self, box: LogicalRect, max_length: int = 40, text: str = ""):
         self.box = box
         self.max_length = max_length
-        self.text = text[:max_length]
+        self.text = "".join(graphemes(text)[:max_length])  # lengths count what a reader sees
         self.selected = bool(self.text)  # a suggested text is replaced by the first key typed
         self.caret_time = 0.0
 
     def handle(self, event) -> str | None:
         """'submit' on Enter, 'changed' when the text changed, else None."""
         if event.type == pygame.TEXTINPUT:
-            addition = "".join(ch for ch in event.text if ch.isprintable())
-            if addition and self.selected:
-                self.text, self.selected = "", False
-            if addition and len(self.text) < self.max_length:
-                self.text = (self.text + addition)[: self.max_length]
+            # Whole characters, judged with the text before them (a family emoji may come in
+            # pieces): the joiners inside one stay, a control on its own goes.
+            before = "" if self.selected else self.text
+            typed = "".join([g for g in graphemes(before + event.text) if g[0].isprintable()][: self.max_length])
+            if typed != before:
+                self.text, self.selected = typed, False
                 return "changed"
         elif event.type == pygame.KEYDOWN:
             if event.key == pygame.K_BACKSPACE and self.text:
-                self.text = "" if self.selected else self.text[:-1]
+                self.text = "" if self.selected else "".join(graphemes(self.text)[:-1])
                 self.selected = False
                 return "changed"
             if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_END, pygame.K_HOME):

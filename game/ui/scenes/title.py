@@ -5,9 +5,9 @@ from .. import theme
 from ..widgets import Menu, draw_panel, draw_shape, draw_text, upper_first
 from .base import Scene, draw_hint
 
-ITEMS = [("play", "Play"), ("daily", "Daily challenge"), ("practice", "Practice my misses"),
-         ("packs", "Packs"), ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"),
-         ("quit", "Quit")]
+ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("host", "Host a party (phones)"),
+         ("daily", "Daily challenge"), ("practice", "Practice my misses"), ("packs", "Packs"),
+         ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"), ("quit", "Quit")]
 
 
 class TitleScene(Scene):
@@ -15,7 +15,7 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(ITEMS, (760, 118, 440, 0), row_height=54, gap=12)
+        self.menu = Menu(ITEMS, (760, 92, 440, 0), row_height=50, gap=8)  # ten rows above the hint
         self.notice = ""  # e.g. "no misses saved yet"
 
     def handle(self, event, action):
@@ -29,6 +29,12 @@ class TitleScene(Scene):
         from . import menus, play
         if chosen == "play":
             self.app.push(play.SetupScene(self.app))
+        elif chosen == "party":
+            from .party_setup import PartySetupScene
+            self.app.push(PartySetupScene(self.app))
+        elif chosen == "host":
+            from .host import start_hosting
+            self.notice = start_hosting(self.app) or ""
         elif chosen == "daily":
             play.start_daily(self.app)
         elif chosen == "practice":

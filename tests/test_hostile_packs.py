@@ -1,0 +1,136 @@
+"""Hostile pack files through `check`: bounded work, bounded output, and messages that say
+where the fault is in words a pack author understands."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game import yamlsafe
+from game.cli import main
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def either_loader(request, monkeypatch):
+    """PyYAML built without libyaml reads with its own Python parser: the same answers are due."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(yamlsafe, "Loader", yaml.SafeLoader)
+    elif not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+
+
+def check(capsys, *paths: Path) -> tuple[int, list[str]]:
+    code = main(["check", *map(str, paths)])
+    captured = capsys.readouterr()
+    return code, (captured.out + captured.err).splitlines()
+
+
+def flat_list_pack(folder: Path, items: int) -> Path:
+    """The hostile shape: `questions` is one flow list of `1,` items."""
+    path = folder / "flat.yaml"
+    path.write_text("title: Flat\nquestions: [" + "1," * (items - 1) + "1]\n", encoding="utf-8")
+    return path
+
+
+def test_a_pack_past_the_value_cap_is_refused_at_the_cap_in_one_line(tmp_path, capsys):
+    path = flat_list_pack(tmp_path, yamlsafe.MAX_NODES + 10)
+    code, lines = check(capsys, path)
+    assert code == 1
+    # The top mapping, `title` and its text, `questions` and its list are five values before
+    # the first item: the item that crosses the cap is number MAX_NODES - 4.
+    where = f"{path}:2:{len('questions: [') + 1 + 2 * (yamlsafe.MAX_NODES - 5)}:"
+    assert lines == [f"{where} more than {yamlsafe.MAX_NODES:,} values (keys, list items, texts); "
+                     f"a pack may hold {yamlsafe.MAX_NODES:,}: split it up",
+                     "1 pack checked: 0 valid, 1 refused, 1 problem"]
+
+
+def test_many_items_with_one_fault_are_one_line_with_a_count(tmp_path, capsys, either_loader):
+    path = flat_list_pack(tmp_path, 3000)
+    code, lines = check(capsys, path)
+    assert code == 1
+    assert lines == [f"{path}:2:13: each question must be a mapping of fields, found the number 1 "
+                     "(and 2,999 more like it)",
+                     "1 pack checked: 0 valid, 1 refused, 3,000 problems"]
+
+
+def test_problems_of_one_kind_quoting_different_values_count_as_one_kind(tmp_path, capsys):
+    questions = "".join(f"  - prompt: Question {n}?\n    choices: [a, b]\n    answer: c{n}\n" for n in range(5))
+    path = tmp_path / "answers.yaml"
+    path.write_text("title: Answers\nquestions:\n" + questions, encoding="utf-8")
+    code, lines = check(capsys, path)
+    assert lines == [f"{path}:5:5: answer 'c0' is not one of the choices; the choices are ['a', 'b'] "
+                     "(and 4 more like it)",
+                     "1 pack checked: 0 valid, 1 refused, 5 problems"]
+
+
+def test_an_alias_is_reported_where_it_is_written_once_per_alias(tmp_path, capsys, either_loader):
+    path = tmp_path / "alias.yaml"
+    path.write_text("title: A\ndescription: &text Shared\nauthor: *text\nsource: *text\n", encoding="utf-8")
+    code, lines = check(capsys, path)
+    assert code == 1
+    assert lines == [f"{path}:3:9: alias *text is not allowed in packs; write the value out (and 1 more like it)",
+                     "1 pack checked: 0 valid, 1 refused, 2 problems"]
+
+
+def test_a_nul_byte_is_located_and_named(tmp_path, capsys, either_loader):
+    path = tmp_path / "nul.yaml"
+    path.write_bytes("title: Café\ndescription: \"a\x00b\"\n".encode())
+    code, lines = check(capsys, path)
+    assert lines[0] == f"{path}:2:16: a NUL byte is not allowed in a pack (is this a text file?); remove it"
+
+
+def test_a_file_just_over_the_size_cap_gives_both_sizes_in_bytes(tmp_path, capsys):
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(yamlsafe.MAX_FILE_BYTES + 1)
+    code, lines = check(capsys, path)
+    assert lines[0] == f"{path}: file is 8,388,609 bytes; packs are limited to 8,388,608 bytes (8 MiB)"
+
+
+def test_a_symlink_loop_named_directly_is_called_a_loop(tmp_path, capsys):
+    os.symlink(tmp_path / "b.yaml", tmp_path / "a.yaml")
+    os.symlink(tmp_path / "a.yaml", tmp_path / "b.yaml")
+    code, lines = check(capsys, tmp_path / "a.yaml")
+    assert code == 1
+    assert lines[0] == f"{tmp_path / 'a.yaml'}: cannot read file: it is a symlink loop (a link that leads back to itself)"
+
+
+def test_a_folder_named_like_a_pack_is_said_to_hold_no_packs(tmp_path, capsys):
+    folder = tmp_path / "y.yaml"
+    folder.mkdir()
+    code, lines = check(capsys, folder)
+    assert code == 1
+    assert lines == [f"{folder}: a folder with no packs in it (packs are .yaml or .yml files)"]
+
+
+@pytest.mark.parametrize("name", ["y.yaml", "packs"])
+def test_an_empty_folder_beside_a_good_pack_is_still_reported(tmp_path, capsys, name):
+    good = tmp_path / "good.yaml"
+    good.write_text("title: Good\nquestions:\n  - prompt: Who?\n    answer: Me\n", encoding="utf-8")
+    (tmp_path / name).mkdir()
+    code, lines = check(capsys, good, tmp_path / name)
+    assert code == 1 and f"{tmp_path / name}: a folder with no packs in it (packs are .yaml or .yml files)" in lines
+
+
+def test_a_list_over_its_item_cap_is_refused_for_its_length_alone(tmp_path, capsys):
+    path = flat_list_pack(tmp_path, 20_001)  # questions may number 20,000 at most
+    code, lines = check(capsys, path)
+    assert lines == [f"{path}:2:1: has 20,001 items; at most 20,000",
+                     "1 pack checked: 0 valid, 1 refused, 1 problem"]
+
+
+def test_a_pack_of_exactly_the_value_cap_loads_and_one_more_is_refused(tmp_path, monkeypatch):
+    from game.packs import load_files
+    pack = "title: Capped\nquestions:\n  - prompt: Who?\n    answer: Me\n"
+    # The top mapping, title and its text, questions and its list, the question's mapping and
+    # its two keys and two texts: ten values.
+    monkeypatch.setattr(yamlsafe, "MAX_NODES", 10)
+    path = tmp_path / "capped.yaml"
+    path.write_text(pack, encoding="utf-8")
+    assert [p.id for p in load_files([path]).packs] == ["capped"]
+    monkeypatch.setattr(yamlsafe, "MAX_NODES", 9)
+    [refused] = load_files([path]).refused
+    assert [str(p) for p in refused.problems] == [
+        f"{path}:4:13: more than 9 values (keys, list items, texts); a pack may hold 9: split it up"]
