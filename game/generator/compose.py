@@ -78,7 +78,7 @@ class QuizRules:
 
 
 def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Question | None],
-         look_ahead: int = 12) -> Candidate | None:
+         look_ahead: int = 4) -> Candidate | None:
     """The next candidate of a kind the rules allow, preferring one whose answer is new to the
     quiz (within `look_ahead` candidates). Stale and unbuildable candidates leave the queue."""
     fallback: int | None = None
