@@ -56,7 +56,10 @@ class QuizRules:
         return self.grounds.isdisjoint(candidate.grounds)
 
     def allows(self, question: Question) -> bool:
+        # A prompt asked before is refused ("Which of these is an example of Irony?" twice reads as
+        # a bug), except Spot the Reveal's "Which of these really happens?": its choices are the facts.
         return ((question.kind == "true-false" or question.answer != self.last_answer)
+                and (question.prompt not in self.prompts or question.kind == "spot-the-reveal")
                 and not gives_away(question.prompt, self.explained))
 
     def spreads(self, question: Question) -> bool:
