@@ -133,6 +133,19 @@ def play_options(parser: argparse.ArgumentParser, suppress: bool = False) -> Non
     parser.add_argument("--frames", type=int, metavar="N", default=default, help="run N frames and exit")
     parser.add_argument("--screenshot", type=Path, metavar="DIR", default=default,
                         help="render every scene to PNG files in DIR and exit")
+    parser.add_argument("--window", type=window_size, metavar="WxH", default=default,
+                        help="the window's size at start, e.g. 800x600 (also the screenshots' size)")
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """'800x600' -> (800, 600); argparse turns the ValueError into a one-line error."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 800x600, not {text!r}") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"a window of {width}x{height}: each side must be 200 to 10000 pixels")
+    return width, height
 
 
 def _host_options(host: argparse.ArgumentParser) -> None:

@@ -71,16 +71,22 @@ ROUND_CHOICES = (
 )
 
 
-def rounds_for(count: int, packs) -> tuple[RoundSpec, ...]:
-    """The first `count` rounds for a game on the chosen `packs` (none chosen: all packs). Packs
-    of hand-written questions only (no characters or tropes to build the other rounds from) play
-    `count` rounds of those questions instead; chosen fact packs that also carry hand-written
-    questions get the From the Packs round added."""
+def rounds_for(count, packs) -> tuple[RoundSpec, ...]:
+    """The rounds for a game on the chosen `packs` (none chosen: all packs): `count` is how many
+    of ROUND_CHOICES (the first ones), or the RoundSpecs the player picked. Packs of hand-written
+    questions only (no characters or tropes to build the other rounds from) play as many rounds
+    of those questions instead; chosen fact packs that also carry hand-written questions get the
+    From the Packs round added."""
+    if not isinstance(count, int):
+        picked = tuple(count)
+        count = len(picked)
+    else:
+        picked = ROUND_CHOICES[:count]
     if packs and not any(pack.is_fact_pack for pack in packs):
         title = packs[0].title if len(packs) == 1 else "From the Packs"
         return tuple(RoundSpec(f"{title} ({i + 1})" if count > 1 else title, ("pack",),
                                "Hand-written questions from this pack.") for i in range(count))
-    rounds = ROUND_CHOICES[:count]
+    rounds = picked
     if any(pack.questions for pack in packs) and not any("pack" in r.kinds for r in rounds):
         # Chosen packs with questions of their own get a round of them.
         rounds += tuple(r for r in ROUND_CHOICES if "pack" in r.kinds)
@@ -126,6 +132,7 @@ class Outcome:
     player: str = ""
     lifelines: tuple[str, ...] = ()  # lifelines used on this question
     second_pick: bool = False  # answered with double chance's second pick: half the points when right
+    first_pick: str | None = None  # with double chance: the wrong first pick, before the second
 
 
 @dataclass(frozen=True)
@@ -485,6 +492,11 @@ class Game(BaseGame):
     def double_chance_armed(self) -> bool:
         return self._double_chance
 
+    @property
+    def first_pick(self) -> str | None:
+        """The wrong first pick of a double chance on the current question, once made."""
+        return self._first_pick
+
     def time_left(self) -> float | None:
         limit = self.time_limit
         if limit is None or self.phase is not Phase.QUESTION:
@@ -512,6 +524,7 @@ class Game(BaseGame):
             return self._finish(response, timed_out=False)
         if self._double_chance and not self._second_pick:
             self._second_pick = True
+            self._first_pick = response
             self._hidden.add(response)
             return None
         return self._finish(response, timed_out=False)
@@ -550,6 +563,7 @@ class Game(BaseGame):
         self._hidden: set[str] = set()
         self._double_chance = False
         self._second_pick = False
+        self._first_pick: str | None = None
         self._lifelines_used: list[str] = []
 
     def _finish(self, response: str | None, timed_out: bool) -> Outcome:
@@ -564,7 +578,8 @@ class Game(BaseGame):
         limit = self.time_limit
         outcome = Outcome(question, response, correct, points, streak,
                           min(elapsed, limit) if limit else elapsed, timed_out,
-                          self.round_index, board.player, tuple(self._lifelines_used), self._second_pick)
+                          self.round_index, board.player, tuple(self._lifelines_used), self._second_pick,
+                          self._first_pick)
         board.record(outcome)
         self.outcome = outcome
         self._turn += 1

@@ -208,6 +208,23 @@ def game_settings(args, timed: bool, packs, practice: bool = False, today: date 
     )
 
 
+def _interactive(inp) -> bool:
+    try:
+        return inp.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def line_editing() -> bool:
+    """Turn on line editing for input(): GNU readline or libedit where Python has it (not on
+    every Windows Python); False when there is none."""
+    try:
+        import readline  # noqa: F401  (importing it is what makes input() edit lines)
+    except ImportError:
+        return False
+    return True
+
+
 class Terminal:
     """Plays a Game on a pair of text streams: prints the cards, questions and feedback, reads one
     line per answer or command."""
@@ -216,6 +233,9 @@ class Terminal:
         self.inp = inp
         self.out = out
         self.width = max(40, min(80, shutil.get_terminal_size((80, 24)).columns) - 1)
+        # In a real terminal, lines are read with `readline`: arrows move in the line and bring
+        # back earlier answers instead of printing ^[[A.
+        self.line_editing = inp is sys.stdin and out is sys.stdout and _interactive(inp) and line_editing()
 
     # -- output helpers --
 
@@ -229,6 +249,11 @@ class Terminal:
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
+        if self.line_editing:
+            try:
+                return input(prompt).strip()
+            except EOFError:
+                raise InputEnded from None
         print(prompt, end="", file=self.out, flush=True)
         line = self.inp.readline()
         if not line:
@@ -304,7 +329,13 @@ class Terminal:
             line = pending or self.ask(f"[{left:.0f} s] > " if left is not None else "> ")
             pending = ""
             if game.update() is not None:
-                return  # the buzzer went while the player was typing: the feedback says so
+                # The buzzer went while the player was typing: the feedback says so, and a
+                # lifeline asked for then is said to be too late (it is not spent).
+                lifeline = COMMANDS.get(line.casefold())
+                if lifeline is not None:
+                    self.say(f"Too late for {LIFELINE_NAMES[lifeline]}: time was up before you typed it. "
+                             "It is not spent.")
+                return
             if line.casefold() in ("pause", "p"):
                 pending = self.pause(game)
             elif not self.command(game, line):

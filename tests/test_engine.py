@@ -84,6 +84,25 @@ def test_streak_bonus_grows_by_100_and_stops_at_500():
     assert game.streak == 8
 
 
+@pytest.mark.parametrize("difficulty, factor", [("medium", 1.25), ("hard", 1.5)])
+def test_streak_bonus_is_added_after_the_difficulty_factor_not_multiplied_by_it(difficulty, factor):
+    # README: "It is added after the factor." Ten seconds of twenty: 750 before the factor.
+    game = make_game(streak_bonus=True, difficulty=difficulty, questions_per_round=8)
+    points = []
+    for _ in range(7):
+        points.append(answer_after(game, 10.0).points)
+        game.next()
+    base = round(750 * factor)
+    assert points == [base, base + 100, base + 200, base + 300, base + 400, base + 500, base + 500]
+
+
+def test_relaxed_streak_bonus_is_added_after_the_factor_too():
+    game = make_game(streak_bonus=True, difficulty="hard", timer=False)
+    first = answer_after(game, 3.0).points
+    game.next()
+    assert (first, answer_after(game, 3.0).points) == (1500, 1600)
+
+
 def test_wrong_answer_scores_nothing_and_breaks_the_streak():
     game = make_game(streak_bonus=True)
     for _ in range(3):
@@ -182,8 +201,17 @@ def test_double_chance_second_pick_scores_half():
     wrong = next(c for c in game.choices if c != question.answer)
     assert game.answer(wrong) is None  # pick again
     assert wrong not in game.choices and game.phase is Phase.QUESTION
+    assert game.first_pick == wrong  # front ends show it crossed out, "pick again"
     outcome = game.answer(question.answer)
     assert outcome.correct and outcome.points == 625  # half of 1000 x 1.25
+    assert outcome.first_pick == wrong and outcome.second_pick  # the feedback shows both picks
+
+
+def test_an_answer_without_double_chance_has_no_first_pick():
+    game = make_game()
+    assert game.first_pick is None
+    outcome = answer_after(game, 0, right=False)
+    assert outcome.first_pick is None and not outcome.second_pick
 
 
 def test_double_chance_two_wrong_picks_score_nothing():
@@ -323,6 +351,21 @@ def test_lifelines_are_once_per_game_per_player():
     assert not game.use_lifeline("fifty-fifty")
 
 
+def test_hot_seat_front_ends_see_the_lifelines_of_the_player_whose_turn_it_is():
+    # The buttons and the terminal's `help` read game.lifelines_left, not use_lifeline()'s answer.
+    game = make_game(players=("Ann", "Bob"), questions_per_round=2)
+    assert game.player == "Ann" and game.use_lifeline("fifty-fifty")
+    assert game.lifelines_left == frozenset(LIFELINES) - {"fifty-fifty"}
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Bob" and game.lifelines_left == frozenset(LIFELINES)
+    assert game.use_lifeline("extra-time")
+    assert game.lifelines_left == frozenset(LIFELINES) - {"extra-time"}
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Ann" and game.lifelines_left == frozenset(LIFELINES) - {"fifty-fifty"}
+
+
 def test_no_question_repeats_within_a_game():
     rounds = (RoundSpec("A", ("trope-to-character",), "a"), RoundSpec("B", ("trope-to-character",), "b"))
     game = make_game([mcq(n) for n in range(6)], rounds=rounds, questions_per_round=3)
@@ -393,7 +436,13 @@ def test_a_default_game_from_the_osmosis_pack_plays_end_to_end():
     kinds = [q.kind for q in asked]
     assert kinds[:5] == ["trope-to-character"] * 5 and kinds[-5:] == ["true-false"] * 5
     assert results.accuracy == 1.0 and results.best_streak == 20 and results.missed == []
-    assert results.total == sum(o.points for o in results.outcomes) > 20 * 1000
+    # Every answer took one second of the timer (20 s, 8 s in Lightning) on medium (x1.25), all
+    # right: the points worked out here from the README's rules, not from the outcomes' own sums.
+    expected = 0
+    for streak, question in enumerate(asked, 1):
+        limit = 8 if question.kind == "true-false" else 20
+        expected += round(round(1000 * (1 - (1 / limit) / 2)) * 1.25) + min(100 * (streak - 1), 500)
+    assert results.total == expected
 
 
 def test_missed_answers_come_back_with_the_right_answer_and_explanation():
@@ -468,6 +517,14 @@ def test_a_question_missed_many_times_does_not_crowd_out_the_others():
     assert miss_weights({"often": 50, "once": 1, "never": 0}) == {"often": 7.0, "once": 3.0}
 
 
+def test_rounds_for_takes_the_rounds_a_player_picked_one_by_one():
+    from game.engine import ROUND_CHOICES, rounds_for
+    picked = (ROUND_CHOICES[0], ROUND_CHOICES[4], ROUND_CHOICES[6])  # Who's Who, Name Them, Who Loves Whom
+    assert rounds_for(picked, []) == picked
+    packs = {p.id: p for p in load_library().packs}
+    assert len(rounds_for(picked, [packs["world"]])) == 3  # a questions-only pack: as many of its rounds
+
+
 def test_rounds_for_chosen_packs_always_ask_their_hand_written_questions():
     from game.engine import ROUND_CHOICES, rounds_for
     packs = {p.id: p for p in load_library().packs}
@@ -477,3 +534,135 @@ def test_rounds_for_chosen_packs_always_ask_their_hand_written_questions():
     only_questions = rounds_for(3, [packs["world"]])
     assert len(only_questions) == 3 and all(r.kinds == ("pack",) for r in only_questions)
     assert rounds_for(len(ROUND_CHOICES), [packs["osmosis"]]) == ROUND_CHOICES
+
+
+# -- found by mutation testing (benchmarks/mutation.py): each one a change no test noticed -------
+
+def test_a_pack_of_questions_plays_rounds_named_after_it_and_several_are_from_the_packs():
+    from dataclasses import replace as copy_with
+    from game.engine import rounds_for
+    world = next(p for p in load_library().packs if p.id == "world")
+    assert [(r.title, r.blurb) for r in rounds_for(1, [world])] == [(world.title, "Hand-written questions from this pack.")]
+    assert [r.title for r in rounds_for(2, [world])] == [f"{world.title} (1)", f"{world.title} (2)"]
+    other = copy_with(world, id="other", title="Other questions")
+    assert [r.title for r in rounds_for(2, [world, other])] == ["From the Packs (1)", "From the Packs (2)"]
+
+
+def test_untimed_games_and_the_daily_each_have_their_own_table():
+    from game.engine import daily_settings, mode_name
+    assert [mode_name("classic", True), mode_name("classic", False), mode_name("daily", False)] == [
+        "classic", "relaxed", "daily relaxed"]
+    day = date(2026, 11, 25)
+    daily, relaxed = daily_settings(day), daily_settings(day, timer=False)
+    assert (daily.seed, daily.timer, daily.mode) == (daily_seed(day), True, "daily")
+    assert (relaxed.seed, relaxed.timer, relaxed.mode) == (daily_seed(day), False, "daily relaxed")
+    assert daily.rounds == DEFAULT_ROUNDS and daily.difficulty == "medium"
+
+
+def test_half_a_second_is_no_longer_instant():
+    # README: 1000 for an answer under 0.5 s; at 0.5 s the clock counts (987.5 rounds to 988).
+    assert answer_after(make_game(), 0.49).points == 1000
+    assert answer_after(make_game(), 0.5).points == 988
+
+
+def test_games_without_a_seed_differ_and_seeds_decide_the_questions():
+    generator = Generator(FACTS)
+
+    def first_round(seed):
+        game = Game(None, Settings(seed=seed), clock=FakeClock(), generator=generator)
+        return tuple(q.id for q in game.rounds[0].questions)
+    assert len({first_round(None) for _ in range(40)}) == 40  # forty games, no repeat
+    assert first_round(3) == first_round(3) != first_round(4)
+
+
+def test_the_games_difficulty_reaches_the_questions():
+    game = Game(FACTS, Settings(difficulty="easy", seed=2), clock=FakeClock())
+    assert {len(q.choices) for r in game.rounds for q in r.questions if q.kind != "true-false"} == {3}
+
+
+def test_a_game_nothing_can_fill_is_over_before_it_starts():
+    game = Game(None, Settings(rounds=ONE_ROUND, seed=1), clock=FakeClock(), generator=QuestionList([]))
+    assert game.rounds == [] and game.phase is Phase.FINISHED
+
+
+def test_each_answer_records_what_the_player_sees_about_it():
+    game = make_game(players=("Ann", "Bob", "Cid"), questions_per_round=2)
+    assert game.use_lifeline("fifty-fifty")
+    wrong = answer_after(game, 3.0, right=False)
+    assert game.outcome is wrong  # what the feedback shows
+    assert (wrong.response in game.question.choices and wrong.response != game.question.answer)
+    assert (wrong.correct, wrong.timed_out, wrong.player, wrong.lifelines, wrong.elapsed) == (
+        False, False, "Ann", ("fifty-fifty",), 3.0)
+    turns = []
+    for _ in range(3):
+        game.next()
+        turns.append(game.player)
+        game.clock.advance(1.0)
+        right = game.answer(game.question.answer)
+        assert right.correct and right.timed_out is False  # saved as 0/1: None would not save
+    assert turns == ["Bob", "Cid", "Ann"]
+    assert game.results("Cid").player == "Cid" and [o.player for o in game.results("Cid").outcomes] == ["Cid"]
+
+
+def test_a_timed_out_answer_records_the_whole_timer_not_more():
+    game = make_game()
+    game.clock.advance(25.0)
+    late = game.update()
+    assert (late.timed_out, late.response, late.elapsed) == (True, None, 20.0)
+
+
+def test_a_right_second_pick_is_recorded_as_one():
+    game = make_game(questions=[mcq(1)])
+    assert game.use_lifeline("double-chance")
+    assert answer_after(game, 0, right=False) is None
+    outcome = game.answer(game.question.answer)
+    assert outcome.second_pick is True and outcome.lifelines == ("double-chance",) and outcome.points == 500
+
+
+def test_no_lifeline_while_paused_and_no_next_before_answering():
+    game = make_game()
+    game.pause()
+    assert not game.use_lifeline("fifty-fifty") and "fifty-fifty" in game.lifelines_left
+    game.resume()
+    with pytest.raises(GameStateError):
+        game.next()
+
+
+def test_every_pause_of_a_question_is_taken_off_its_time():
+    game = make_game()
+    for paused in (3.0, 4.0):
+        game.clock.advance(1.0)
+        game.pause()
+        game.clock.advance(paused)
+        game.pause()  # a second pause while paused changes nothing
+        game.clock.advance(1.0)
+        game.resume()
+    assert game.elapsed() == 2.0 and game.time_left() == 18.0
+
+
+def test_no_question_comes_back_in_a_later_round_even_when_the_round_runs_short():
+    rounds = (RoundSpec("A", ("trope-to-character",), "a"), RoundSpec("B", ("trope-to-character",), "b"))
+    game = make_game([mcq(n) for n in range(5)], rounds=rounds, questions_per_round=3)
+    ids = [q.id for r in game.rounds for q in r.questions]
+    assert len(ids) == len(set(ids)) == 5
+
+
+def test_fifty_fifty_takes_away_two_wrong_choices_even_from_six():
+    six = Question(id="six", kind="trope-to-character", prompt="Six?", answer="a",
+                   choices=("a", "b", "c", "d", "e", "f"))
+    game = make_game(questions=[six])
+    assert game.use_lifeline("fifty-fifty") and len(game.choices) == 4 and "a" in game.choices
+
+
+def test_a_skip_with_no_fresh_question_left_is_refused_and_not_spent():
+    game = make_game(questions=[mcq(n) for n in range(8)])  # all eight are in the round already
+    assert not game.use_lifeline("skip") and "skip" in game.lifelines_left
+
+
+def test_each_hot_seat_players_skip_finds_a_fresh_question_while_one_is_left():
+    game = make_game(questions=[mcq(n) for n in range(4)], players=("Ann", "Bob"), questions_per_round=1)
+    first = game.question
+    assert game.use_lifeline("skip") and game.question != first
+    answer_after(game, 0)
+    game.next()
+    assert game.player == "Bob" and game.use_lifeline("skip")  # the last fresh one

@@ -55,6 +55,14 @@ def test_the_same_seed_gives_the_same_quiz_and_all_is_deterministic(capsys):
     assert first["count"] == len(first["questions"]) >= 300
 
 
+def test_export_all_does_not_put_every_answer_first(capsys):
+    # --all is the generator's pool as it is: its choices must be in no telling order.
+    multiple_choice = [q for q in export(capsys, "--all")[1]["questions"]
+                       if "choices" in q and q["kind"] != "true-false"]
+    first = sum(q["choices"][0] == q["answer"] for q in multiple_choice)
+    assert len(multiple_choice) > 200 and first < len(multiple_choice) / 2
+
+
 def test_the_same_quiz_comes_out_of_separate_processes_whatever_the_hash_seed(tmp_path):
     def run(hash_seed: str, *args: str) -> str:
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "XDG_DATA_HOME": str(tmp_path / "data")}

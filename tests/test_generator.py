@@ -446,6 +446,40 @@ def test_spoiler_characters_never_appear_as_wrong_options_without_spoilers():
     assert ai.answer == "Martin" and "Tom" not in ai.choices and len(ai.choices) == 3
 
 
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_the_pool_shuffles_choices_so_the_answer_is_not_always_first(difficulty):
+    # The pool is what `export --all` and test mode show as they are: with the answer always
+    # first a player (or a reader of the export) would learn the position, not the show.
+    positions: dict[str, Counter] = {}
+    for q in generator(difficulty, True).pool():
+        if q.choices and q.kind != "true-false":
+            positions.setdefault(q.kind, Counter())[q.choices.index(q.answer)] += 1
+    assert set(positions) == set(KINDS) - {"true-false", "typed"}
+    for kind, counts in positions.items():
+        assert len(counts) >= 3, (kind, counts)  # easy shows three choices, the others four
+        assert counts[0] < sum(counts.values()) / 2, (kind, counts)
+
+
+SPOILER_SLIP = Path(__file__).resolve().parent / "fixtures" / "spoiler-slip.yaml"
+
+
+def test_a_question_whose_authored_text_names_a_spoiler_character_is_a_spoiler():
+    # The shipped packs never trigger the late safety net, so this pack does: a trope clue and a
+    # hand-written question name Morrow (a spoiler character) without a spoiler flag of their own.
+    library = load_files([SPOILER_SLIP])
+    assert not library.refused, library.refused
+
+    def texts(q):
+        return " ".join((q.prompt, q.answer, q.explanation, *q.choices, *q.accepted))
+
+    with_spoilers = {q.id: q for q in Generator(library.facts, spoilers=True).pool()}
+    for qid in ("slip-cellar", "t2c-secret-keeper-1", "c2t-secret-keeper-1"):
+        assert "Morrow" in texts(with_spoilers[qid]) and with_spoilers[qid].spoiler, qid
+    without = Generator(library.facts, spoilers=False).pool()
+    assert [q.id for q in without if "Morrow" in texts(q)] == []
+    assert "slip-harmless" in {q.id for q in without} and "t2c-the-healer-1" in {q.id for q in without}
+
+
 # ---- ids and reproducibility --------------------------------------------------------------------
 
 def test_ids_are_stable_and_made_from_the_facts():
@@ -777,3 +811,17 @@ def test_no_typed_question_asks_for_a_character_another_shares_a_name_with():
         typed = Generator(facts(), difficulty).pool(["typed"])
         assert typed and all(q.answer != characters["esther-first"].name for q in typed)
         assert any(q.answer == characters["esther"].name for q in typed)
+
+
+# ---- found by mutation testing (benchmarks/mutation.py) -------------------------------------------
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_quiz_never_asks_the_same_words_twice_while_other_questions_are_left(difficulty):
+    # Characters sharing one example share its clue: two questions can read the same. A quiz of
+    # twenty takes one of them only, the pool having plenty of others.
+    pool = generator(difficulty, True).pool(["trope-to-character"])
+    assert len({q.prompt for q in pool}) < len(pool)  # the pool does have such twins
+    for seed in range(25):
+        quiz = generator(difficulty, True).quiz(20, seed, ["trope-to-character"])
+        prompts = [q.prompt for q in quiz]
+        assert len(set(prompts)) == len(prompts) == 20, seed

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PLAYS = "=== Results for Player ==="  # the terminal game's results heading: a whole game was played
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a build on a busy machine
 
 
 @pytest.fixture(scope="module")

@@ -126,11 +126,31 @@ def test_file_over_the_size_cap_is_refused_before_parsing(tmp_path):
     assert message.startswith(f"{path}: ") and "bytes" in message
 
 
+@pytest.mark.timeout(15)  # a loader that expanded aliases would walk 9**9 values: fail, do not hang
 def test_alias_bomb_is_refused_quickly(tmp_path):
     lines = ["title: bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
     path = write(tmp_path, "\n".join(lines) + "\n")
     assert_refused(path, 3, "alias *a0 is not allowed")  # the first alias, not the anchor it names
+
+
+def test_a_single_harmless_alias_is_refused_too(tmp_path):
+    # Fails at once, where the bomb above would hang, when aliases are let through. Allowing a
+    # harmless one is what would let a small file expand into billions of values.
+    path = write(tmp_path, GOOD + """\
+  - id: small-two
+    prompt: Which company makes the implant, again?
+    choices: &companies [Osmosis, Blue Lagoon]
+    answer: Osmosis
+  - id: small-three
+    prompt: And once more?
+    choices: *companies
+    answer: Osmosis
+""")
+    messages = problems_of(path)
+    # Pointed at the alias (line 13) or at the value it repeats (line 9).
+    said = [m[len(str(path)):] for m in messages if m.startswith(str(path))]  # the path names the test
+    assert any(m.startswith((":13:", ":9:")) and "alias" in m for m in said), messages
 
 
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])

@@ -253,3 +253,114 @@ def test_a_name_keeps_each_character_whole_as_a_reader_sees_it(tmp_path):
     assert clean_name(flag * NAME_MAX + "\U0001F1EB") == flag * NAME_MAX
     # Joiners and direction marks standing on their own are still not part of a name.
     assert clean_name("Ann \u200d Lee\u202e") == "Ann Lee"
+
+
+# -- found by mutation testing (benchmarks/mutation.py): each one a change no test noticed -------
+
+def test_without_a_data_dir_scores_go_to_the_users_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    store = Store.open()
+    assert store.can_save and store.save_game(make_results(), Settings())
+    store.close()
+    assert count(tmp_path / "xdg" / "osmosis-quiz" / DB_NAME, "games") == 1
+
+
+def test_a_data_folder_several_levels_deep_is_made_with_its_parents(tmp_path):
+    store = Store.open(tmp_path / "a" / "b" / "c")
+    assert store.can_save and store.save_game(make_results(), Settings())
+
+
+def test_scores_read_an_existing_file_without_creating_a_missing_one(tmp_path):
+    missing = Store.read(tmp_path / "none")
+    assert (missing.can_save, missing.warning, missing.high_scores()) == (False, None, [])
+    assert not (tmp_path / "none").exists()
+    store = Store.open(tmp_path)
+    store.save_game(make_results("Ann"), Settings(mode="classic"))
+    store.close()
+    assert [h.name for h in Store.read(tmp_path).high_scores()] == ["Ann"]
+
+
+def test_every_mode_is_listed_when_no_mode_is_asked_for(tmp_path):
+    store = Store.open(tmp_path)
+    store.save_game(make_results("Ann", points=900), Settings(mode="classic"))
+    store.save_game(make_results("Bob", points=800), Settings(mode="daily"))
+    assert [(h.name, h.mode) for h in store.high_scores()] == [("Ann", "classic"), ("Bob", "daily")]
+
+
+def test_a_name_left_empty_is_player():
+    assert clean_name(None) == clean_name("") == "Player"
+
+
+def test_warnings_say_why_in_the_systems_words(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert Store.open(blocker / "data").warning.endswith("(Not a directory)")  # a folder under a file
+    (tmp_path / "data" / DB_NAME).mkdir(parents=True)  # the score file is a folder
+    assert Store.open(tmp_path / "data").warning.endswith("scores.sqlite3 (Is a directory)")
+
+
+def test_a_newer_score_file_is_said_to_be_left_alone(tmp_path):
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    assert Store.open(tmp_path).warning.endswith("is from a newer version of Osmosis Quiz (left untouched)")
+
+
+def test_a_closed_store_saves_nothing(tmp_path):
+    store = Store.open(tmp_path)
+    store.close()
+    assert not store.can_save and not store.save_game(make_results(), Settings())
+
+
+@pytest.mark.timeout(30)
+def test_damaged_files_moved_aside_in_the_same_second_keep_distinct_dated_names(tmp_path, monkeypatch):
+    import re
+    from datetime import datetime as real_datetime
+    from game import storage
+
+    class FrozenClock(real_datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime(2026, 11, 30, 9, 5, 7, tzinfo=tz)
+
+    monkeypatch.setattr(storage, "datetime", FrozenClock)
+    for n in range(3):
+        (tmp_path / DB_NAME).write_text(f"notes {n}")
+        store = Store.open(tmp_path)
+        assert "damaged" in store.warning
+        store.close()
+    names = sorted(p.name for p in tmp_path.glob(f"{DB_NAME}.damaged-*"))
+    assert names == [f"{DB_NAME}.damaged-20261130-090507", f"{DB_NAME}.damaged-20261130-090507-2",
+                     f"{DB_NAME}.damaged-20261130-090507-3"]
+    assert sorted((tmp_path / name).read_text() for name in names) == ["notes 0", "notes 1", "notes 2"]
+    assert all(re.fullmatch(r".*\.damaged-\d{8}-\d{6}(-\d)?", name) for name in names)
+
+
+def test_a_save_that_fails_half_way_keeps_nothing_of_it_and_the_next_save_works(tmp_path, monkeypatch):
+    store = Store.open(tmp_path)
+    real_insert = Store._insert_answers
+
+    def failing_insert(self, game_id, results):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "_insert_answers", failing_insert)
+    assert not store.save_game(make_results("Ann"), Settings())
+    assert store.warning == "this game could not be saved (disk I/O error)"
+    monkeypatch.setattr(Store, "_insert_answers", real_insert)
+    assert store.save_game(make_results("Bob"), Settings())
+    assert [h.name for h in store.high_scores()] == ["Bob"] and count(tmp_path / DB_NAME, "games") == 1
+
+
+def test_a_score_file_locked_by_another_program_is_left_alone_not_moved_aside(tmp_path, monkeypatch):
+    from game import storage
+    monkeypatch.setattr(storage, "BUSY_TIMEOUT_MS", 200)  # wait a fifth of a second, not fifteen
+    path = tmp_path / DB_NAME
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE mine (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of writing
+    try:
+        store = Store.open(tmp_path)
+        assert not store.can_save and store.warning.endswith("(database is locked)")
+        assert _aside(tmp_path) == []
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

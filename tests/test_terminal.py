@@ -1,11 +1,16 @@
 """The terminal game as a player runs it: `main.py text` with answers piped in, then `main.py scores`."""
 from __future__ import annotations
 
+import contextlib
 import io
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from game import terminal
+from game.cli import build_parser, main as cli_main
 from game.engine import FakeClock, Game, Phase, RoundSpec, Settings
 from game.packs import load_library
 from game.terminal import InputEnded, Terminal
@@ -16,9 +21,27 @@ ROOT = Path(__file__).resolve().parent.parent  # the repository: main.py runs fr
 FACTS = load_library().facts
 
 
-def run_main(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+def run_process(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """`python main.py ARGS` in a process of its own, `stdin` piped in."""
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True,
                           text=True, cwd=ROOT, timeout=120)
+
+
+def run_main(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """What `run_process` gives, from the same parser and command code run in this process: faster,
+    and visible to mutation testing, which cannot follow a test into a child process. The whole
+    game below still runs a real process."""
+    argv = list(args)
+    parsed = build_parser(argv).parse_args(argv)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        if parsed.command == "text":
+            code = terminal.play(parsed, io.StringIO(stdin), out)
+        elif parsed.command == "scores":
+            code = terminal.show_scores(parsed, out)
+        else:
+            code = cli_main(argv)
+    return subprocess.CompletedProcess(["main.py", *argv], code, out.getvalue(), err.getvalue())
 
 
 def questions_of(seed: int) -> list:
@@ -34,7 +57,7 @@ def questions_of(seed: int) -> list:
 
 
 def test_a_whole_game_from_piped_numbers_is_saved_and_listed_by_scores(tmp_path):
-    done = run_main("text", "--seed", "3", "--name", "ann", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    done = run_process("text", "--seed", "3", "--name", "ann", "--data-dir", str(tmp_path), stdin="1\n" * 300)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Round 1 of 4: Who's Who" in out and "Round 4 of 4: Lightning" in out
@@ -43,7 +66,7 @@ def test_a_whole_game_from_piped_numbers_is_saved_and_listed_by_scores(tmp_path)
     assert all(len(line) <= 80 for line in out.splitlines()), max(out.splitlines(), key=len)
     assert done.stderr == ""
 
-    scores = run_main("scores", "--data-dir", str(tmp_path))
+    scores = run_process("scores", "--data-dir", str(tmp_path))
     assert scores.returncode == 0
     row = next(line for line in scores.stdout.splitlines() if "ann" in line)
     assert row.split()[0] == "1" and "relaxed" in row
@@ -58,6 +81,38 @@ def test_right_answers_typed_as_choice_text_score_every_point(tmp_path):
     assert f"Total: {20 * 1250 + streak} points. Accuracy 100%, best streak 20." in done.stdout
     assert "Missed questions" not in done.stdout
     assert "A new high score" in done.stdout
+
+
+def picks_by_position(typing) -> tuple[list, list, object, str]:
+    """Plays `text --seed 12` in process, answering question i with choice number 1 + i % n
+    (typed as `typing(number, choice)` says): the questions, the numbers, the results and the
+    transcript. Typed questions get their answer."""
+    asked = questions_of(12)
+    numbers = [1 + i % len(q.choices) if q.choices else 0 for i, q in enumerate(asked)]
+    lines = [typing(n, q.choices[n - 1]) if n else q.answer for n, q in zip(numbers, asked)]
+    out = io.StringIO()
+    results = Terminal(io.StringIO("".join(f"{line}\n" for line in lines)), out).play(
+        Game(FACTS, Settings(seed=12, timer=False), clock=FakeClock()))
+    assert [o.question.id for o in results.outcomes] == [q.id for q in asked]
+    return asked, numbers, results, out.getvalue()
+
+
+def test_typing_n_picks_the_choice_shown_as_n():
+    asked, numbers, results, transcript = picks_by_position(lambda number, choice: str(number))
+    transcript = " ".join(transcript.split())  # long choices wrap onto indented lines
+    assert {n for n in numbers if n} == {1, 2, 3, 4}  # every place is typed at least once
+    for question, number, outcome in zip(asked, numbers, results.outcomes):
+        if number:
+            shown = question.choices[number - 1]
+            assert f" {number}) {shown}" in transcript
+            assert outcome.response == shown and outcome.correct == (shown == question.answer), question.id
+
+
+def test_typing_a_choices_text_picks_that_choice_whatever_its_place():
+    asked, numbers, results, _ = picks_by_position(lambda number, choice: normalize(choice))
+    for question, number, outcome in zip(asked, numbers, results.outcomes):
+        if number:
+            assert outcome.response == question.choices[number - 1], question.id
 
 
 def test_missed_questions_are_listed_with_the_right_answer_and_explanation(tmp_path):
@@ -246,8 +301,47 @@ def test_pause_stops_the_clock_and_a_line_typed_at_the_pause_prompt_is_the_answe
 def test_a_lifeline_typed_after_the_buzzer_is_too_late():
     game = one_round(["trope-to-character"])
     out = play_script(game, [(25, "time")])
-    assert "Time's up: the answer is" in out and "Extra time:" not in out
+    assert "Too late for Extra time: time was up before you typed it. It is not spent." in out
+    assert "Time's up: the answer is" in out and "Extra time: the clock" not in out
     assert "extra-time" in game.lifelines_left  # not spent on a lost question
+
+
+def test_a_real_terminal_gets_line_editing(tmp_path):
+    """Run in a pseudo-terminal: arrow keys edit the line (readline) instead of landing in the
+    answer as ^[[D: Left then Backspace fix a slip typed before the answer."""
+    pytest.importorskip("readline", reason="this Python has no line editing to offer")
+    import os
+    import pty
+    import select
+    import time
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the game in a terminal
+        os.execvp(sys.executable, [sys.executable, str(ROOT / "main.py"), "text", "--name", "ann", "--seed", "3", "--relaxed",
+                                   "--data-dir", str(tmp_path)])
+    out = b""
+
+    def read_until(marker: bytes, seconds: float = 20) -> None:
+        nonlocal out
+        end = time.monotonic() + seconds
+        while marker not in out and time.monotonic() < end:
+            if select.select([fd], [], [], 0.2)[0]:
+                try:
+                    out += os.read(fd, 4096)
+                except OSError:
+                    break
+
+    read_until(b"> ")
+    os.write(fd, b"x1\x1b[D\x7f\r")  # "x1", Left, Backspace (deletes the x), Enter: the answer is "1"
+    read_until(b"points" if b"Right" in out else b"answer is")
+    read_until(b"> ")
+    os.write(fd, b"quit\r")
+    read_until(b"nothing saved")
+    os.close(fd)
+    os.waitpid(pid, 0)
+    text = out.decode("utf-8", "replace")
+    assert "^[[D" not in text
+    assert "Type a number" not in text  # "x1" would have been no answer at all
+    assert "Right!" in text or "Wrong: the answer is" in text
 
 
 def test_pause_in_a_game_without_a_timer_does_not_mention_a_clock():
@@ -418,3 +512,154 @@ def questions_of_party(seed: int, players) -> list:
                 c for c in game.question.choices if c != game.question.answer))
         game.next()
     return asked
+
+
+# -- found by mutation testing (benchmarks/mutation.py): each one a change no test noticed -------
+
+from game.models import Question  # noqa: E402
+
+
+class Questions:
+    """Serves these questions through the generator's quiz() contract: a transcript we can predict."""
+
+    def __init__(self, questions):
+        self.questions = questions
+
+    def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+        return [q for q in self.questions if q.id not in exclude][:count]
+
+
+def names_question(n: int, choices=("Anna Vale", "Anne Vale", "Paul Roy", "Lucas Bay")) -> Question:
+    return Question(id=f"names-{n}", kind="trope-to-character", prompt=f"Who is number {n}?", answer=choices[0],
+                    choices=choices, explanation=f"Number {n} is {choices[0]}.")
+
+
+def scripted_game(count: int = 2, **settings) -> Game:
+    base = dict(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),), questions_per_round=count,
+                timer=False, seed=1)
+    base.update(settings)
+    return Game(None, Settings(**base), clock=FakeClock(),
+                generator=Questions([names_question(n) for n in range(1, 6)]))
+
+
+def test_a_round_card_and_questions_are_numbered_from_one_and_help_comes_once_a_round():
+    out = play_lines(scripted_game(2), ["1", "1"])
+    assert "=== Round 1 of 1: Names ===".center(79).rstrip() in out.splitlines()
+    assert "Name them. 2 questions." in out and "Question 1 of 2: Who is number 1?" in out
+    assert "Question 2 of 2: Who is number 2?" in out and out.count("Lifelines, once per game") == 1
+    assert "Name them. 1 question." in play_lines(scripted_game(1), ["1"])
+
+
+def test_feedback_says_wrong_or_right_and_gives_the_explanation_indented():
+    out = play_lines(scripted_game(2), ["3", "1"])
+    assert "Wrong: the answer is Anna Vale. Score 0, streak 0.\n  Number 1 is Anna Vale." in out
+    assert "Right! +1250 points. Score 1250, streak 1.\n  Number 2 is Anna Vale." in out
+
+
+def test_typing_a_slip_between_two_choices_picks_neither():
+    out = play_lines(scripted_game(1), ["Ann Vale", "anna vale"])
+    assert out.count("Type a number from 1 to 4 or the text of a choice, or help.") == 1
+    assert "Right! +1250 points." in out
+
+
+def test_numbers_out_of_range_pick_nothing():
+    out = play_lines(scripted_game(1), ["0", "5", "-1", "1"])
+    assert out.count("Type a number from 1 to 4 or the text of a choice, or help.") == 3
+
+
+def test_help_quit_and_the_lifelines_say_what_they_did():
+    out = " ".join(play_lines(scripted_game(3), ["help", "50", "1", "?", "double", "skip", "quit"]).split())
+    assert out.count("Answer with a number or the text. Lifelines, once per game: 50 (50:50), skip, "
+                     "double (double chance). Also: pause, quit.") == 2  # the first question's, and `help`
+    assert "Two wrong choices are gone: 1) Anna Vale 2) " in out
+    assert "Lifelines, once per game: skip, double (double chance)." in out  # after 50:50, for `?`
+    assert "Double chance: if your first pick is wrong, you get a second one for half the points." in out
+    assert "Skipped: here is a fresh question." in out
+    assert "Who is number 4?" in out  # skip brought a question not in the round
+
+
+def test_quit_and_exit_stop_the_game_unsaved(tmp_path):
+    for word in ("quit", "EXIT"):
+        done = run_main("text", "--seed", "3", "--data-dir", str(tmp_path), stdin=f"{word}\n")
+        assert done.returncode == 0 and "You stopped the game before the end: nothing saved." in done.stdout
+        assert "Results for" not in done.stdout
+
+
+def test_the_header_says_the_mode_the_timer_and_spoilers(tmp_path):
+    def first_line(*args):
+        return " ".join(run_main("text", "--data-dir", str(tmp_path), *args, stdin="quit\n").stdout.split("\n\n")[0].split())
+    assert first_line("--seed", "1", "--name", "Ann") == (
+        "Osmosis Quiz for Ann: difficulty medium, no timer (answers come from a pipe).")
+    assert first_line("--seed", "1", "--no-spoilers", "--difficulty", "hard").endswith(
+        "difficulty hard, no timer (answers come from a pipe), no spoilers.")
+    assert first_line("--daily").startswith("Daily challenge for ")
+    run_main("text", "--seed", "3", "--name", "Pat", "--data-dir", str(tmp_path), stdin="2\n" * 300)  # misses
+    assert first_line("--practice", "--seed", "1", "--name", "Pat").startswith("Practice: your misses for Pat")
+
+
+from game.storage import Store  # noqa: E402
+from game.terminal import full_stop, pad  # noqa: E402
+
+
+def test_answers_in_the_results_end_with_one_stop():
+    assert [full_stop(t) for t in ("Osmosis", "Who knows?", "Yes!", "Done.", "Done.  ")] == [
+        "Osmosis.", "Who knows?", "Yes!", "Done.", "Done.  "]
+
+
+def test_names_are_padded_to_columns_as_a_terminal_shows_them():
+    assert pad("東京", 6) == "東京  "  # two wide characters take four columns
+    assert pad("Le\u0301a", 5) == "Le\u0301a  "  # the accent takes none
+    assert pad("x" * 24, 24) == "x" * 24
+
+
+def test_the_scores_table_has_its_header_and_lined_up_columns(tmp_path):
+    run_main("text", "--seed", "3", "--name", "東京 Ann", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    lines = run_main("scores", "--data-dir", str(tmp_path)).stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.strip().startswith("#"))
+    title, rule, row = lines[header], lines[header + 1], lines[header + 2]
+    assert title.split() == ["#", "name", "score", "mode", "date"] and rule == "-" * 66
+    score = row.split()[-3]  # rank, two name words, score, mode, date
+    # Right edges of 'score' and of the number line up; the name's wide characters count double.
+    assert title.index("score") + len("score") == row.index(score) + len(score) + 2
+    assert "No scores yet: play a game with `" in run_main("scores", "--data-dir", str(tmp_path / "none")).stdout
+    assert " text`" in run_main("scores", "--data-dir", str(tmp_path / "none")).stdout
+
+
+class TtyInput(io.StringIO):
+    """Lines typed at a terminal: the game asks for a name and runs the clock."""
+
+    def isatty(self):
+        return True
+
+
+def test_at_a_terminal_the_game_asks_a_name_and_times_the_answers(tmp_path):
+    argv = ["text", "--seed", "3", "--data-dir", str(tmp_path)]
+    out = io.StringIO()
+    answers = [q.answer for q in questions_of(3)]
+    code = terminal.play(build_parser(argv).parse_args(argv), TtyInput("Zoé\n" + "\n".join(answers) + "\n"), out)
+    text = out.getvalue()
+    assert code == 0 and text.count("Your name: ") == 1
+    assert "Osmosis Quiz for Zoé: difficulty medium, 20 s per question." in " ".join(text.split())
+    assert "[20 s] > " in text and "Results for Zoé" in text and "High scores (classic):" in text
+    assert [s.name for s in Store.read(tmp_path).high_scores("classic")] == ["Zoé"]
+
+
+def test_the_results_list_each_miss_with_what_was_said_and_why(tmp_path):
+    game = scripted_game(2, timer=True)
+    clock = game.clock
+    out = io.StringIO()
+    ui = Terminal(ScriptedInput(clock, [(1.0, "3"), (25.0, "1")]), out)
+    ui.show_results(ui.play(game))
+    lines = out.getvalue().splitlines()
+    start = lines.index("Missed questions:")
+    assert lines[start + 1:start + 7] == [
+        "- Who is number 1?", "    You: Paul Roy. Right answer: Anna Vale.", "    Number 1 is Anna Vale.",
+        "- Who is number 2?", "    You: no answer in time. Right answer: Anna Vale.", "    Number 2 is Anna Vale."]
+    assert "=== Results for Player ===".center(ui.width).rstrip() in lines
+
+
+def test_a_finished_game_prints_its_high_score_table_with_the_new_row(tmp_path):
+    done = run_main("text", "--seed", "8", "--name", "Cleo", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    after = done.stdout.split("High scores (relaxed):")[1].splitlines()
+    assert after[1].split() == ["#", "name", "score", "mode", "date"] and after[3].split()[1] == "Cleo"
+    assert "Results for Cleo" in done.stdout

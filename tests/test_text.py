@@ -33,6 +33,51 @@ def test_long_names_forgive_two_slips_and_middle_length_names_one():
     assert not is_accepted("Mrin", ["Martin"], [])  # two
 
 
+# -- found by mutation testing (benchmarks/mutation.py) ------------------------------------------
+
+from functools import lru_cache  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from game.text import edit_distance, fold, folded_words  # noqa: E402
+
+
+def slips(a: str, b: str) -> int:
+    """The fewest insertions, deletions, substitutions and swaps of two neighbours turning a into
+    b, no letter edited twice: written from the definition, sharing nothing with the game's."""
+    @lru_cache(maxsize=None)
+    def d(i: int, j: int) -> int:
+        if i == 0 or j == 0:
+            return i + j
+        best = min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
+        if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            best = min(best, d(i - 2, j - 2) + 1)
+        return best
+    return d(len(a), len(b))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("abcd", max_size=7), st.text("abcd", max_size=7))
+def test_the_slip_count_is_the_fewest_edits_a_swap_of_neighbours_counting_one(a, b):
+    assert edit_distance(a, b) == slips(a, b)
+
+
+def test_slip_counts_players_make():
+    assert [edit_distance(*pair) for pair in [("paul", "paul"), ("pual", "paul"), ("lucas", "luca"),
+                                               ("martin", "marti n"), ("ab", "ba"), ("abc", "ca")]] == [0, 1, 1, 1, 1, 3]
+
+
+def test_eight_letter_names_forgive_two_slips_and_seven_letter_ones_one():
+    assert is_accepted("Gbriel", ["Gabriele"], [])  # 8 letters, two slips
+    assert not is_accepted("Gbrel", ["Gabriel"], [])  # 7 letters, two slips
+    assert is_accepted("Gbriel", ["Gabriel"], [])  # 7 letters, one slip
+
+
+def test_folded_words_are_normalizes_words():
+    for text in ("Brother–Sister  Team", "“Leópold!”", "Tiếng Việt", "a-b_c"):
+        assert folded_words(fold(text)) == normalize(text).split()
+
+
 def test_a_slip_on_any_accepted_form_counts_even_when_a_shorter_form_allows_none():
     # Ana is also spelled Anna: a one-letter slip on "Anna" is forgiven although "Ana" (three
     # letters) forgives nothing. The old rule judged only the closest form and refused these.

@@ -115,6 +115,13 @@ def test_test_mode_has_no_timer_and_shows_one_packs_questions(make_app, tmp_path
     assert pilot.scene is scene and scene.index == 0
 
 
+def test_test_mode_does_not_show_every_answer_on_the_first_tile(make_app):
+    scene = Pilot(make_app(test_mode=True, pack=["osmosis"])).scene
+    multiple_choice = [q for q in scene.questions if q.choices and q.kind != "true-false"]
+    first = sum(q.choices[0] == q.answer for q in multiple_choice)
+    assert len(multiple_choice) > 200 and first < len(multiple_choice) / 2
+
+
 def test_test_mode_says_which_file_and_line_a_hand_written_question_is_on(make_app):
     app = make_app(test_mode=True, pack=["world"])
     pilot = Pilot(app)

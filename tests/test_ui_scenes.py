@@ -125,8 +125,10 @@ def test_resizing_the_window_keeps_clicks_on_target(pilot):
     app.window = pygame.display.set_mode((1600, 1000), pygame.RESIZABLE)
     pilot.post(pygame.VIDEORESIZE, size=(1600, 1000), w=1600, h=1000)
     pilot.step()
-    assert app.view.scale == pytest.approx(1600 / 1280)
-    assert app.view.offset[1] > 0  # letterboxed top and bottom
+    # 16:10 is laid out as 16:10, not letterboxed: the canvas covers the window edge to edge.
+    assert app.view.scale * app.view.width == pytest.approx(1600)
+    assert app.view.scale * app.view.height == pytest.approx(1000)
+    assert app.view.size == pytest.approx((1152, 720))
     pilot.click_box(app.top.menu.button("help").box)
     assert pilot.scene.name == "help"
 
@@ -167,7 +169,8 @@ def test_settings_change_the_palette_and_are_remembered(make_app, tmp_path):
     pilot.press(pygame.K_RIGHT)
     assert app.prefs.text_size == "large"
     # the preview tile at the bottom is drawn in the new palette
-    x, y = app.view.point(240 + 100, 590 + 60)
+    px, py, _, ph = settings.preview
+    x, y = app.view.point(px + 100, py + ph - 4)
     assert tuple(app.window.get_at((x, y)))[:3] == theme.COLOUR_BLIND_SAFE.tiles[0].fill
     pygame.quit()
     again = make_app()

@@ -34,6 +34,13 @@ class Prefs:
     palette: str = "standard"
     timer: bool = True
     name: str = "Player"  # the last name entered for a high score: whose misses to practise
+    reduce_motion: bool = False  # no animations: everything shows at once in its final state
+    # The last game set up, offered again by the setup screen (the timer is `timer` above).
+    game_rounds: tuple[str, ...] = ("Who's Who", "Trope Match", "Spot the Reveal", "Lightning")
+    game_questions: int = 5
+    game_difficulty: str = "medium"
+    game_spoilers: bool = True
+    game_pack: str = ""  # "": all packs
 
     @classmethod
     def load(cls, data_dir: Path | None) -> "Prefs":
@@ -60,6 +67,8 @@ class Prefs:
             value, default = saved.get(name), getattr(defaults, name)
             if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
+            if isinstance(default, tuple) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = tuple(value)  # JSON has lists only
             if type(value) is type(default):
                 kept[name] = value
         prefs = cls(**kept)
@@ -124,9 +133,12 @@ class App:
         self._library = None
         self._store = None
         self.data_dir = self._data_dir()
-        self.prefs = Prefs.load(None if self.test_mode else self.data_dir)
+        # Test mode reads the player's settings too (a colour-blind tester keeps the palette and
+        # text size) but never writes them.
+        self.prefs = Prefs.load(self.data_dir)
         self.view = View(self.window.get_size(), theme.TEXT_SIZES[self.prefs.text_size],
                          theme.PALETTES[self.prefs.palette])
+        self.view.reduce_motion = self.prefs.reduce_motion
         self.sound = Sound(self.prefs.sound, self.prefs.volume)
         self.background = Background()
         self.controllers: dict[int, object] = {}
@@ -197,6 +209,7 @@ class App:
         self.sound.volume = prefs.volume
         self.view.text_scale = theme.TEXT_SIZES[prefs.text_size]
         self.view.palette = theme.PALETTES[prefs.palette]
+        self.view.reduce_motion = prefs.reduce_motion
         if prefs.fullscreen != old.fullscreen:
             self._set_fullscreen(prefs.fullscreen)
         if not self.test_mode:
@@ -244,6 +257,9 @@ class App:
 
     @staticmethod
     def _text_input(scene) -> None:
+        """A scene coming on top: laid out at once (a click may come before its first frame),
+        and given the keyboard as text when it wants it."""
+        scene.ensure_layout()
         if scene.wants_text:
             pygame.key.start_text_input()
         else:
@@ -260,13 +276,16 @@ class App:
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.window = pygame.display.get_surface() or self.window
             self.view.resize(self.window.get_size())
+            if self.stack:
+                self.top.ensure_layout()
             return
         if event.type in (pygame.JOYDEVICEADDED, pygame.JOYDEVICEREMOVED, pygame.CONTROLLERDEVICEADDED):
             self._controller_event(event)
             return
         if hasattr(event, "pos") and event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             # Scenes think in logical coordinates only.
-            event = pygame.event.Event(event.type, {**event.dict, "pos": self.view.to_logical(event.pos)})
+            with self.view.fixed(self.top.design if self.stack else None):
+                event = pygame.event.Event(event.type, {**event.dict, "pos": self.view.to_logical(event.pos)})
         action = self.action_for(event)
         if action is not None and action.name == "mute":
             self.set_prefs(replace(self.prefs, sound=not self.prefs.sound))
@@ -277,14 +296,17 @@ class App:
             self.set_prefs(replace(self.prefs, fullscreen=not self.prefs.fullscreen))
             return
         if self.stack:
-            self.top.handle_event(event, action)
+            self.top.ensure_layout()
+            with self.view.fixed(self.top.design):
+                self.top.handle_event(event, action)
 
     def update(self, dt: float) -> None:
         self.clock.advance(dt)
         if self.drawn and not self.ready:
             self.warm_up()
         if self.stack:
-            self.top.update(dt)
+            with self.view.fixed(self.top.design):
+                self.top.update(dt)
 
     def draw(self, surface: pygame.Surface | None = None) -> None:
         surface = surface or self.window
@@ -299,7 +321,9 @@ class App:
         else:
             self.background.draw(surface, self.view)
         for scene, _ in top:
-            scene.draw(surface)
+            scene.ensure_layout()
+            with self.view.fixed(scene.design):
+                scene.draw(surface)
         if self.toast is not None and self.clock.time < self.toast[1]:
             draw_toast(surface, self.view, self.toast[0])
         self.drawn += 1
@@ -311,7 +335,9 @@ class App:
         if self._under is None or self._under[0] != key:
             self.background.draw(surface, self.view)
             for scene in scenes:
-                scene.draw(surface)
+                scene.ensure_layout()
+                with self.view.fixed(scene.design):
+                    scene.draw(surface)
             dim(surface)
             picture = self._under[1] if self._under and self._under[1].get_size() == surface.get_size() else None
             if picture is None:
@@ -343,7 +369,7 @@ class App:
             if on:
                 self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             else:
-                self.window = pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
+                self.window = pygame.display.set_mode(window_size(self.args), pygame.RESIZABLE)
         except pygame.error:
             return  # stay as we are if the display refuses
         self.view.resize(self.window.get_size())
@@ -368,9 +394,14 @@ class App:
             pass  # a pad we cannot open is ignored; keyboard and mouse still work
 
 
-def open_window() -> pygame.Surface:
+def window_size(args) -> tuple[int, int]:
+    """The window's size at start: `--window WxH`, else 1280x720."""
+    return tuple(getattr(args, "window", None) or theme.LOGICAL_SIZE)
+
+
+def open_window(size=theme.LOGICAL_SIZE) -> pygame.Surface:
     pygame.display.set_caption("Osmosis Quiz")
-    return pygame.display.set_mode(theme.LOGICAL_SIZE, pygame.RESIZABLE)
+    return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
 def show_icon() -> None:
@@ -402,7 +433,7 @@ def start(args) -> App:
     pygame.display.init()
     pygame.font.init()
     theme.font.cache_clear()  # fonts opened before a pygame.quit() are dead
-    window = open_window()
+    window = open_window(window_size(args))
     pygame.key.set_repeat(400, 40)
     app = App(args, window)
     if app.prefs.fullscreen:
@@ -450,4 +481,7 @@ def run(args) -> int:
             return save_screenshots(app, Path(args.screenshot))
         return app.run(getattr(args, "frames", None))
     finally:
+        # The window goes first: closing the mixer and the rest can take a moment, and a player
+        # who chose Quit must not watch a black window while it does.
+        pygame.display.quit()
         pygame.quit()

@@ -21,7 +21,10 @@ def save_screenshots(app, out_dir: Path) -> int:
 
     def save(name: str) -> None:
         app.update(1 / 60)
+        # Each scene as it settles: the pictures show the final state, not a frame of an animation.
+        motion, app.view.reduce_motion = app.view.reduce_motion, True
         app.draw()
+        app.view.reduce_motion = motion
         saved.append(name)
         pygame.image.save(app.window, str(out_dir / f"{len(saved):02d}-{name}.png"))
 

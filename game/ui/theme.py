@@ -1,7 +1,8 @@
 """The look of the game, in one place: colours, palettes, fonts, sizes and the logical layout.
 
-Everything is laid out on a 1280x720 logical canvas; fonts are opened at the real pixel size
-(`View.font_px`) so text stays crisp at any window size.
+Everything is laid out on a logical canvas of the window's shape, at least MIN_LOGICAL (a 16:9
+window is 1280x720); fonts are opened at the real pixel size (`View.font_px`) so text stays crisp
+at any window size.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from functools import lru_cache
 
 from ..paths import assets_dir
 
-LOGICAL_SIZE = (1280, 720)
+LOGICAL_SIZE = (1280, 720)  # the window's size at start, and the 16:9 canvas
+MIN_LOGICAL = (1024, 720)  # the smallest logical canvas: every scene is laid out to fit it
+CONTENT_WIDTH = 1400  # the widest a main column grows on a 21:9 window: lines stay readable
 FPS = 60
 
 Color = tuple[int, int, int]
@@ -18,7 +21,6 @@ Color = tuple[int, int, int]
 # Cool clinical blues and teals: the lab-glass look of the series.
 BACKGROUND_TOP: Color = (8, 24, 38)
 BACKGROUND_BOTTOM: Color = (10, 52, 66)
-LETTERBOX: Color = (4, 12, 20)
 PANEL: Color = (16, 48, 64)
 PANEL_EDGE: Color = (44, 110, 128)
 PANEL_RAISED: Color = (22, 66, 86)
@@ -83,8 +85,9 @@ class PlayerStyle:
 PLAYER_STYLES = (PlayerStyle((255, 112, 150), "star"), PlayerStyle((255, 214, 90), "hexagon"),
                  PlayerStyle((120, 232, 150), "plus"), PlayerStyle((150, 206, 255), "ring"))
 
-# Text size setting: a factor on every font size (text that does not fit still shrinks).
-TEXT_SIZES = {"small": 0.9, "normal": 1.0, "large": 1.15}
+# Text size setting: a factor on every font size, in steps a player notices (layouts leave room
+# for the largest; text that still does not fit shrinks).
+TEXT_SIZES = {"small": 0.9, "normal": 1.0, "large": 1.25, "largest": 1.5}
 
 # Font sizes in logical pixels.
 SIZE_TITLE = 72
@@ -95,8 +98,12 @@ SIZE_BUTTON = 28
 SIZE_TILE = 30
 SIZE_SMALL = 20
 SIZE_MIN = 12  # the smallest size text may shrink to before it counts as not fitting
+MIN_READABLE_PX = 10  # ... and never below this many real pixels, however small the window
+HINT_HEIGHT = 40  # the controls line at the bottom of a scene
 
 WEIGHTS = {"regular": "Inter-Regular.otf", "semibold": "Inter-SemiBold.otf", "bold": "Inter-Bold.otf"}
+
+LINE_HEIGHT = 1.22  # Inter's line height as a multiple of its size: room a line of text needs
 
 RADIUS = 14
 MARGIN = 48

@@ -10,9 +10,10 @@ import pygame
 
 from ...phone.room import Stage
 from .. import theme
-from ..widgets import AnswerTile, Menu, draw_panel, draw_text, draw_timer_bar
-from .base import Scene, confirmed, draw_heading, draw_hint
+from ..widgets import AnswerTile, Menu, draw_panel, draw_text, draw_timer_bar, grid_px
+from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 from .party import draw_movement, draw_prompt
+from .play import grid_boxes
 
 LOBBY_COLUMNS = 4  # 20 players in five rows: names stay big enough to read across the room
 QR_BORDER = 2  # modules of white around the code: phones read it more easily with a quiet zone
@@ -107,8 +108,19 @@ class HostLobbyScene(HostScene):
 
     def __init__(self, app, party):
         super().__init__(app, party)
-        self.menu = Menu([("start", "Start"), ("end", "End party")], (760, 610, 460, 56), columns=2, gap=16)
+        self.menu = Menu([("start", "Start"), ("end", "End party")], (0, 0, 460, 0), row_height=56, columns=2,
+                         gap=16)
         self._qr: pygame.Surface | None = None
+
+    def layout(self) -> None:
+        """The QR code's panel on the left, the address, PIN and players on the right, for the
+        window's own shape (see View)."""
+        view = self.view
+        x, w = view.column()
+        self.qr_box = (x, HEADING_BOTTOM + 4, 420, min(460.0, view.hint_top - 90 - HEADING_BOTTOM))
+        self.right = (x + 452, w - 452)
+        menu_w = min(460.0, self.right[1])
+        self.menu.place((x + w - menu_w, view.hint_top - 8 - self.menu.row_height_for(view), menu_w, 0), view)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -131,18 +143,20 @@ class HostLobbyScene(HostScene):
     def draw(self, surface):
         view, room = self.view, self.room
         draw_heading(surface, view, "Host a party", "Everyone joins on their phone, on this network")
-        draw_panel(surface, view, (48, 140, 420, 460))
-        side = view.px(360)
-        corner = view.point(78, 160)
-        surface.blit(self.qr(side), corner)
-        draw_text(surface, view, (60, 530, 396, 56), "Scan to join (the PIN is filled in)", size=theme.SIZE_SMALL,
-                  color=theme.INK_MUTED, align="center", valign="center")
-        draw_text(surface, view, (500, 140, 260, 34), "Or open", size=theme.SIZE_SMALL, color=theme.INK_MUTED)
-        draw_text(surface, view, (500, 172, 732, 60), self.party.url, size=theme.SIZE_HEADING * 0.8, weight="bold",
+        qx, qy, qw, qh = self.qr_box
+        rx, rw = self.right
+        draw_panel(surface, view, self.qr_box)
+        side = min(360.0, qh - 100)
+        surface.blit(self.qr(view.px(side)), view.point(qx + (qw - side) / 2, qy + 20))
+        draw_text(surface, view, (qx + 12, qy + qh - 70, qw - 24, 56), "Scan to join (the PIN is filled in)",
+                  size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center", valign="center")
+        draw_text(surface, view, (rx, qy, 260, 34), "Or open", size=theme.SIZE_SMALL, color=theme.INK_MUTED)
+        draw_text(surface, view, (rx, qy + 32, rw, 60), self.party.url, size=theme.SIZE_HEADING * 0.8, weight="bold",
                   color=theme.ACCENT)
-        draw_text(surface, view, (500, 238, 260, 34), "Room PIN", size=theme.SIZE_SMALL, color=theme.INK_MUTED)
-        draw_text(surface, view, (500, 268, 732, 80), " ".join(room.pin), size=theme.SIZE_TITLE, weight="bold")
-        self.draw_players(surface, (500, 360, 732, 232))
+        draw_text(surface, view, (rx, qy + 98, 260, 34), "Room PIN", size=theme.SIZE_SMALL, color=theme.INK_MUTED)
+        draw_text(surface, view, (rx, qy + 128, rw, 80), " ".join(room.pin), size=theme.SIZE_TITLE, weight="bold")
+        players_top = qy + 220
+        self.draw_players(surface, (rx, players_top, rw, self.menu.buttons[0].box[1] - 12 - players_top))
         self.menu.button("start").enabled = bool(room.players)
         self.menu.draw(surface, view)
         draw_hint(surface, view, f"Enter start  ·  {self.removal_hint()}  ·  Esc end the party")
@@ -218,10 +232,11 @@ class HostGameScene(HostScene):
     def draw_status(self, surface) -> None:
         view, room = self.view, self.room
         rnd = room.game.current_round
-        draw_text(surface, view, (theme.MARGIN, 22, 700, 40), f"Question {room.number} of {room.total_questions}"
+        x, w = view.column()
+        draw_text(surface, view, (x, 22, w * 0.55, 40), f"Question {room.number} of {room.total_questions}"
                   + (f" · {rnd.title}" if rnd else ""), size=theme.SIZE_BODY, weight="semibold", valign="center")
-        draw_text(surface, view, (760, 22, 472, 40), f"PIN {room.pin}  ·  {self.party.url}", size=theme.SIZE_SMALL,
-                  color=theme.INK_MUTED, align="right", valign="center")
+        draw_text(surface, view, (x + w * 0.55, 22, w * 0.45, 40), f"PIN {room.pin}  ·  {self.party.url}",
+                  size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="right", valign="center")
 
     def draw_question(self, surface, revealed: bool = False) -> None:
         view, room, game = self.view, self.room, self.room.game
@@ -229,24 +244,25 @@ class HostGameScene(HostScene):
         question = reveal.question if reveal else game.question
         self.draw_status(surface)
         note = (question.explanation or f"The answer: {question.answer}.") if reveal else ""
-        draw_prompt(surface, view, (theme.MARGIN, 76, 1280 - 2 * theme.MARGIN, 170), question.prompt, note)
+        x, w = view.column()
+        players_top = view.hint_top - 100
+        draw_prompt(surface, view, (x, 76, w, 170), question.prompt, note)
         if not revealed:
             limit, left = game.time_limit, game.time_left()
             if limit and left is not None:
-                draw_timer_bar(surface, view, (theme.MARGIN, 256, 1280 - 2 * theme.MARGIN, 12), left / limit, left)
+                draw_timer_bar(surface, view, (x, 256, w, 12), left / limit, left)
         standings = room.standings()  # once a frame: the chips and every tile's pickers read it
         colours = {s.name: s.colour for s in standings}
-        rows = 1 if len(question.choices) <= 2 else 2
-        tile_h = (560 - 280 - (rows - 1) * 14) / rows
-        for i, choice in enumerate(question.choices):
-            box = (theme.MARGIN + (i % 2) * 604, 280 + (i // 2) * (tile_h + 14), 580, tile_h)
+        boxes = grid_boxes(view, len(question.choices), 280, players_top - 14)
+        px = grid_px(view, [AnswerTile(box, i, choice) for i, (box, choice) in enumerate(zip(boxes, question.choices))])
+        for i, (box, choice) in enumerate(zip(boxes, question.choices)):
             state = "normal"
             if reveal:
                 state = "right" if choice == question.answer else "wrong" if reveal.pickers(choice) else "faded"
-            AnswerTile(box, i, choice, state).draw(surface, view, False)
+            AnswerTile(box, i, choice, state).draw(surface, view, False, px=px)  # one size for the grid
             if reveal:
                 self.draw_pickers(surface, box, reveal.pickers(choice), colours)
-        self.draw_players(surface, (theme.MARGIN, 574, 1280 - 2 * theme.MARGIN, 96), reveal, standings)
+        self.draw_players(surface, (x, players_top, w, 96), reveal, standings)
         draw_hint(surface, view, ("Enter for the standings" if revealed else "Answer on your phone")
                   + f"  ·  {self.removal_hint()}  ·  Esc end the party")
 
@@ -287,8 +303,8 @@ class HostGameScene(HostScene):
         moved = {s.player: s for s in room.game.standings()}
         table = room.standings()[:10]
         level_before = all(s.previous_rank == 1 for s in moved.values())
-        row_h = min(52.0, (720 - 44 - 140) / max(len(table), 1) - 6)
-        x, w = 160, 960
+        row_h = min(52.0, (view.hint_top - 140) / max(len(table), 1) - 6)
+        x, w = view.column(960)
         for i, standing in enumerate(table):
             y = 136 + i * (row_h + 6)
             lead = standing.rank == 1
@@ -316,9 +332,10 @@ class HostGameScene(HostScene):
                  else f"{len(winners)} players share first place!")
         draw_heading(surface, view, title,
                      "Final standings · every score is saved in the party table")
-        floor, step_w = 560, 260
+        floor, step_w = view.hint_top - 114, 260
         heights = {1: 200, 2: 140, 3: 96}
-        for cx, standing in zip((640, 350, 930), table[:3]):
+        middle = view.width / 2
+        for cx, standing in zip((middle, middle - 290, middle + 290), table[:3]):
             rise = heights.get(standing.rank, 80)
             top = floor - rise
             draw_panel(surface, view, (cx - step_w / 2, top, step_w, rise), fill=theme.PANEL_RAISED,
@@ -333,6 +350,7 @@ class HostGameScene(HostScene):
         rest = table[3:]
         if rest:
             line = "  ·  ".join(f"{s.rank}. {s.name}  {s.total:,}" for s in rest)
-            draw_text(surface, view, (theme.MARGIN, floor + 12, 1280 - 2 * theme.MARGIN, 100), line,
+            x, w = view.column()
+            draw_text(surface, view, (x, floor + 12, w, 100), line,
                       size=theme.SIZE_SMALL, align="center", valign="center")
         draw_hint(surface, view, "Enter: end the party and back to the title")

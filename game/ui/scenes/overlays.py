@@ -15,7 +15,12 @@ class ConfirmScene(Scene):
     def __init__(self, app, question: str, yes: str = "Yes", no: str = "No"):
         super().__init__(app)
         self.question = question
-        self.menu = Menu([("no", no), ("yes", yes)], (400, 400, 480, 60), columns=2, gap=24)
+        self.menu = Menu([("no", no), ("yes", yes)], (0, 0, 0, 0), row_height=60, columns=2, gap=24)
+
+    def layout(self) -> None:
+        self.panel = self.view.centred(600, 300)
+        x, y, w, h = self.panel
+        self.menu.place((x + 40, y + h - 24 - self.menu.height_for(self.view), w - 80, 0), self.view)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -26,8 +31,9 @@ class ConfirmScene(Scene):
             self.dismiss(chosen == "yes")
 
     def draw(self, surface):
-        draw_panel(surface, self.view, (360, 220, 560, 280), fill=theme.PANEL, edge=theme.ACCENT)
-        draw_text(surface, self.view, (400, 250, 480, 130), self.question, size=theme.SIZE_HEADING * 0.8,
+        x, y, w, h = self.panel
+        draw_panel(surface, self.view, self.panel, fill=theme.PANEL, edge=theme.ACCENT)
+        draw_text(surface, self.view, (x + 40, y + 24, w - 80, h - 130), self.question, size=theme.SIZE_HEADING * 0.8,
                   weight="bold", align="center", valign="center")
         self.menu.draw(surface, self.view)
 
@@ -42,7 +48,12 @@ class PauseScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.menu = Menu([("resume", "Resume"), ("settings", "Settings"), ("help", "Controls"),
-                          ("quit", "Quit to title")], (440, 250, 400, 60))
+                          ("quit", "Quit to title")], (0, 0, 0, 0), row_height=56)
+
+    def layout(self) -> None:
+        self.panel = self.view.centred(480, 440)
+        x, y, w, h = self.panel
+        self.menu.place((x + 40, y + 110, w - 80, 0), self.view)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -65,7 +76,10 @@ class PauseScene(Scene):
             self.dismiss("resume")
 
     def draw(self, surface):
-        draw_panel(surface, self.view, (400, 140, 480, 424), fill=theme.PANEL, edge=theme.ACCENT)
-        draw_text(surface, self.view, (440, 164, 400, 70), "Paused", size=theme.SIZE_HEADING,
+        if self.app.top is not self and self.app.top.overlay:
+            return  # the quit confirmation takes the pause panel's place, not a layer over it
+        x, y, w, h = self.panel
+        draw_panel(surface, self.view, self.panel, fill=theme.PANEL, edge=theme.ACCENT)
+        draw_text(surface, self.view, (x + 40, y + 24, w - 80, 70), "Paused", size=theme.SIZE_HEADING,
                   weight="bold", align="center", valign="center")
         self.menu.draw(surface, self.view)

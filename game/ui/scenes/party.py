@@ -16,8 +16,9 @@ from ...engine import Phase
 from ...party import PARTY_LIFELINES, Pick, PartyGame, ranks
 from .. import theme
 from ..party_input import SeatInput, press_for, unbound_pad
-from ..widgets import AnswerTile, draw_mark, draw_panel, draw_text, draw_timer_bar
+from ..widgets import AnswerTile, draw_mark, draw_panel, draw_text, draw_timer_bar, grid_px
 from .base import Scene, confirmed, draw_heading, draw_hint
+from .play import TILE_ROW_MAX
 
 LIFELINE_NAMES = {"double-chance": "2nd chance", "extra-time": "+time"}
 SETTLE_SECONDS = 0.6  # a card ignores "go on" this long: a player still mashing a key does not skip it
@@ -159,22 +160,24 @@ class QuestionLayout:
 
 def question_layout(view, choices: int, players: int, prompt_height: float = 150) -> QuestionLayout:
     width, height = canvas(view)
-    margin = theme.MARGIN
+    left, span = view.column()  # the main column: as wide as the window, capped on a 21:9 one
     panel_top = height - HINT_ROOM - PANEL_HEIGHT
-    prompt = (margin, 104, width - 2 * margin, prompt_height)
+    prompt = (left, 104, span, prompt_height)
     tiles_top, tiles_bottom = 104 + prompt_height + 14, panel_top - 16
-    column = (width - 2 * margin - TILE_GAP) / 2
+    column = (span - TILE_GAP) / 2
     rows = 1 if choices <= 2 else 2
-    row_h = (tiles_bottom - tiles_top - (rows - 1) * 16) / rows
+    # Rows no taller than a tile needs (a tall window's extra room goes around them, not into them).
+    row_h = min((tiles_bottom - tiles_top - (rows - 1) * 16) / rows, TILE_ROW_MAX + 30)
+    tiles_top += max(0.0, (tiles_bottom - tiles_top - rows * row_h - (rows - 1) * 16) / 2)
     tiles = []
     for i in range(choices):
-        x = margin + (i % 2) * (column + TILE_GAP)
+        x = left + (i % 2) * (column + TILE_GAP)
         y = tiles_top + (i // 2) * (row_h + 16)
         tiles.append(((x, y, column - LANE_WIDTH - LANE_GAP, row_h),
                       (x + column - LANE_WIDTH, y, LANE_WIDTH, row_h)))
     gap = 12
-    panel_w = (width - 2 * margin - (players - 1) * gap) / players
-    panels = [(margin + i * (panel_w + gap), panel_top, panel_w, PANEL_HEIGHT - 8) for i in range(players)]
+    panel_w = (span - (players - 1) * gap) / players
+    panels = [(left + i * (panel_w + gap), panel_top, panel_w, PANEL_HEIGHT - 8) for i in range(players)]
     return QuestionLayout(prompt, tiles, panels)
 
 
@@ -363,8 +366,10 @@ class PartyQuestionScene(PartyScene):
                                        layout.panels[0][1] - layout.prompt[1] - 16))
         else:
             draw_prompt(surface, view, layout.prompt, self.question.prompt)
+            px = grid_px(view, [AnswerTile(tile, i, choice) for i, ((tile, _), choice)
+                                in enumerate(zip(layout.tiles, self.question.choices))])  # one size for the grid
             for i, ((tile, lane), choice) in enumerate(zip(layout.tiles, self.question.choices)):
-                AnswerTile(tile, i, choice).draw(surface, view, False)
+                AnswerTile(tile, i, choice).draw(surface, view, False, px=px)
                 self.lanes[i].draw(surface, view, lane, lambda: self.draw_keys(surface, lane, i))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)
@@ -482,10 +487,12 @@ class PartyRevealScene(PartyCardScene):
         layout = question_layout(view, len(question.choices), len(self.session.seats), prompt_height=160)
         draw_prompt(surface, view, layout.prompt, question.prompt,
                     question.explanation or f"The answer: {question.answer}.")
+        px = grid_px(view, [AnswerTile(tile, i, choice) for i, ((tile, _), choice)
+                            in enumerate(zip(layout.tiles, question.choices))])  # one size for the grid
         for i, ((tile, lane), choice) in enumerate(zip(layout.tiles, question.choices)):
             pickers = reveal.pickers(choice)
             state = "right" if choice == question.answer else "wrong" if pickers else "faded"
-            AnswerTile(tile, i, choice, state).draw(surface, view, False)
+            AnswerTile(tile, i, choice, state).draw(surface, view, False, px=px)
             self.lanes[i].draw(surface, view, lane, lambda: self.draw_pickers(surface, lane, pickers))
         for box, seat in zip(layout.panels, self.session.seats):
             self.draw_player(surface, box, seat)

@@ -6,12 +6,14 @@ from dataclasses import replace
 import pygame
 
 from .. import theme
-from ..widgets import Menu, TextInput, draw_panel, draw_text
-from .base import Scene, confirmed, draw_heading, draw_hint
+from ..widgets import (MOTION_SECONDS, Menu, Motion, TextInput, common_px, draw_counting, draw_panel, draw_text,
+                       ease_out)
+from .base import HEADING_BOTTOM, Scene, confirmed, draw_heading, draw_hint
 from .play import draw_answer_key
 
-MISSES_PER_PAGE = 2  # room for the whole prompt and answer at full size; the review shows the rest
-PANEL_BOTTOM = 604  # the panels end here; the buttons sit below them
+MISS_CARD_HEIGHT = 92  # a missed question's card: two lines of prompt and its answer
+MISS_CARD_GAP = 8
+CONFETTI = 28  # pieces thrown over the podium when the results come in
 
 
 class ResultsScene(Scene):
@@ -22,16 +24,43 @@ class ResultsScene(Scene):
         self.session = session
         self.results = session.game.results()
         self.page = 0
+        self.per_page = 1
         missed = len(self.results.missed)
         self.menu = Menu([("review", f"Review misses ({missed})" if missed else "No misses to review"),
-                          ("continue", "Continue")], (600, 616, 632, 0), row_height=50, columns=2, gap=12,
+                          ("continue", "Continue")], (0, 0, 0, 0), row_height=50, columns=2, gap=12,
                          size=theme.SIZE_BODY)
         self.menu.button("review").enabled = bool(missed)
         self.menu.focus = 1
+        self.motion = Motion(app.view)
+        if self.results.asked:
+            self.motion.start("podium", MOTION_SECONDS)
+            app.sound.play("round_end")  # the celebration's sound, with the podium rising
+
+    def layout(self) -> None:
+        """Score and podium on the left, the misses on the right (stacked on a portrait window);
+        as many missed questions a page as the window has room for."""
+        view = self.view
+        x, w = view.column()
+        buttons_y = view.hint_top - 8 - self.menu.row_height_for(view)
+        if view.portrait:
+            self.score_box = (x, HEADING_BOTTOM, w, 560)
+            self.misses_box = (x, HEADING_BOTTOM + 576, w, buttons_y - HEADING_BOTTOM - 592)
+            self.menu.place((x, buttons_y, w, 0), view)
+        else:
+            score_w = min(520.0, w * 0.42)
+            self.score_box = (x, HEADING_BOTTOM, score_w, view.hint_top - 8 - HEADING_BOTTOM)
+            self.misses_box = (x + score_w + 24, HEADING_BOTTOM, w - score_w - 24, buttons_y - 12 - HEADING_BOTTOM)
+            self.menu.place((self.misses_box[0], buttons_y, self.misses_box[2], 0), view)
+        room = self.misses_box[3] - 56
+        self.per_page = max(1, int((room + MISS_CARD_GAP) // (MISS_CARD_HEIGHT + MISS_CARD_GAP)))
+        self.page = min(self.page, self.pages - 1)
 
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.results.missed) // MISSES_PER_PAGE))
+        return max(1, -(-len(self.results.missed) // self.per_page))
+
+    def update(self, dt):
+        self.motion.update(dt)
 
     def handle(self, event, action):
         if not self.results.asked:
@@ -51,14 +80,15 @@ class ResultsScene(Scene):
         chosen = self.menu.handle(event, action)
         if chosen == "review":
             self.app.sound.play("select")
-            self.app.push(ReviewScene(self.app, self.results, self.page * MISSES_PER_PAGE), self._after_review)
+            # From the first miss, whatever page is showing: a review is read from the start.
+            self.app.push(ReviewScene(self.app, self.results, 0), self._after_review)
         elif chosen == "continue":
             self.finish()
 
     def _after_review(self, index) -> None:
         """Back from the review: show the page of the miss last looked at."""
         if index is not None:
-            self.page = index // MISSES_PER_PAGE
+            self.page = index // self.per_page
 
     def finish(self) -> None:
         """Save the game (asking a name first for a high score), then show where it ranks."""
@@ -87,13 +117,13 @@ class ResultsScene(Scene):
         view, results = self.view, self.results
         if not results.asked:
             draw_heading(surface, view, "No questions", "")
-            draw_text(surface, view, (200, 250, 880, 160),
+            draw_text(surface, view, view.centred(880, 160),
                       "No question could be built with these settings and packs. Try other packs, "
                       "turn spoilers on, or add a pack.", size=theme.SIZE_BODY, align="center", valign="center")
             draw_hint(surface, view, "Enter to go back")
             return
         mode = self.session.settings.mode
-        draw_heading(surface, view, "Results", f"{mode.capitalize()} game  ·  {results.player}")
+        draw_heading(surface, view, f"Results for {results.player}", f"{mode.capitalize()} game")
         self.draw_score(surface)
         self.draw_misses(surface)
         self.menu.draw(surface, view)
@@ -102,43 +132,77 @@ class ResultsScene(Scene):
 
     def draw_score(self, surface) -> None:
         view, results = self.view, self.results
-        x, w = theme.MARGIN, 520
-        draw_panel(surface, view, (x, 140, w, 528), fill=theme.PANEL, edge=theme.ACCENT, width=3)
-        draw_text(surface, view, (x + 24, 156, w - 48, 40), "Final score", size=theme.SIZE_BODY,
+        x, y, w, h = self.score_box
+        rise = ease_out(self.motion.progress("podium"))
+        draw_panel(surface, view, (x, y, w, h), fill=theme.PANEL, edge=theme.ACCENT, width=3)
+        # The podium: three steps that rise under the final score (which counts up with them),
+        # the player's name on the top one.
+        for left, width, height, fill in ((0.14, 0.18, 38, theme.PANEL_RAISED), (0.68, 0.18, 24, theme.PANEL_RAISED),
+                                          (0.3, 0.4, 64, theme.ACCENT_SOFT)):
+            step_h = height * rise
+            if step_h >= 2:
+                draw_panel(surface, view, (x + w * left, y + 186 - step_h, w * width, step_h), fill=fill,
+                           edge=None, radius=4)
+        draw_text(surface, view, (x + 24, y + 12, w - 48, 40), "Final score", size=theme.SIZE_BODY,
                   color=theme.INK_MUTED, align="center")
-        draw_text(surface, view, (x + 24, 196, w - 48, 90), f"{results.total:,}", size=theme.SIZE_TITLE,
-                  weight="bold", color=theme.ACCENT, align="center", valign="center")
-        draw_text(surface, view, (x + 24, 290, w - 48, 40),
+        score_box, final = (x + 24, y + 44, w - 48, 80), f"{results.total:,}"
+        if rise < 1:  # counting up with the podium
+            draw_counting(surface, view, score_box, f"{round(results.total * rise):,}", final, size=theme.SIZE_TITLE,
+                          weight="bold", color=theme.ACCENT, align="center", valign="center")
+        else:
+            draw_text(surface, view, score_box, final, size=theme.SIZE_TITLE, weight="bold", color=theme.ACCENT,
+                      align="center", valign="center")
+        if self.motion.active("podium"):
+            self.draw_confetti(surface, (x + w / 2, y + 84), self.motion.progress("podium"))
+        draw_text(surface, view, (x + w * 0.3 + 8, y + 128, w * 0.4 - 16, 52), results.player, size=theme.SIZE_BODY,
+                  weight="semibold", color=theme.INK, align="center", valign="center")
+        draw_text(surface, view, (x + 24, y + 196, w - 48, 52),
                   f"{results.right} of {results.asked} right · {results.accuracy:.0%} · best streak {results.best_streak}",
                   size=theme.SIZE_SMALL, align="center", valign="center")
         rounds = results.rounds
-        pitch = min(50.0, 310 / max(1, len(rounds)))  # every round listed, however many were played
+        top = y + 256
+        pitch = min(50.0, (y + h - 16 - top) / max(1, len(rounds)))  # every round listed, however many
+        title_px = common_px(view, [(title, (x + 28, 0, w * 0.5 - 28, pitch - 4)) for title, *_ in rounds],
+                             theme.SIZE_SMALL, "semibold")  # the rounds' names at one size
         for i, (title, points, right, asked) in enumerate(rounds):
-            y = 344 + i * pitch
-            draw_text(surface, view, (x + 28, y, 250, pitch - 4), title, size=theme.SIZE_SMALL,
-                      weight="semibold", valign="center")
-            draw_text(surface, view, (x + 280, y, 90, pitch - 4), f"{right}/{asked}", size=theme.SIZE_SMALL,
+            row = top + i * pitch
+            draw_text(surface, view, (x + 28, row, w * 0.5 - 28, pitch - 4), title, size=theme.SIZE_SMALL,
+                      weight="semibold", valign="center", px=title_px)
+            draw_text(surface, view, (x + w * 0.5, row, w * 0.2, pitch - 4), f"{right}/{asked}", size=theme.SIZE_SMALL,
                       color=theme.INK_MUTED, align="right", valign="center")
-            draw_text(surface, view, (x + 380, y, 112, pitch - 4), f"{points:,}", size=theme.SIZE_SMALL,
+            draw_text(surface, view, (x + w * 0.7, row, w * 0.3 - 28, pitch - 4), f"{points:,}", size=theme.SIZE_SMALL,
                       weight="semibold", align="right", valign="center")
+
+    def draw_confetti(self, surface, centre, t: float) -> None:
+        """A small burst in the answer tiles' colours, thrown out and falling as `t` goes 0 -> 1."""
+        import math
+        view = self.view
+        colours = [style.fill for style in view.palette.tiles] + [view.palette.right]
+        for i in range(CONFETTI):
+            angle = 2 * math.pi * i / CONFETTI + 0.4 * (i % 3)
+            reach = (120 + 60 * (i % 4)) * ease_out(t)
+            px = centre[0] + math.cos(angle) * reach
+            py = centre[1] + math.sin(angle) * reach * 0.6 + 80 * t * t
+            size = view.px(8 - 4 * t)
+            pygame.draw.rect(surface, colours[i % len(colours)], (*view.point(px, py), size, size))
 
     def draw_misses(self, surface) -> None:
         view, missed = self.view, self.results.missed
-        x, w = 600, 632
-        draw_panel(surface, view, (x, 140, w, PANEL_BOTTOM - 140))
+        x, y, w, h = self.misses_box
+        draw_panel(surface, view, (x, y, w, h))
         heading = f"Missed ({len(missed)})" + (f" · page {self.page + 1}/{self.pages}" if self.pages > 1 else "")
-        draw_text(surface, view, (x + 24, 150, w - 48, 40), heading if missed else "No misses. Flawless!",
+        draw_text(surface, view, (x + 24, y + 8, w - 48, 40), heading if missed else "No misses. Flawless!",
                   size=theme.SIZE_BODY, weight="bold", color=theme.INK if missed else view.palette.right,
                   valign="center")
-        shown = missed[self.page * MISSES_PER_PAGE:(self.page + 1) * MISSES_PER_PAGE]
+        shown = missed[self.page * self.per_page:(self.page + 1) * self.per_page]
         for i, outcome in enumerate(shown):
-            y = 196 + i * 202
-            draw_panel(surface, view, (x + 16, y, w - 32, 194), fill=theme.PANEL_RAISED, edge=None)
-            fit = draw_text(surface, view, (x + 32, y + 10, w - 64, 96), outcome.question.prompt,
-                            size=theme.SIZE_SMALL, color=theme.INK)
-            below = y + 10 + fit.height / view.scale + 10  # the answer follows the prompt, however long
-            draw_text(surface, view, (x + 32, below, w - 64, y + 186 - below), f"Answer: {outcome.question.answer}",
-                      size=theme.SIZE_SMALL, weight="semibold", color=view.palette.right)
+            card_y = y + 52 + i * (MISS_CARD_HEIGHT + MISS_CARD_GAP)
+            draw_panel(surface, view, (x + 16, card_y, w - 32, MISS_CARD_HEIGHT), fill=theme.PANEL_RAISED, edge=None)
+            # Every card at the same size, cut with "…" when long: Review misses shows them whole.
+            draw_text(surface, view, (x + 32, card_y + 6, w - 64, 54), outcome.question.prompt,
+                      size=theme.SIZE_SMALL, color=theme.INK, clip=True)
+            draw_text(surface, view, (x + 32, card_y + 60, w - 64, 30), f"Answer: {outcome.question.answer}",
+                      size=theme.SIZE_SMALL, weight="semibold", color=view.palette.right, clip=True)
 
 
 class ReviewScene(Scene):
@@ -153,9 +217,12 @@ class ReviewScene(Scene):
         self.titles = results.titles
         self.index = min(max(0, index), len(self.missed) - 1)
         self.menu = Menu([("previous", "Previous"), ("next", "Next"), ("back", "Back to results")],
-                         (theme.MARGIN, 616, 1184, 0), row_height=48, columns=3, gap=16,
-                         size=theme.SIZE_BODY)
+                         (0, 0, 0, 0), row_height=48, columns=3, gap=16, size=theme.SIZE_BODY)
         self.menu.focus = 1
+
+    def layout(self) -> None:
+        x, w = self.view.column()
+        self.menu.place((x, self.view.hint_top - 8 - self.menu.row_height_for(self.view), w, 0), self.view)
 
     @property
     def outcome(self):
@@ -179,12 +246,13 @@ class ReviewScene(Scene):
 
     def draw(self, surface):
         view, outcome = self.view, self.outcome
-        draw_text(surface, view, (theme.MARGIN, 22, 600, 40), f"Missed question {self.index + 1} of {len(self.missed)}",
+        x, w = view.column()
+        draw_text(surface, view, (x, 22, w * 0.5, 40), f"Missed question {self.index + 1} of {len(self.missed)}",
                   size=theme.SIZE_BODY, weight="semibold", valign="center")
         if outcome.round_index < len(self.titles):
-            draw_text(surface, view, (660, 22, 572, 40), self.titles[outcome.round_index], size=theme.SIZE_BODY,
-                      weight="semibold", color=theme.ACCENT, align="right", valign="center")
-        draw_answer_key(surface, view, outcome, bottom=604)
+            draw_text(surface, view, (x + w * 0.5, 22, w * 0.5, 40), self.titles[outcome.round_index],
+                      size=theme.SIZE_BODY, weight="semibold", color=theme.ACCENT, align="right", valign="center")
+        draw_answer_key(surface, view, outcome, bottom=self.menu.buttons[0].box[1] - 12)
         self.menu.draw(surface, view)
         draw_hint(surface, view, "Left/Right previous or next  ·  Esc back to results")
 
@@ -198,7 +266,12 @@ class NameEntryScene(Scene):
     def __init__(self, app, score: int, name: str = ""):
         super().__init__(app)
         self.score = score
-        self.input = TextInput((290, 360, 700, 90), max_length=24, text=name)
+        self.input = TextInput((0, 0, 0, 0), max_length=24, text=name)
+
+    def layout(self) -> None:
+        self.panel = self.view.centred(800, 420)
+        x, y, w, _ = self.panel
+        self.input.box = (x + 50, y + 220, w - 100, 90)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -211,12 +284,13 @@ class NameEntryScene(Scene):
 
     def draw(self, surface):
         view = self.view
-        draw_panel(surface, view, (240, 140, 800, 420), fill=theme.PANEL, edge=theme.ACCENT, width=3)
-        draw_text(surface, view, (280, 170, 720, 60), "New high score!", size=theme.SIZE_HEADING, weight="bold",
+        x, y, w, h = self.panel
+        draw_panel(surface, view, self.panel, fill=theme.PANEL, edge=theme.ACCENT, width=3)
+        draw_text(surface, view, (x + 40, y + 30, w - 80, 60), "New high score!", size=theme.SIZE_HEADING, weight="bold",
                   color=theme.ACCENT, align="center", valign="center")
-        draw_text(surface, view, (280, 236, 720, 70), f"{self.score:,}", size=theme.SIZE_TITLE, weight="bold",
+        draw_text(surface, view, (x + 40, y + 96, w - 80, 76), f"{self.score:,}", size=theme.SIZE_TITLE, weight="bold",
                   align="center", valign="center")
-        draw_text(surface, view, (290, 318, 700, 36), "Your name", size=theme.SIZE_SMALL, color=theme.INK_MUTED)
+        draw_text(surface, view, (x + 50, y + 176, w - 100, 40), "Your name", size=theme.SIZE_SMALL, color=theme.INK_MUTED)
         self.input.draw(surface, view, placeholder="Your name…")
-        draw_text(surface, view, (290, 470, 700, 60), "Enter to save  ·  Esc to save as the last name used",
+        draw_text(surface, view, (x + 50, y + 326, w - 100, 70), "Enter to save  ·  Esc to save as the last name used",
                   size=theme.SIZE_SMALL, color=theme.INK_MUTED, align="center", valign="center")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from .. import theme
-from ..widgets import AnswerTile, draw_panel, draw_text, upper_first
+from ..widgets import AnswerTile, draw_panel, draw_text, draw_tiles, upper_first
 from .base import Scene, draw_hint
-from .play import tile_boxes
+from .play import grid_boxes
 
 
 def questions_to_check(library, pack_ids) -> list:
@@ -21,6 +21,24 @@ def questions_to_check(library, pack_ids) -> list:
     if pack_ids:
         questions = [q for q in questions if q.pack in set(pack_ids)]
     return questions
+
+
+def fact_line(path, facts) -> int:
+    """The line of a generated question's first fact (its trope, character...) in the pack file:
+    the place to fix it, as a hand-written question's own line is. 0 when none is found."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    for _, value in facts:
+        value = str(value)
+        escaped = value.replace('"', '\\"')
+        quoted = tuple(f"{key}: {form}" for key in ("name", "id")
+                       for form in (value, f'"{value}"', f"'{value}'", f'"{escaped}"'))
+        for number, text in enumerate(lines, 1):
+            if text.strip().lstrip("- ").startswith(quoted):
+                return number
+    return 0
 
 
 class TestModeScene(Scene):
@@ -88,9 +106,10 @@ class TestModeScene(Scene):
         source = question.source or (pack.source if pack else "") or "the fact base"
         if pack is None:
             return f"Source: {source}"
-        line = 0
         if question.kind == "pack":
             line = next((q.line for q in pack.questions if q.prompt == question.prompt), 0)
+        else:
+            line = fact_line(pack.path, question.facts)
         return f"Source: {source}\nFile: {display_path(pack.path)}" + (f":{line}" if line else "")
 
     def on_quit(self) -> None:
@@ -98,49 +117,58 @@ class TestModeScene(Scene):
 
     def draw(self, surface):
         view, question = self.view, self.question
+        x, w = view.column()
         packs = ", ".join(self.pack_ids) or "all packs"
-        draw_text(surface, view, (theme.MARGIN, 18, 600, 44), "Test mode: answer key", size=theme.SIZE_HEADING * 0.75,
+        draw_text(surface, view, (x, 18, w * 0.5, 44), "Test mode: answer key", size=theme.SIZE_HEADING * 0.75,
                   weight="bold", valign="center")
         flagged = f"  ·  {len(self.flags)} flagged" if self.flags else ""
         counter = f"{self.index + 1} of {len(self.questions)} · {packs}{flagged}" if self.questions else packs
-        draw_text(surface, view, (660, 18, 572, 44), counter, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
+        draw_text(surface, view, (x + w * 0.5, 18, w * 0.5, 44), counter, size=theme.SIZE_SMALL, color=theme.INK_MUTED,
                   align="right", valign="center")
         if question is None:
             reason = upper_first(self.problem) if self.problem else "No questions to check."
-            draw_text(surface, view, (200, 260, 880, 160), reason, size=theme.SIZE_BODY, align="center",
+            draw_text(surface, view, view.centred(880, 160), reason, size=theme.SIZE_BODY, align="center",
                       valign="center")
             draw_hint(surface, view, "Esc to leave")
             return
         spoiler = " · spoiler" if question.spoiler else ""
-        draw_text(surface, view, (theme.MARGIN, 66, 990, 30),
+        draw_text(surface, view, (x, 66, w - 200, 34),
                   f"id: {question.id} · kind: {question.kind} · pack: {question.pack or '-'} · "
                   f"{question.difficulty}{spoiler}",
                   size=theme.SIZE_SMALL, color=theme.ACCENT, valign="center")
         if question.id in self.flags:
-            draw_panel(surface, view, (1052, 64, 180, 34), fill=theme.WARNING, edge=None, radius=8)
-            draw_text(surface, view, (1060, 66, 164, 30), "FLAGGED", size=theme.SIZE_SMALL, weight="bold",
+            draw_panel(surface, view, (x + w - 180, 64, 180, 34), fill=theme.WARNING, edge=None, radius=8)
+            draw_text(surface, view, (x + w - 172, 66, 164, 30), "FLAGGED", size=theme.SIZE_SMALL, weight="bold",
                       color=theme.INK_DARK, align="center", valign="center")
-        draw_panel(surface, view, (theme.MARGIN, 104, 1184, 128))
-        draw_text(surface, view, (theme.MARGIN + 24, 112, 1136, 112), question.prompt, size=theme.SIZE_BODY * 1.1,
+        bottom = view.hint_top - 8
+        details_h = max(188.0, (bottom - 104) * 0.34)
+        details_top = bottom - details_h
+        prompt_h = min(180.0, (details_top - 104) * 0.36)
+        draw_panel(surface, view, (x, 104, w, prompt_h))
+        draw_text(surface, view, (x + 24, 112, w - 48, prompt_h - 16), question.prompt, size=theme.SIZE_BODY * 1.1,
                   weight="semibold", align="center", valign="center")
+        top = 104 + prompt_h + 14
         if question.is_typed:
-            draw_panel(surface, view, (theme.MARGIN, 246, 1184, 220), fill=theme.PANEL_RAISED, edge=self.view.palette.right)
-            draw_text(surface, view, (theme.MARGIN + 24, 256, 1136, 60), f"Answer: {question.answer}",
+            draw_panel(surface, view, (x, top, w, details_top - 14 - top), fill=theme.PANEL_RAISED,
+                       edge=view.palette.right)
+            draw_text(surface, view, (x + 24, top + 10, w - 48, 60), f"Answer: {question.answer}",
                       size=theme.SIZE_PROMPT, weight="bold", color=view.palette.right, valign="center")
-            draw_text(surface, view, (theme.MARGIN + 24, 320, 1136, 140),
+            draw_text(surface, view, (x + 24, top + 74, w - 48, details_top - top - 98),
                       f"Accepted: {', '.join(question.accepted) or question.answer}\n"
                       f"Never accepted: {', '.join(question.rejected) or '-'}", size=theme.SIZE_SMALL)
         else:
-            for i, (box, choice) in enumerate(zip(tile_boxes(len(question.choices), 246, 466), question.choices)):
-                AnswerTile(box, i, choice, "right" if choice == question.answer else "normal").draw(surface, view, False)
+            boxes = grid_boxes(view, len(question.choices), top, details_top - 14)
+            draw_tiles(surface, view, [AnswerTile(box, i, choice, "right" if choice == question.answer else "normal")
+                                       for i, (box, choice) in enumerate(zip(boxes, question.choices))])
         facts = "; ".join(f"{label}: {value}" for label, value in question.facts) or "-"
-        draw_panel(surface, view, (theme.MARGIN, 480, 1184, 188))
-        y = 488.0
-        for text, box_h, color in ((f"Explanation: {question.explanation or '-'}", 76, theme.INK),
-                                   (f"Built on: {facts}", 48, theme.INK_MUTED),
-                                   (self.source_line(question), 660, theme.INK_MUTED)):
-            fit = draw_text(surface, view, (theme.MARGIN + 24, y, 1136, min(box_h, 660 - y)), text,
-                            size=theme.SIZE_SMALL, color=color)
+        draw_panel(surface, view, (x, details_top, w, details_h))
+        y = details_top + 8
+        source = self.source_line(question)
+        for text, color in ((f"Explanation: {question.explanation or '-'}", theme.INK),
+                            (f"Built on: {facts}", theme.INK_MUTED), (source, theme.INK_MUTED)):
+            # The source (file and line: where to fix it) always keeps its room at the bottom.
+            room = (bottom - 8 - y) if text is source else max(30.0, bottom - 8 - y - 70)
+            fit = draw_text(surface, view, (x + 24, y, w - 48, room), text, size=theme.SIZE_SMALL, color=color)
             y += fit.height / view.scale + 8  # each block right under the one before
         draw_hint(surface, view, "Left/Right step  ·  F flag or unflag  ·  Esc finish and write the report")
 
@@ -160,16 +188,17 @@ class TestModeEndScene(Scene):
 
     def draw(self, surface):
         view = self.view
-        draw_panel(surface, view, (200, 180, 880, 360), fill=theme.PANEL, edge=theme.ACCENT, width=3)
-        draw_text(surface, view, (240, 210, 800, 60), "Test mode finished", size=theme.SIZE_HEADING, weight="bold",
-                  align="center", valign="center")
+        x, y, w, h = view.centred(880, 360)
+        draw_panel(surface, view, (x, y, w, h), fill=theme.PANEL, edge=theme.ACCENT, width=3)
+        draw_text(surface, view, (x + 40, y + 30, w - 80, 60), "Test mode finished", size=theme.SIZE_HEADING,
+                  weight="bold", align="center", valign="center")
         if self.report_path:
-            draw_text(surface, view, (240, 300, 800, 50), f"{_count(self.flagged)} written to:", size=theme.SIZE_BODY,
-                      align="center", valign="center")
-            draw_text(surface, view, (230, 360, 820, 120), str(self.report_path), size=theme.SIZE_SMALL,
+            draw_text(surface, view, (x + 40, y + 120, w - 80, 50), f"{_count(self.flagged)} written to:",
+                      size=theme.SIZE_BODY, align="center", valign="center")
+            draw_text(surface, view, (x + 30, y + 180, w - 60, 120), str(self.report_path), size=theme.SIZE_SMALL,
                       weight="semibold", color=theme.ACCENT, align="center", valign="center")
         else:
-            draw_text(surface, view, (240, 290, 800, 200), "Nothing was flagged, so no report was written.",
+            draw_text(surface, view, (x + 40, y + 110, w - 80, 200), "Nothing was flagged, so no report was written.",
                       size=theme.SIZE_BODY, align="center", valign="center")
         draw_hint(surface, view, "Enter or Esc to quit")
 

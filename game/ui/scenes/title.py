@@ -10,13 +10,43 @@ ITEMS = [("play", "Play"), ("party", "Party (2–4 players)"), ("host", "Host a 
          ("scores", "High scores"), ("settings", "Settings"), ("help", "Help"), ("quit", "Quit")]
 
 
+MENU_WIDTH = 520.0  # room for a label like "Host a party (phones)" at the largest text size
+
+
 class TitleScene(Scene):
     name = "title"
 
     def __init__(self, app):
         super().__init__(app)
-        self.menu = Menu(ITEMS, (760, 92, 440, 0), row_height=50, gap=8)  # ten rows above the hint
+        self.menu = Menu(ITEMS, (0, 0, 440, 0), row_height=54, gap=12)
         self.notice = ""  # e.g. "no misses saved yet"
+        self.origin = (0.0, 0.0)
+        self.logo_w = 620.0
+
+    def layout(self) -> None:
+        """The logo block, and the menu beside it on a landscape window, under it on a portrait one."""
+        view = self.view
+        # More items (party, hosting...) or larger text: rows closer, clear of the top edge and the hint.
+        self.menu.gap = 12
+        for gap in (8, 4):
+            if self.menu.height_for(view) > view.hint_top - 60:
+                self.menu.gap = gap
+        menu_h = self.menu.height_for(view)
+        if view.portrait:
+            self.logo_w = 620
+            logo_x, logo_y = (view.width - 620) / 2, view.middle(490 + menu_h) - 150
+            menu_box = ((view.width - MENU_WIDTH) / 2, logo_y + 150 + 490, MENU_WIDTH, 0)
+        else:
+            gap = 40.0
+            room = view.width - 3 * gap
+            self.logo_w = min(620.0, room * 0.58)
+            menu_w = min(MENU_WIDTH, room - self.logo_w)
+            spare = max(0.0, view.width - self.logo_w - menu_w - 3 * gap)
+            logo_x = gap + spare / 3
+            logo_y = view.middle(480) - 130 + 20
+            menu_box = (logo_x + self.logo_w + gap + spare / 3, view.middle(menu_h), menu_w, 0)
+        self.menu.place(menu_box, view)
+        self.origin = (logo_x, logo_y)
 
     def handle(self, event, action):
         if action is not None and action.name == "back":
@@ -57,13 +87,15 @@ class TitleScene(Scene):
 
     def draw(self, surface):
         view = self.view
-        draw_text(surface, view, (80, 150, 620, 110), "OSMOSIS", size=theme.SIZE_TITLE * 1.22,
+        x, y = self.origin
+        w = self.logo_w
+        draw_text(surface, view, (x, y + 150, w, 110), "OSMOSIS", size=theme.SIZE_TITLE * 1.22,
                   weight="bold", color=theme.INK)
-        draw_text(surface, view, (84, 262, 620, 70), "QUIZ", size=theme.SIZE_TITLE * 0.73,
+        draw_text(surface, view, (x + 4, y + 262, w, 70), "QUIZ", size=theme.SIZE_TITLE * 0.73,
                   weight="semibold", color=theme.ACCENT)
         for i, style in enumerate(view.palette.tiles):  # the four answer shapes: the game's mark
-            draw_shape(surface, style.shape, view.point(262 + i * 46, 298), view.px(14), style.fill)
-        draw_text(surface, view, (84, 350, 600, 110),
+            draw_shape(surface, style.shape, view.point(x + 182 + i * 46, y + 298), view.px(14), style.fill)
+        draw_text(surface, view, (x + 4, y + 350, w - 20, 110),
                   "Tropes, twists and who loves whom in the French series Osmosis (2019). "
                   "Find your match — before the clock does.",
                   size=theme.SIZE_BODY, color=theme.INK_MUTED)
@@ -72,13 +104,14 @@ class TitleScene(Scene):
             status = f"{packs} pack{'s' if packs != 1 else ''} loaded"
         else:
             status = "loading packs…"
-        draw_text(surface, view, (84, 456, 600, 32), f"Playing as {self.app.prefs.name}  ·  {status}",
+        draw_text(surface, view, (x + 4, y + 456, w - 20, 40), f"Playing as {self.app.prefs.name}  ·  {status}",
                   size=theme.SIZE_SMALL, color=theme.ACCENT)
         self.menu.draw(surface, view)
         store = self.app.store if self.app.ready else None
         warning = self.notice or (store.warning if store is not None else None)
         if warning:
-            draw_panel(surface, view, (80, 500, 620, 120), fill=theme.PANEL, edge=theme.WARNING)
-            draw_text(surface, view, (100, 512, 580, 96), upper_first(warning), size=theme.SIZE_SMALL,
+            top = min(y + 500, view.hint_top - 130)
+            draw_panel(surface, view, (x, top, w, 120), fill=theme.PANEL, edge=theme.WARNING)
+            draw_text(surface, view, (x + 20, top + 12, w - 40, 96), upper_first(warning), size=theme.SIZE_SMALL,
                       color=theme.WARNING, valign="center")
         draw_hint(surface, view, "Arrows + Enter, mouse or gamepad  ·  M mute  ·  F11 full screen  ·  Esc quit")

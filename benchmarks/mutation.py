@@ -1,0 +1,156 @@
+"""Mutation testing of the core modules: do the tests notice a small bug in each line?
+
+mutmut makes one small change at a time (`<` for `<=`, `+ 1`, a dropped call, ...) and runs the
+tests that reach the changed function; a change no test notices "survives". Every survivor is
+either killed by a new test or listed as equivalent (it cannot change what a player sees) in
+tests/MUTATION.md.
+
+    .venv/bin/pip install -e '.[mutation]'
+    .venv/bin/python benchmarks/mutation.py                 # every core module, in turn
+    .venv/bin/python benchmarks/mutation.py engine text     # some of them
+
+Each module runs in a fresh copy of the working tree (tracked and new files, not ignored
+ones) with mutmut's settings written into that copy's pyproject.toml: the module to mutate and
+only the test files that exercise it, so a mutant in `text.py` never waits for the UI tests.
+Nothing is written to the working tree but the report: out/mutation/<module>.txt lists each
+survivor with its diff, and the score table is printed at the end. Not run in CI: the whole
+set takes the better part of an hour on two cores (see the README's development section).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "out" / "mutation"
+
+# module -> (files to mutate, as mutmut globs; the test files that exercise them)
+MODULES: dict[str, tuple[list[str], list[str]]] = {
+    "engine": (["game/engine.py"], ["tests/test_engine.py"]),
+    "text": (["game/text.py"], ["tests/test_text.py", "tests/test_terminal.py",
+                                "tests/test_generator.py::test_typed_names_take_aliases_and_small_typos_but_never_"
+                                "another_characters_name"]),
+    "packs": (["game/packs.py"], ["tests/test_packs.py", "tests/test_schema.py"]),
+    "yamlsafe": (["game/yamlsafe.py"], ["tests/test_packs.py", "tests/test_pack_fuzz.py"]),
+    "storage": (["game/storage.py"], ["tests/test_storage.py"]),
+    "terminal": (["game/terminal.py"], ["tests/test_terminal.py"]),
+    "ui/actions": (["game/ui/actions.py"], ["tests/test_ui_actions.py", "tests/test_ui_flow.py"]),
+    # Last: the generator may be a package (game/generator/) after its split.
+    "generator": (["game/generator.py", "game/generator/*"], ["tests/test_generator.py", "tests/test_export.py"]),
+}
+DETECTED = ("killed", "timeout", "caught by type check")
+
+
+def working_tree_files() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
+                            capture_output=True).stdout.decode().split("\0")
+    return [Path(name) for name in listed if name and (ROOT / name).is_file()]
+
+
+def copy_tree(into: Path) -> None:
+    for relative in working_tree_files():
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / relative, target)
+
+
+def toml_list(items: list[str]) -> str:
+    return "[" + ", ".join(f'"{item}"' for item in items) + "]"
+
+
+def configure(copy: Path, mutate: list[str], tests: list[str]) -> None:
+    """mutmut reads its settings from pyproject.toml only: the copy's gets them appended."""
+    settings = f"""
+[tool.mutmut]
+source_paths = ["game/"]
+only_mutate = {toml_list(mutate)}
+also_copy = ["questions/", "assets/", "main.py"]
+pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider"]
+pytest_add_cli_args_test_selection = {toml_list(tests)}
+"""
+    with (copy / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write(settings)
+
+
+def mutmut(copy: Path, *args: str, log=None) -> str:
+    done = subprocess.run([sys.executable, "-m", "mutmut", *args], cwd=copy, text=True,
+                          stdout=log or subprocess.PIPE, stderr=subprocess.STDOUT)
+    return done.stdout or ""
+
+
+# `mutmut show` for every survivor in one process: a process per mutant takes seconds each.
+SHOW = """
+import sys
+from mutmut.__main__ import find_mutant, get_diff_for_mutant
+for name in sys.argv[1:]:
+    print(f"# {name}")
+    print(get_diff_for_mutant(name, path=find_mutant(name).path))
+"""
+
+
+def diffs(copy: Path, mutants: list[str]) -> str:
+    if not mutants:
+        return ""
+    return subprocess.run([sys.executable, "-c", SHOW, *mutants], cwd=copy, text=True, capture_output=True).stdout
+
+
+def run_module(name: str, max_children: int, patterns: list[str]) -> tuple[Counter, float, list[str]]:
+    mutate, tests = MODULES[name]
+    with tempfile.TemporaryDirectory(prefix="osmosis-mutation-") as scratch:
+        copy = Path(scratch)
+        copy_tree(copy)
+        configure(copy, mutate, [t for t in tests if (copy / t.split("::")[0]).exists()])
+        REPORTS.mkdir(parents=True, exist_ok=True)
+        slug = name.replace("/", "-")
+        started = time.perf_counter()
+        with (REPORTS / f"{slug}.log").open("w", encoding="utf-8") as log:
+            mutmut(copy, "run", "--max-children", str(max_children), *patterns, log=log)
+        seconds = time.perf_counter() - started
+        statuses = Counter()
+        survivors = []
+        for line in mutmut(copy, "results", "--all", "true").splitlines():
+            match = re.match(r"\s+(\S+): (.+)$", line)
+            if match and match[2] != "not checked":  # left out of a sample (--mutants)
+                statuses[match[2]] += 1
+                if match[2] not in DETECTED:
+                    survivors.append(match[1])
+        (REPORTS / f"{slug}.txt").write_text(diffs(copy, survivors), encoding="utf-8")
+    return statuses, seconds, survivors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"any of {', '.join(MODULES)} (default: all, in that order)")
+    parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--mutants", action="append", default=[], metavar="GLOB",
+                        help="only mutants whose name matches, e.g. 'game.generator.xǁGeneratorǁpool*' (repeatable)")
+    args = parser.parse_args()
+    unknown = [name for name in args.modules if name not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {unknown[0]!r}; choose from {', '.join(MODULES)}")
+    rows = []
+    for name in args.modules or MODULES:
+        statuses, seconds, survivors = run_module(name, args.max_children, args.mutants)
+        total = sum(statuses.values())
+        detected = sum(statuses[s] for s in DETECTED)
+        rows.append((name, total, detected, total - detected, seconds))
+        print(f"{name}: {detected}/{total} detected in {seconds:.0f} s; {dict(statuses)}", flush=True)
+        for mutant in survivors:
+            print(f"  {mutant}")
+    print("\n| module | mutants | detected | not detected | score | time |\n|---|---|---|---|---|---|")
+    for name, total, detected, missed, seconds in rows:
+        score = f"{100 * detected / total:.1f}%" if total else "n/a"
+        print(f"| {name} | {total} | {detected} | {missed} | {score} | {seconds / 60:.1f} min |")
+    print(f"\nSurvivors with their diffs: {REPORTS.relative_to(ROOT)}/<module>.txt")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
