@@ -130,6 +130,7 @@ class Pack:
     reveals: tuple[Reveal, ...] = ()
     red_herrings: tuple[RedHerring, ...] = ()
     questions: tuple[PackQuestion, ...] = ()
+    scope: str = ""  # the series its ids belong to ("" for a pack that builds on no series)
 
     @property
     def is_fact_pack(self) -> bool:
@@ -163,12 +164,13 @@ class Library:
     support: tuple[Pack, ...] = ()  # packs whose characters the chosen ones build on; not played
 
     def only(self, pack_ids: set[str] | None) -> "Library":
-        """Just these packs, plus (as support) the packs defining characters they refer to:
-        a pack may build its tropes on another pack's characters."""
+        """Just these packs, plus (as support) the packs of their series defining characters they
+        refer to: a pack may build its tropes on another pack's characters."""
         if not pack_ids:
             return self
         chosen = tuple(p for p in self.packs if p.id in pack_ids)
-        others = [p for p in self.packs if p.id not in pack_ids]
+        scope = next((p.scope for p in chosen if p.scope), "")
+        others = [p for p in self.packs if p.id not in pack_ids and p.scope in ("", scope)]
         needed = set().union(*map(_characters_referred_to, chosen))
         supporting: set[str] = set()
         grew = True
@@ -182,13 +184,21 @@ class Library:
         return Library(chosen, self.refused, tuple(p for p in others if p.id in supporting))
 
     @cached_property
+    def playing(self) -> tuple[Pack, ...]:
+        """The packs a game plays: one series (ids are only unique within a series), the first
+        one loaded (the bundled one) when the library holds several, with the packs of no series."""
+        scope = next((p.scope for p in self.packs if p.scope), "")
+        return tuple(p for p in self.packs if p.scope in ("", scope))
+
+    @cached_property
     def facts(self) -> "FactBase":
-        return FactBase.merge(self.packs, support=self.support)
+        return FactBase.merge(self.playing, support=self.support)
 
 
 @dataclass(frozen=True)
 class FactBase:
-    """All loaded facts, merged across packs (ids are unique across packs by validation)."""
+    """The facts of one series, merged across its packs (ids are unique within a series by
+    validation)."""
 
     series: Series | None = None
     characters: dict[str, Character] = field(default_factory=dict)

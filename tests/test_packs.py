@@ -567,3 +567,55 @@ def test_a_user_pack_folder_that_cannot_be_looked_at_is_refused_and_the_rest_loa
     library = load_library()
     assert {"osmosis", "world"} <= {p.id for p in library.packs}
     assert [r.reason for r in library.refused] == [f"{hidden}: cannot read file: Permission denied"]
+
+
+# --- ids belong to their series ----------------------------------------------------------
+
+def series_pack(title: str, who: str) -> str:
+    """A small fact pack about `title` whose characters are called Lucas and Martin, like two of
+    Osmosis's, with a trope about Lucas and `who` as the other one involved."""
+    return f"""\
+        title: {title} facts
+        series: {{title: {title}}}
+        characters:
+          - {{id: lucas, name: Lucas, role: other, description: The {title} Lucas.}}
+          - {{id: martin, name: Martin, role: other, description: The {title} Martin.}}
+          - {{id: {who}, name: {who.title()}, role: other, description: Someone in {title}.}}
+        tropes:
+          - id: odd-couple
+            name: Odd Couple
+            definition: Two unlike people thrown together.
+            examples:
+              - {{characters: [lucas], also: [{who}], clue: He shares a flat with a tidy stranger in {title}.}}
+        """
+
+
+def test_two_series_with_the_same_ids_and_names_install_side_by_side(tmp_path):
+    from game.generator import Generator
+    from game.packs import choose_packs
+    write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")
+    library = load_library([tmp_path])
+    assert not library.refused, [r.reason for r in library.refused]
+    for pack_id, partner in (("harbour", "Nora"), ("skyline", "Ivo")):
+        facts = choose_packs(library, [pack_id]).facts
+        assert facts.name("lucas") == "Lucas" and facts.name("martin") == "Martin"
+        assert facts.tropes["odd-couple"].pack == pack_id
+        typed = [q for q in Generator(facts, difficulty="hard").pool(["typed"]) if q.answer == "Lucas"]
+        # Within the series the other character's name is still never accepted for Lucas.
+        assert typed and all(q.is_right("lucas") and not q.is_right("Martin") for q in typed)
+        wrong = {c for q in Generator(facts).pool(["trope-to-character"]) for c in q.choices}
+        assert partner not in wrong  # involved in the trope: never a wrong answer
+    # With nothing chosen a game plays the bundled series, not a mix of three.
+    assert library.facts.series.title == "Osmosis" and library.facts.characters["lucas"].pack == "osmosis"
+    with pytest.raises(ValueError, match="different series"):
+        choose_packs(library, ["harbour", "skyline"])
+
+
+def test_a_series_still_refuses_its_own_name_twice(tmp_path):
+    first = write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    again = write(tmp_path, series_pack("Harbour", "ivo").replace("id: lucas,", "id: lucas-2,")
+                  .replace("id: martin,", "id: martin-2,").replace("odd-couple", "odd-couple-2")
+                  .replace("[lucas]", "[lucas-2]"), "again.yaml")
+    messages = problems_of(again, context=load_files([first]))
+    assert any("the name 'Lucas' is already used" in m for m in messages), messages

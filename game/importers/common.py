@@ -13,7 +13,7 @@ import yaml
 from .. import schema
 from ..models import Library
 from ..packs import _slug, display_path, library_files, load_files, read_pack_value
-from ..yamlsafe import Problem, YamlRefused, parse, read_text
+from ..yamlsafe import MAX_FILE_BYTES, Problem, YamlRefused, parse, read_text
 
 
 # The pack format's longest id, read from the spec so an importer never makes one `check` refuses.
@@ -79,15 +79,36 @@ def slug(text: str) -> str:
 
 
 def read_input(path: Path) -> tuple[str, str]:
-    """(text, display) of an input file: strict UTF-8, size-capped, one-line errors."""
+    """(text, display) of an input file: strict UTF-8, size-capped, one-line errors that speak of
+    the input file (the pack loader's own messages speak of packs)."""
     display = display_path(path)
     if path.is_dir():
         raise InputError(display, "is a folder, not a file")
     try:
-        return read_text(path, display), display
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            start = stream.read(4)
+    except OSError as exc:
+        raise InputError(display, f"cannot read file: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise InputError(display, f"the input file is {size / 2**20:.1f} MiB; an input file can be at "
+                                  f"most {MAX_FILE_BYTES // 2**20} MiB")
+    if _is_utf16(start):
+        raise InputError(display, "is UTF-16 text; save it as UTF-8 and import it again")
+    try:
+        text = read_text(path, display)
     except YamlRefused as exc:
         problem = exc.problems[0]
         raise InputError(display, problem.message, problem.line) from None
+    if not text.strip():
+        raise InputError(display, "is empty")
+    return text, display
+
+
+def _is_utf16(start: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the zero bytes UTF-16 puts beside every ASCII letter."""
+    return start[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(start) == 4 and start.count(0) == 2
+                                                        and (start[1] == 0 == start[3] or start[0] == 0 == start[2]))
 
 
 def format_problems(spec: schema.Spec, value: dict) -> list[str]:
