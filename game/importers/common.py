@@ -59,7 +59,9 @@ class Draft:
 def add_question(draft: Draft, question: dict, line: int, first_line: dict[str, int]) -> bool:
     """Add `question` (read on `line`) to the draft's pack, or skip it with the reason: an
     earlier question with the same prompt (`first_line` maps each prompt added to its line;
-    the loader would give both the same id), or what the pack format refuses."""
+    the loader would give both the same id), or what the pack format refuses. Its texts are
+    set in the house style first, so an imported 'M*A*S*H' passes `check`'s editorial checks."""
+    question = {name: _typeset_field(value) if name in _TEXT_FIELDS else value for name, value in question.items()}
     key = question["prompt"].casefold()
     if key in first_line:
         draft.skipped.append(Skip(line, f"the same question as line {first_line[key]}"))
@@ -71,6 +73,32 @@ def add_question(draft: Draft, question: dict, line: int, first_line: dict[str, 
     first_line[key] = line
     draft.pack["questions"].append(question)
     return True
+
+
+_TEXT_FIELDS = frozenset({"prompt", "answer", "choices", "accepted", "explanation"})
+
+
+def _typeset_field(value):
+    if isinstance(value, str):
+        return typeset(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [typeset(item) for item in value]
+    return value
+
+
+def curly_double_quotes(text: str) -> str:
+    """Big "NO!" -> Big “NO!”: how the built-in packs write quotes, trope names included."""
+    return re.sub(r'(^|[\s(\[—–-])"', "\\1“", text).replace('"', "”")
+
+
+def typeset(text: str) -> str:
+    """The house style of the built-in packs: curly quotes and apostrophes, single spaces, no
+    space before punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = curly_double_quotes(text)
+    text = re.sub(r"(^|[\s(\[—–-])'", "\\1‘", text)
+    return text.replace("'", "’")
 
 
 def slug(text: str) -> str:

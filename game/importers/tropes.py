@@ -25,7 +25,7 @@ from typing import Iterable
 from .. import schema
 from ..models import Pack
 from ..text import edit_distance, normalize
-from .common import MAX_ID, Draft, InputError, Skip, slug
+from .common import MAX_ID, Draft, InputError, Skip, curly_double_quotes, slug, typeset
 
 TODO_DEFINITION = "TODO: define this trope in your own words"
 MASK = "___"  # where the example's own character was named
@@ -1054,21 +1054,6 @@ def _clue(text: str, people: dict[str, Person], main: str | None, trope_name: st
     if trope_name:  # "... is a real Butt-Monkey" would answer "which trope is this?"
         clue = re.sub(rf"(?<!\w){re.escape(trope_name)}(?!\w)", "this trope", clue, flags=re.IGNORECASE)
     return typeset(clue)
-
-
-def curly_double_quotes(text: str) -> str:
-    """Big "NO!" -> Big “NO!”: how the built-in packs write quotes, trope names included."""
-    return re.sub(r'(^|[\s(\[—–-])"', "\\1“", text).replace('"', "”")
-
-
-def typeset(text: str) -> str:
-    """The house style of the built-in packs: curly quotes and apostrophes, single spaces, no
-    space before punctuation."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = curly_double_quotes(text)
-    text = re.sub(r"(^|[\s(\[—–-])'", "\\1‘", text)
-    return text.replace("'", "’")
 
 
 def _content_words(clue: str) -> int:
