@@ -113,6 +113,9 @@ def _import_options(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("source", type=Path, metavar="FILE")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="PACK.yaml")
     imp.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    imp.add_argument("--cast", metavar='"NAME, NAME..."',
+                     help="tropes only: the characters, given by hand (full names welcome); replaces the "
+                          "cast the importer finds")
 
 
 def _new_pack_options(new_pack: argparse.ArgumentParser) -> None:

@@ -94,17 +94,35 @@ def contains_answer(prompt: str, answer: str) -> bool:
 def check_questions(questions: Iterable[Question], facts: FactBase) -> list[Problem]:
     """Problems of each question on its own."""
     problems: list[Problem] = []
-    series = {t.name for t in facts.tropes.values() if t.about_series}
-    devices = {t.name for t in facts.tropes.values() if t.device}
+    lookup = _Lookup.of(facts)  # once per call, not once per question: `check` runs whole pools
     for question in questions:
-        problems += _series_trope_problems(question, series)
-        problems += _inferred_problems(question, facts)
+        problems += _series_trope_problems(question, lookup.series)
+        problems += _inferred_problems(question, facts, lookup)
         if contains_answer(question.prompt, question.answer):
             problems.append(Problem("answer-in-prompt", question.id, f"{question.answer!r} is in the prompt"))
         problems += _text_problems(question)
-        problems += _group_problems(question, facts)
-        problems += _device_problems(question, devices)
+        problems += _group_problems(question, lookup.groups)
+        problems += _device_problems(question, lookup.devices)
     return problems
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """The names the checks look facts up by."""
+
+    series: set[str]  # names of the tropes about the series
+    tropes: dict  # trope name -> Trope
+    characters: dict[str, str]  # display name -> id
+    groups: set[str]  # names of the characters that are groups
+    devices: set[str]  # names of the storytelling-device tropes (Foreshadowing)
+
+    @classmethod
+    def of(cls, facts: FactBase) -> "_Lookup":
+        tropes = facts.tropes.values()
+        characters = facts.characters.values()
+        return cls({t.name for t in tropes if t.about_series}, {t.name: t for t in reversed(list(tropes))},
+                   {c.name: c.id for c in characters}, {c.name for c in characters if c.role == "group"},
+                   {t.name for t in tropes if t.device})
 
 
 def check_quiz(quiz: Sequence[Question]) -> list[Problem]:
@@ -140,12 +158,12 @@ def _series_trope_problems(question: Question, series_tropes: set[str]) -> list[
     return []
 
 
-def _inferred_problems(question: Question, facts: FactBase) -> list[Problem]:
+def _inferred_problems(question: Question, facts: FactBase, lookup: _Lookup) -> list[Problem]:
     """A keyed answer on an inferred example (trope and character) or relationship."""
     labels = dict(question.facts)
     problems = []
-    trope = next((t for t in facts.tropes.values() if t.name == labels.get("trope")), None)
-    names = {c.name: c.id for c in facts.characters.values()}
+    trope = lookup.tropes.get(labels.get("trope"))
+    names = lookup.characters
     character = names.get(labels.get("character", ""))
     if trope is not None and character is not None and question.kind != "relationship":
         examples = [e for e in trope.examples if character in e.characters]
@@ -164,20 +182,21 @@ def _inferred_problems(question: Question, facts: FactBase) -> list[Problem]:
 
 # A single quote opening a word ('Martin') or closing one (Martin'), plural possessives aside.
 _STRAIGHT_SINGLE_QUOTE = re.compile(r"(^|[\s(\[])'\w|[^\Ws]'($|[\s.,;:!?)\]])")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s[,.;:!?]")
 
 
 def _text_problems(question: Question) -> list[Problem]:
     problems = []
     for text in (question.prompt, question.answer, question.explanation, *question.choices):
-        if '"' in text or _STRAIGHT_SINGLE_QUOTE.search(text):
+        # The `in` tests first: most texts hold no straight quote, and regexes cost a pool's time.
+        if '"' in text or ("'" in text and _STRAIGHT_SINGLE_QUOTE.search(text)):
             problems.append(Problem("straight-quotes", question.id, text))
-        if "  " in text or re.search(r"\s[,.;:!?]", text) or text != text.strip():
+        if "  " in text or text != text.strip() or _SPACE_BEFORE_PUNCTUATION.search(text):
             problems.append(Problem("spacing", question.id, text))
     return problems
 
 
-def _group_problems(question: Question, facts: FactBase) -> list[Problem]:
-    groups = {c.name for c in facts.characters.values() if c.role == "group"}
+def _group_problems(question: Question, groups: set[str]) -> list[Problem]:
     if question.answer in groups and re.search(r"\bthis character\b|\bwhich (of these )?characters?\b",
                                                question.prompt, re.I):
         return [Problem("group-as-character", question.id, question.prompt)]

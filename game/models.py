@@ -27,6 +27,7 @@ class Relationship:
     note: str = ""
     spoiler: bool = False
     inferred: str = ""  # why we read it so: the source does not state it, so it never keys an answer
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Character:
     spoiler: bool = False
     relationships: tuple[Relationship, ...] = ()
     pack: str = ""
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -52,6 +54,7 @@ class TropeExample:
     also: tuple[str, ...] = ()
     spoiler: bool = False
     inferred: str = ""  # why we read it so: the source does not list it, so it never keys an answer
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
     @property
     def involved(self) -> frozenset[str]:
@@ -68,6 +71,7 @@ class Trope:
     about_series: bool = False  # describes the show as a whole: never pinned on a character
     device: bool = False  # a storytelling device: only "part of this example", never "fits X"
     ask_trope: bool = True  # False when every clue names the trope: never "which trope fits"
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
     @property
     def involved(self) -> frozenset[str]:
@@ -85,6 +89,7 @@ class Reveal:
     pack: str = ""
     detail: str = ""  # what else the page says: the explanation when no clue is listed
     same_as: tuple[str, ...] = ()  # other grounds of the same fact: a quiz asks it once
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class RedHerring:
     pack: str = ""
     truth: str = ""  # what really happens instead: the explanation of its False
     same_as: tuple[str, ...] = ()  # grounds of the fact it contradicts: a quiz asks it once
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file (0: not from a file)
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,7 @@ class PackQuestion:
     source: str = ""
     pack: str = ""
     line: int = 0
+    pos: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in its pack file
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,7 @@ class Pack:
     reveals: tuple[Reveal, ...] = ()
     red_herrings: tuple[RedHerring, ...] = ()
     questions: tuple[PackQuestion, ...] = ()
+    scope: str = ""  # the series its ids belong to ("" for a pack that builds on no series)
 
     @property
     def is_fact_pack(self) -> bool:
@@ -162,12 +170,13 @@ class Library:
     support: tuple[Pack, ...] = ()  # packs whose characters the chosen ones build on; not played
 
     def only(self, pack_ids: set[str] | None) -> "Library":
-        """Just these packs, plus (as support) the packs defining characters they refer to:
-        a pack may build its tropes on another pack's characters."""
+        """Just these packs, plus (as support) the packs of their series defining characters they
+        refer to: a pack may build its tropes on another pack's characters."""
         if not pack_ids:
             return self
         chosen = tuple(p for p in self.packs if p.id in pack_ids)
-        others = [p for p in self.packs if p.id not in pack_ids]
+        scope = next((p.scope for p in chosen if p.scope), "")
+        others = [p for p in self.packs if p.id not in pack_ids and p.scope in ("", scope)]
         needed = set().union(*map(_characters_referred_to, chosen))
         supporting: set[str] = set()
         grew = True
@@ -181,13 +190,21 @@ class Library:
         return Library(chosen, self.refused, tuple(p for p in others if p.id in supporting))
 
     @cached_property
+    def playing(self) -> tuple[Pack, ...]:
+        """The packs a game plays: one series (ids are only unique within a series), the first
+        one loaded (the bundled one) when the library holds several, with the packs of no series."""
+        scope = next((p.scope for p in self.packs if p.scope), "")
+        return tuple(p for p in self.packs if p.scope in ("", scope))
+
+    @cached_property
     def facts(self) -> "FactBase":
-        return FactBase.merge(self.packs, support=self.support)
+        return FactBase.merge(self.playing, support=self.support)
 
 
 @dataclass(frozen=True)
 class FactBase:
-    """All loaded facts, merged across packs (ids are unique across packs by validation)."""
+    """The facts of one series, merged across its packs (ids are unique within a series by
+    validation)."""
 
     series: Series | None = None
     characters: dict[str, Character] = field(default_factory=dict)

@@ -62,7 +62,8 @@ def test_opentdb_questions_arrive_decoded_with_difficulty_category_and_licence(c
     pack, out, output = imported(capsys, tmp_path, "opentdb", "opentdb-sample.json")
     by_answer = {q.answer: q for q in pack.questions}
     mash = by_answer["Radar"]
-    assert mash.prompt == "In the TV show 'M*A*S*H', what was the nickname of Corporal Walter O'Reilly?"
+    # Set in the house style (curly quotes and apostrophes), as the built-in packs are written.
+    assert mash.prompt == "In the TV show ‘M*A*S*H’, what was the nickname of Corporal Walter O’Reilly?"
     assert sorted(mash.choices) == ["Hawkeye", "Hot Lips", "Radar", "Trapper"]
     # Open Trivia DB lists the right answer apart; written first every time, a pack author
     # reading the file (or a player of an export) would learn that the first choice is right.
@@ -75,6 +76,7 @@ def test_opentdb_questions_arrive_decoded_with_difficulty_category_and_licence(c
     assert "CC BY-SA 4.0" in pack.description
     assert "CC BY-SA 4.0" in output.read_text(encoding="utf-8").splitlines()[1]
     assert "3 questions imported, 0 skipped" in out
+    # The draft passes `check` at once, editorial checks included (straight quotes would not).
     passes_check(capsys, output)
 
 
@@ -90,7 +92,7 @@ def test_opentdb_reports_every_item_it_skips_with_its_line(capsys, tmp_path):
     assert "2 questions imported, 5 skipped" in out
     assert "difficulty 'extreme'" in out  # kept, but the dropped difficulty is said out loud
     prompts = [q.prompt for q in pack.questions]
-    assert prompts == ['Which tide comes "twice" a day?', "Lighthouses & lightships both warn sailors."]
+    assert prompts == ['Which tide comes “twice” a day?', "Lighthouses & lightships both warn sailors."]
     assert "Neap & spring" in pack.questions[0].choices
 
 
@@ -99,7 +101,7 @@ def test_opentdb_reports_every_item_it_skips_with_its_line(capsys, tmp_path):
 def test_gift_carries_every_kind_of_choice_question(capsys, tmp_path):
     pack, out, output = imported(capsys, tmp_path, "gift", "sample.gift")
     by_prompt = {q.prompt: q for q in pack.questions}
-    lamp = by_prompt["Which colour is a harbour's port-side light?"]
+    lamp = by_prompt["Which colour is a harbour’s port-side light?"]
     assert lamp.answer == "Red" and lamp.choices == ("Green", "Red", "Blue")
     assert lamp.explanation == "Port is red, starboard is green."
     assert lamp.id == "draft-lamp-colour"
@@ -163,7 +165,6 @@ TIDEWATER = {
     "Red Herring": [("Rasmus", {"Oskar"}), ("Henrik Dahl", {"Jonas"})],
     "Lighthouse Keeper": [("Oskar", set()), ("Mette", {"Oskar"})],
     "Secret Keeper": [("Birgitte", {"Henrik Dahl"})],
-    "Will They or Won't They?": [("Mette", {"Jonas"}), ("Henrik Dahl", {"Birgitte"})],
     "Snowed-In": [("Rasmus", {"Mette"})],
     "Fish out of Water": [("Maëlle", {"Oskar"})],
     "Butt-Monkey": [("Oskar", set())],
@@ -177,6 +178,14 @@ def test_trope_page_becomes_a_draft_with_the_characters_of_each_trope(capsys, tm
     found = {t.name: [(names[e.characters[0]], {names[c] for c in e.also}) for e in t.examples]
              for t in pack.tropes}
     assert found == TIDEWATER
+    # "Mette and Jonas." is too thin for a clue: each bare name becomes a typed question instead.
+    named = [(q.answer, q.about) for q in pack.questions]
+    ids = {c.name: c.id for c in pack.characters}
+    assert named == [("Mette", (ids["Mette"], ids["Jonas"])), ("Henrik Dahl", (ids["Henrik Dahl"], ids["Birgitte"]))]
+    assert all("Will They or Won't They?" in q.prompt and q.explanation for q in pack.questions)
+    # Multiple choice among characters the entry never names: every wrong option is wrong.
+    assert [sorted(q.choices) for q in pack.questions] == [["Maëlle", "Mette", "Oskar", "Rasmus"],
+                                                           ["Henrik Dahl", "Maëlle", "Oskar", "Rasmus"]]
     assert pack.series.title == "Tidewater"
     passes_check(capsys, output)
 
@@ -206,8 +215,9 @@ def test_trope_clues_mask_the_main_character_and_flag_giveaways(capsys, tmp_path
     keeper = next(t for t in pack.tropes if t.name == "Lighthouse Keeper")
     assert [e.spoiler for e in keeper.examples] == [False, True]  # who is arrested is a twist
     fish = next(t for t in pack.tropes if t.name == "Fish out of Water").examples[0]
-    assert fish.clue == "___ arrives from the mainland and hates the fog. Oskar teaches ___ to read the tides, " \
-                        "and ___'s boots never dry."
+    # Every character's names are masked, not only the main one's.
+    assert fish.clue == "___ arrives from the mainland and hates the fog. Someone teaches ___ to read the tides, " \
+                        "and ___’s boots never dry."  # in the house style: curly apostrophes and quotes
     header = output.read_text(encoding="utf-8").splitlines()[:4]
     assert any("tidewater-tropes.txt" in line for line in header)
     assert any("own words" in line for line in header)
@@ -254,7 +264,8 @@ def test_a_page_about_an_installed_series_links_to_its_characters(capsys, tmp_pa
     examples = {t.name: t.examples for t in draft.tropes}
     assert examples["Butt-Monkey"][0].characters == ("tw-oskar",)  # "Oksar", the installed alias
     assert examples["Red Herring"][1].characters == ("tw-henrik",)
-    questions = Generator(library.facts).pool(["trope-to-character"])
+    # The draft plays with the installed pack's characters (a game plays one series: Tidewater here).
+    questions = Generator(library.only({"draft"}).facts).pool(["trope-to-character"])
     assert {"Mette", "Oskar", "Henrik Dahl"} <= {q.answer for q in questions if q.id.startswith("t2c-draft-")}
 
 
@@ -278,21 +289,25 @@ def test_a_page_is_not_linked_to_another_series_that_shares_names(capsys, tmp_pa
                          "-o", output)
     assert code == 0, err
     assert "already in the installed" not in out
-    assert "the name 'Mette' is already used" in out  # the clash is reported, not hidden
-    draft = load_files([output]).packs[0]
-    assert "Mette" in {c.name for c in draft.characters}
+    # Names and ids belong to their series: the other series' Mette is no clash.
+    assert "warning" not in out
+    library = load_library([installed, tmp_path])
+    assert not library.refused, [r.reason for r in library.refused]
+    mettes = {(c.pack, c.id) for p in library.packs for c in p.characters if c.name == "Mette"}
+    assert mettes == {("tw", "tw-mette"), ("draft", "draft-mette")}
 
 
 def test_trope_entries_after_a_heading_line_are_still_read(capsys, tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("Series / Quayside\n\nNora and Ivo run a ferry.\n\nQuayside provides examples of:\n\n"
-                    "Tropes A to M\n\n  * Grumpy Bear: Ivo scowls at Nora.\n\nTropes N to Z\n\n"
+                    "Tropes A to M\n\n  * Grumpy Bear: Ivo scowls at Nora when her radio plays too loud.\n\nTropes N to Z\n\n"
                     "  - Plucky Girl: Nora fixes the engine while Ivo naps.\n\nTop\n", encoding="utf-8")
     code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
     assert code == 0, err
     pack = load_files([tmp_path / "quay.yaml"]).packs[0]
     assert [(t.name, t.examples[0].clue) for t in pack.tropes] == [
-        ("Grumpy Bear", "___ scowls at Nora."), ("Plucky Girl", "___ fixes the engine while Ivo naps.")]
+        ("Grumpy Bear", "___ scowls at someone when her radio plays too loud."),
+        ("Plucky Girl", "___ fixes the engine while someone naps.")]
 
 
 def test_trope_draft_plays_at_once(capsys, tmp_path):
@@ -353,12 +368,26 @@ def bad_inputs(tmp_path: Path) -> list[tuple[str, Path, str]]:
     unclosed.write_text("Q1?{=a ~b}\n\nWhich tower? {=Lighthouse ~Mill\n\nQ3?{T}\n", encoding="utf-8")
     at_the_end = tmp_path / "open-at-end.gift"
     at_the_end.write_text("Q1?{=a ~b}\n\nWhich tower? {=Lighthouse\n~Mill\n", encoding="utf-8")
+    utf16 = tmp_path / "page-utf16.txt"
+    utf16.write_text("Series / Quayside\n\n  * Grumpy Bear: Ivo scowls at Nora.\n", encoding="utf-16")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:  # 50 MB without writing them: a sparse file
+        stream.truncate(50 * 10**6)
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n   \n", encoding="utf-8")
+    code_list = tmp_path / "code-list.json"
+    code_list.write_text('{"response_code": [1, 2], "results": []}', encoding="utf-8")
+    code_object = tmp_path / "code-object.json"
+    code_object.write_text('{"response_code": {"why": "no"}}', encoding="utf-8")
     return [("opentdb", not_json, ":3: not valid JSON"), ("gift", latin1, ":3:"),
-            ("tropes", no_list, "provides examples of"), ("opentdb", tmp_path / "missing.json", "cannot read"),
-            ("gift", tmp_path, "is a folder"), ("opentdb", empty, ":1: not valid JSON"),
+            ("tropes", no_list, "no list of tropes"), ("opentdb", tmp_path / "missing.json", "cannot read"),
+            ("gift", tmp_path, "is a folder"), ("opentdb", empty, "is empty"),
             ("gift", binary, "not valid UTF-8"), ("opentdb", truncated, ":2: not valid JSON"),
             ("gift", unclosed, ":3: the { opened on line 3 is never closed"),
-            ("gift", at_the_end, ":3: the { opened on line 3 is never closed")]
+            ("gift", at_the_end, ":3: the { opened on line 3 is never closed"),
+            ("tropes", utf16, "is UTF-16 text"), ("tropes", huge, "the input file is 47.7 MiB"),
+            ("tropes", blank, "is empty"), ("opentdb", code_list, "response_code [1, 2]"),
+            ("opentdb", code_object, "response_code {\"why\": \"no\"}")]
 
 
 def test_bad_input_is_one_clear_line_and_exit_1(capsys, tmp_path):
@@ -444,3 +473,151 @@ def test_world_pack_has_thirty_checked_questions_of_every_difficulty():
     for question in world.questions:
         for ref in question.about:
             assert ref in facts.characters or ref in facts.tropes, (question.id, ref)
+
+
+def page_with(entries: str) -> str:
+    return ("Series / Quayside\n\nQuayside is a comedy created by Lena Strand. Nora and her brother Ivo run "
+            "the ferry.\n\nTropes in this show include:\n\n" + entries)
+
+
+def test_an_example_is_pinned_on_who_it_is_about_and_everyone_else_is_involved(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with(
+        "  • Action Mom: Unlike the rest of the Dahl family, Birgitte fights the smugglers herself while Ivo hides.\n"
+        "  • Big Brother Instinct: When the storm hits, Nora's brother Ivo rows out alone to bring Nora home.\n"),
+        encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    names = {c.id: c.name for c in pack.characters}
+    pinned = {t.name: (names[t.examples[0].characters[0]], {names[c] for c in t.examples[0].also})
+              for t in pack.tropes}
+    assert pinned["Action Mom"] == ("Birgitte", {"The Dahls", "Ivo"})
+    assert pinned["Big Brother Instinct"] == ("Ivo", {"Nora"})
+    assert "Lena Strand" not in names.values()  # the creator is not a character
+    brother = next(t for t in pack.tropes if t.name == "Big Brother Instinct").examples[0]
+    assert brother.clue == "When the storm hits, someone’s brother ___ rows out alone to bring someone home."
+
+
+def test_a_long_clue_is_cut_around_its_character_and_dying_is_a_spoiler(capsys, tmp_path):
+    filler = " ".join(["The ferry timetable changes every week and nobody can keep track of it."] * 6)
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with(f"  • Late Reveal: {filler} In the last scene Nora dies at the helm.\n"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    example = load_files([tmp_path / "quay.yaml"]).packs[0].tropes[0].examples[0]
+    assert len(example.clue) <= 400 and "___ dies at the helm" in example.clue
+    assert example.spoiler
+
+
+def test_a_cast_named_only_in_the_intro_is_found_and_a_glued_note_marker_is_no_obstacle(capsys, tmp_path):
+    page = tmp_path / "saltmarsh.txt"
+    page.write_text(
+        "Follow TV Tropes\n\nSeries / Saltmarsh\n\nGo To\n\n\"Nobody leaves the marsh.\"\nEdda Rowe\n\n"
+        "Saltmarsh is a horror series based on the novel of the same name by Karin Lund. The lock keeper "
+        "Edda Rowe and her husband Tobias move to the marsh with their children (Pip, Marit, and Sol).\n\n"
+        "The main characters:\n\n  • Edda Rowe: a lock keeper who hears bells under the water.\n"
+        "  • Tobias Rowe: a carpenter who never sleeps.\n\nThis show provides examples ofnote :\n\n"
+        "  • Creepy Child: Marit hums the bells' tune before anyone has heard it.\n"
+        "  • Advertisement:\n"
+        "  • Parental Neglect: Tobias works through the night while Sol wanders into the reeds alone.\n",
+        encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "marsh.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "marsh.yaml"]).packs[0]
+    assert pack.series.title == "Saltmarsh"
+    cast = {c.name: set(c.aliases) for c in pack.characters}
+    assert cast == {"Edda Rowe": set(), "Tobias Rowe": {"Tobias"}, "Pip": set(), "Marit": set(), "Sol": set()}
+    assert [t.name for t in pack.tropes] == ["Creepy Child", "Parental Neglect"]  # no "Advertisement"
+    neglect = pack.tropes[1].examples[0]
+    assert neglect.clue == "___ works through the night while someone wanders into the reeds alone."
+    header = (tmp_path / "marsh.yaml").read_text(encoding="utf-8")
+    assert "#   Karin Lund: credited with making the work" in header
+
+
+def test_a_series_named_after_its_hero_keeps_the_hero(capsys, tmp_path):
+    page = tmp_path / "vesper.txt"
+    page.write_text("Series / Vesper\n\nVesper is a crime drama about a night-shift medic.\n\n"
+                    "Tropes in this show include:\n\n"
+                    "  • Sleep Deprivation: Vesper works three nights in a row and starts seeing her patients twice.\n"
+                    "  • Big Sister Instinct: Vesper's sister Dagny covers her shifts without a word.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "vesper.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "vesper.yaml"]).packs[0]
+    assert [c.name for c in pack.characters] == ["Vesper", "Dagny"]
+
+
+def test_a_cast_listed_in_the_intro_is_found_even_when_the_entries_skip_someone(capsys, tmp_path):
+    page = tmp_path / "ferryhouse.txt"
+    page.write_text("Series / Ferryhouse\n\nFerryhouse follows three lock keepers: the cold Martin, the cheerful "
+                    "Lea and the shy Bastien.\n\nTropes in this show include:\n\n"
+                    "  • Grumpy Old Man: Martin scolds every boat that passes the lock too slowly.\n"
+                    "  • Genki Girl: Lea sings to the ducks each morning before the first barge.\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "ferry.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "ferry.yaml"]).packs[0]
+    assert [c.name for c in pack.characters] == ["Martin", "Lea", "Bastien"]
+
+
+def test_a_clue_never_names_its_own_trope_and_is_in_the_house_style(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with('  • Butt-Monkey: Every "friendly" wave soaks Ivo , the harbour\'s   butt-monkey.\n'),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    clue = load_files([tmp_path / "quay.yaml"]).packs[0].tropes[0].examples[0].clue
+    assert clue == "Every “friendly” wave soaks ___, the harbour’s this trope."
+
+
+def test_a_name_that_is_also_a_common_word_is_found_when_used_like_a_name(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("  • Cheerful Child: Nora's son Will whistles while the storm will not stop.\n"
+                              "  • Lost Item Quest: Will's bike goes missing and Ivo searches the harbour for it.\n"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    assert "Will" in {c.name for c in pack.characters}
+    assert pack.tropes[0].examples[0].clue == "Someone’s son ___ whistles while the storm will not stop."
+
+
+def test_an_example_about_an_unnamed_relative_is_not_pinned_on_the_one_named(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("  • Annoying Younger Sibling: Nora shares the cabin with her brother, who snores and "
+                              "eats all her biscuits.\n"
+                              "  • Overprotective Dad: Ivo's father Anders checks the knots on every rope Ivo ties.\n"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    assert "about Nora's brother, whom it does not name" in out
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    names = {c.id: c.name for c in pack.characters}
+    assert [(t.name, names[t.examples[0].characters[0]]) for t in pack.tropes] == [("Overprotective Dad", "Anders")]
+
+
+def test_a_family_named_with_a_plural_possessive_is_one_group(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("  • Big Fancy House: The Dahls' villa towers over the harbour, and Nora envies it.\n"
+                              "  • Old Money: Everyone in town owes the Dahls a favour, even Ivo.\n"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    dahls = [c for c in pack.characters if "Dahls" in c.names]
+    assert len(dahls) == 1 and dahls[0].role == "group" and dahls[0].name == "The Dahls"
+    house = pack.tropes[0].examples[0]
+    assert house.characters == (dahls[0].id,) and house.clue.startswith("___’ villa towers")
+
+
+def test_bullets_as_a_browser_saves_them_nest(capsys, tmp_path):
+    page = tmp_path / "quayside.txt"
+    page.write_text(page_with("• Running Gag:\n◦ Ivo falls into the harbour every single episode.\n"
+                              "◦ Nora keeps a tally of his falls on the cabin wall.\n"
+                              "* Plucky Girl: Nora fixes the engine in a storm.\n"
+                              "** She also rows the lifeboat when the ferry breaks down.\n"), encoding="utf-8")
+    code, out, err = run(capsys, "import", "tropes", page, "-o", tmp_path / "quay.yaml")
+    assert code == 0, err
+    pack = load_files([tmp_path / "quay.yaml"]).packs[0]
+    assert [(t.name, len(t.examples)) for t in pack.tropes] == [("Running Gag", 2), ("Plucky Girl", 1)]
+    # "She also rows...": a nested example naming no one is reported, not lost.
+    assert re.search(r":\d+: skipped: no character named in this example of 'Plucky Girl'", out)

@@ -376,6 +376,61 @@ def test_check_of_one_file_resolves_its_references_in_the_packs_folders_given(tm
     assert main(["check", str(draft)]) == 0
 
 
+EDITORIAL_DEFECTS = """\
+id: tidewater
+title: Tidewater
+characters:
+  - {id: tide-ada, name: Ada Reyes, role: co-founder, description: "Founder of the firm."}
+  - {id: tide-bo, name: Bo Lund, role: employee, description: "The firm's quiet engineer."}
+  - {id: tide-cy, name: Cy Marr, role: ai, description: "The program that runs the firm."}
+  - {id: tide-dee, name: Dee Holt, role: other, description: "The money behind the firm."}
+tropes:
+  - id: tide-crush
+    name: Unrequited Love
+    definition: "One person loves another who does not love them back."
+    examples:
+      - {characters: [tide-bo], also: [tide-ada], clue: "The engineer pines after the founder."}
+  - id: tide-mentor
+    name: The Mentor
+    definition: "An older hand who teaches the hero."
+    examples:
+      - {characters: [tide-dee], clue: 'The investor teaches the "rules" of money.'}
+questions:
+  - id: tide-motto
+    prompt: Ada Reyes founded the firm. Who founded it?
+    choices: [Ada Reyes, Bo Lund, Cy Marr]
+    answer: Ada Reyes
+"""
+
+
+def test_check_reports_what_the_questions_built_from_a_pack_get_wrong_at_the_entry_they_come_from(tmp_path):
+    """Straight quotes and a prompt holding its answer pass the loader; the questions built on
+    them fail the editorial checks, and `check` says so at the example and the question."""
+    pack = write(tmp_path, EDITORIAL_DEFECTS, "tidewater.yaml")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(pack)],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 1, result.stdout
+    lines = EDITORIAL_DEFECTS.splitlines()
+    example_line = next(n for n, line in enumerate(lines, 1) if '"rules"' in line)
+    question_line = next(n for n, line in enumerate(lines, 1) if "id: tide-motto" in line)
+    quotes, = [line for line in result.stdout.splitlines() if "straight double quotes" in line]
+    answer, = [line for line in result.stdout.splitlines() if "contains its own answer" in line]
+    assert quotes.startswith(f"{pack}:{example_line}:") and answer.startswith(f"{pack}:{question_line}:")
+    assert "more like it" in quotes  # one example quoted by several questions: one line
+    assert "editorial problem" in result.stdout and "ok  " not in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    clean = write(tmp_path, EDITORIAL_DEFECTS.replace('"rules"', "“rules”").replace("Ada Reyes founded", "She founded"))
+    assert subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(clean)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT).returncode == 0
+
+
+def test_check_passes_the_shipped_packs_through_the_real_command_editorial_checks_and_all():
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check"],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+    assert "0 problems" in result.stdout
+
+
 def test_check_never_prints_a_traceback_on_hostile_files(tmp_path):
     hostile = {
         "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n",
@@ -512,3 +567,55 @@ def test_a_user_pack_folder_that_cannot_be_looked_at_is_refused_and_the_rest_loa
     library = load_library()
     assert {"osmosis", "world"} <= {p.id for p in library.packs}
     assert [r.reason for r in library.refused] == [f"{hidden}: cannot read file: Permission denied"]
+
+
+# --- ids belong to their series ----------------------------------------------------------
+
+def series_pack(title: str, who: str) -> str:
+    """A small fact pack about `title` whose characters are called Lucas and Martin, like two of
+    Osmosis's, with a trope about Lucas and `who` as the other one involved."""
+    return f"""\
+        title: {title} facts
+        series: {{title: {title}}}
+        characters:
+          - {{id: lucas, name: Lucas, role: other, description: The {title} Lucas.}}
+          - {{id: martin, name: Martin, role: other, description: The {title} Martin.}}
+          - {{id: {who}, name: {who.title()}, role: other, description: Someone in {title}.}}
+        tropes:
+          - id: odd-couple
+            name: Odd Couple
+            definition: Two unlike people thrown together.
+            examples:
+              - {{characters: [lucas], also: [{who}], clue: He shares a flat with a tidy stranger in {title}.}}
+        """
+
+
+def test_two_series_with_the_same_ids_and_names_install_side_by_side(tmp_path):
+    from game.generator import Generator
+    from game.packs import choose_packs
+    write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")
+    library = load_library([tmp_path])
+    assert not library.refused, [r.reason for r in library.refused]
+    for pack_id, partner in (("harbour", "Nora"), ("skyline", "Ivo")):
+        facts = choose_packs(library, [pack_id]).facts
+        assert facts.name("lucas") == "Lucas" and facts.name("martin") == "Martin"
+        assert facts.tropes["odd-couple"].pack == pack_id
+        typed = [q for q in Generator(facts, difficulty="hard").pool(["typed"]) if q.answer == "Lucas"]
+        # Within the series the other character's name is still never accepted for Lucas.
+        assert typed and all(q.is_right("lucas") and not q.is_right("Martin") for q in typed)
+        wrong = {c for q in Generator(facts).pool(["trope-to-character"]) for c in q.choices}
+        assert partner not in wrong  # involved in the trope: never a wrong answer
+    # With nothing chosen a game plays the bundled series, not a mix of three.
+    assert library.facts.series.title == "Osmosis" and library.facts.characters["lucas"].pack == "osmosis"
+    with pytest.raises(ValueError, match="different series"):
+        choose_packs(library, ["harbour", "skyline"])
+
+
+def test_a_series_still_refuses_its_own_name_twice(tmp_path):
+    first = write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    again = write(tmp_path, series_pack("Harbour", "ivo").replace("id: lucas,", "id: lucas-2,")
+                  .replace("id: martin,", "id: martin-2,").replace("odd-couple", "odd-couple-2")
+                  .replace("[lucas]", "[lucas-2]"), "again.yaml")
+    messages = problems_of(again, context=load_files([first]))
+    assert any("the name 'Lucas' is already used" in m for m in messages), messages

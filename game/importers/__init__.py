@@ -38,7 +38,10 @@ def import_file(args) -> int:
     installed = installed_packs(output, args.packs)
     if args.source_format == "tropes":
         # A page about a series the game already knows links to that series' characters.
-        draft = converter.convert(text, source_display, slug(output.stem), installed.packs)
+        draft = converter.convert(text, source_display, slug(output.stem), installed.packs,
+                                  cast=getattr(args, "cast", None))
+    elif getattr(args, "cast", None):
+        raise InputError(source_display, "--cast is for trope pages only")
     else:
         draft = converter.convert(text, source_display, slug(output.stem))
     if draft.imported == 0:

@@ -13,7 +13,7 @@ import yaml
 from .. import schema
 from ..models import Library
 from ..packs import _slug, display_path, library_files, load_files, read_pack_value
-from ..yamlsafe import Problem, YamlRefused, parse, read_text
+from ..yamlsafe import MAX_FILE_BYTES, Problem, YamlRefused, parse, read_text
 
 
 # The pack format's longest id, read from the spec so an importer never makes one `check` refuses.
@@ -59,7 +59,9 @@ class Draft:
 def add_question(draft: Draft, question: dict, line: int, first_line: dict[str, int]) -> bool:
     """Add `question` (read on `line`) to the draft's pack, or skip it with the reason: an
     earlier question with the same prompt (`first_line` maps each prompt added to its line;
-    the loader would give both the same id), or what the pack format refuses."""
+    the loader would give both the same id), or what the pack format refuses. Its texts are
+    set in the house style first, so an imported 'M*A*S*H' passes `check`'s editorial checks."""
+    question = {name: _typeset_field(value) if name in _TEXT_FIELDS else value for name, value in question.items()}
     key = question["prompt"].casefold()
     if key in first_line:
         draft.skipped.append(Skip(line, f"the same question as line {first_line[key]}"))
@@ -73,21 +75,68 @@ def add_question(draft: Draft, question: dict, line: int, first_line: dict[str, 
     return True
 
 
+_TEXT_FIELDS = frozenset({"prompt", "answer", "choices", "accepted", "explanation"})
+
+
+def _typeset_field(value):
+    if isinstance(value, str):
+        return typeset(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [typeset(item) for item in value]
+    return value
+
+
+def curly_double_quotes(text: str) -> str:
+    """Big "NO!" -> Big “NO!”: how the built-in packs write quotes, trope names included."""
+    return re.sub(r'(^|[\s(\[—–-])"', "\\1“", text).replace('"', "”")
+
+
+def typeset(text: str) -> str:
+    """The house style of the built-in packs: curly quotes and apostrophes, single spaces, no
+    space before punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = curly_double_quotes(text)
+    text = re.sub(r"(^|[\s(\[—–-])'", "\\1‘", text)
+    return text.replace("'", "’")
+
+
 def slug(text: str) -> str:
     """The loader's own rule for turning a name into an id, so ids match what it derives."""
     return _slug(text)
 
 
 def read_input(path: Path) -> tuple[str, str]:
-    """(text, display) of an input file: strict UTF-8, size-capped, one-line errors."""
+    """(text, display) of an input file: strict UTF-8, size-capped, one-line errors that speak of
+    the input file (the pack loader's own messages speak of packs)."""
     display = display_path(path)
     if path.is_dir():
         raise InputError(display, "is a folder, not a file")
     try:
-        return read_text(path, display), display
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            start = stream.read(4)
+    except OSError as exc:
+        raise InputError(display, f"cannot read file: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise InputError(display, f"the input file is {size / 2**20:.1f} MiB; an input file can be at "
+                                  f"most {MAX_FILE_BYTES // 2**20} MiB")
+    if _is_utf16(start):
+        raise InputError(display, "is UTF-16 text; save it as UTF-8 and import it again")
+    try:
+        text = read_text(path, display)
     except YamlRefused as exc:
         problem = exc.problems[0]
         raise InputError(display, problem.message, problem.line) from None
+    if not text.strip():
+        raise InputError(display, "is empty")
+    return text, display
+
+
+def _is_utf16(start: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the zero bytes UTF-16 puts beside every ASCII letter."""
+    return start[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(start) == 4 and start.count(0) == 2
+                                                        and (start[1] == 0 == start[3] or start[0] == 0 == start[2]))
 
 
 def format_problems(spec: schema.Spec, value: dict) -> list[str]:

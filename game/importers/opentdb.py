@@ -88,7 +88,9 @@ def _results(text: str, display: str) -> tuple[list, list[int]]:
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0 and not data.get("results"):
-            meaning = _RESPONSE_CODES.get(code, "an error")
+            # Any JSON may stand here (a list, an object): only a known number has a meaning.
+            meaning = _RESPONSE_CODES.get(code, "an error") if isinstance(code, int) else "not a number"
+            code = json.dumps(code)[:40]
             raise InputError(display, f"the Open Trivia DB response carries no questions "
                                       f"(response_code {code}: {meaning})")
         if not isinstance(data.get("results"), list):

@@ -16,8 +16,8 @@ def questions_to_check(library, pack_ids) -> list:
     an id no loaded pack has, as the terminal and export refuse it (`packs.choose_packs`)."""
     from ...generator import Generator
     from ...packs import choose_packs
-    choose_packs(library, pack_ids)
-    questions = Generator(library.facts).pool()
+    # The chosen packs' own series (the whole library may hold several, and plays only one).
+    questions = Generator(choose_packs(library, pack_ids).facts).pool()
     if pack_ids:
         questions = [q for q in questions if q.pack in set(pack_ids)]
     return questions
