@@ -123,14 +123,24 @@ def test_the_standalone_build_names_its_own_binary(tmp_path, monkeypatch):
     assert launch_command() == [str(binary)]
 
 
-def test_code_run_without_its_data_packages_says_how_to_fix_it_in_one_line():
+def run_without_the_install_mapping(*argv: str) -> subprocess.CompletedProcess:
     # Python without site processing: the libraries are on the path but the editable install's
-    # mapping of assets/ and questions/ is not, as for main.py run from a clone beside a plain
-    # `pip install .`, or a clone whose editable install predates the mapping.
+    # mapping of assets/ and questions/ is not, as for a clone beside a plain `pip install .`,
+    # or a clone whose editable install predates the mapping.
     libraries = os.pathsep.join(sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}))
+    return subprocess.run([sys.executable, "-S", *argv], capture_output=True, text=True, cwd=ROOT,
+                          env=headless_env(PYTHONPATH=libraries, SDL_VIDEODRIVER="dummy"), timeout=120)
+
+
+def test_main_py_in_a_clone_maps_its_own_data_folders_without_an_install():
+    checked = run_without_the_install_mapping("main.py", "check")
+    assert checked.returncode == 0 and "2 valid, 0 refused, 0 problems" in checked.stdout, checked.stderr
+    assert run_without_the_install_mapping("main.py", "--frames", "1").returncode == 0
+
+
+def test_code_run_without_its_data_packages_says_how_to_fix_it_in_one_line():
     for command in (["packs"], ["--frames", "1"]):
-        result = subprocess.run([sys.executable, "-S", "main.py", *command], capture_output=True, text=True,
-                                cwd=ROOT, env=headless_env(PYTHONPATH=libraries, SDL_VIDEODRIVER="dummy"), timeout=120)
+        result = run_without_the_install_mapping("-m", "game", *command)
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert result.stderr.splitlines()[-1].startswith("osmosis-quiz: the game's ")
         assert result.stderr.rstrip().endswith("in a clone, run: pip install -e .")
@@ -147,3 +157,4 @@ def test_new_pack_names_a_check_command_that_works_from_here_and_one_that_works_
     for command, cwd in ((printed, ROOT), (in_file.split("Check it with:", 1)[1].strip(), tmp_path)):
         checked = subprocess.run(shlex.split(command), capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
         assert checked.returncode == 0 and "1 valid" in checked.stdout, (command, checked.stderr)
+
