@@ -18,7 +18,7 @@ from .. import theme
 from ..party_input import SeatInput, press_for, unbound_pad
 from ..widgets import AnswerTile, draw_mark, draw_panel, draw_text, draw_timer_bar, grid_px
 from .base import Scene, confirmed, draw_heading, draw_hint
-from .play import TILE_ROW_MAX
+from .play import TILE_ROW_MAX, PhaseScenes
 
 LIFELINE_NAMES = {"double-chance": "2nd chance", "extra-time": "+time"}
 SETTLE_SECONDS = 0.6  # a card ignores "go on" this long: a player still mashing a key does not skip it
@@ -42,7 +42,7 @@ class PartySeat:
     input: SeatInput
 
 
-class PartySession:
+class PartySession(PhaseScenes):
     """One party game in the window: the engine's PartyGame and who sits where."""
 
     def __init__(self, app, game: PartyGame, seats: list[PartySeat]):
@@ -81,15 +81,6 @@ class PartySession:
         if phase is Phase.ROUND_SUMMARY:
             return PartyRoundSummaryScene(self.app, self)
         return PodiumScene(self.app, self)
-
-    def advance(self, scene: Scene) -> None:
-        """Move the game on and show the scene for where it went."""
-        self.game.next()
-        self.show_next(scene)
-
-    def show_next(self, scene: Scene) -> None:
-        if self.app.stack and self.app.top is scene:
-            self.app.replace(self.scene())
 
     def save(self) -> None:
         """Every player's score, once, under the game's mode ("party")."""

@@ -26,7 +26,26 @@ LIFELINE_LABELS = {"fifty-fifty": "50:50", "skip": "Skip", "extra-time": "+Time"
 LIFELINE_KEYS = ("Q", "W", "E", "R")
 
 
-class Session:
+class PhaseScenes:
+    """A game shown one scene per engine phase: the solo Session and the PartySession each say
+    which scene a phase gets (`scene`); moving on and replacing the shown scene is shared."""
+
+    def scene(self) -> Scene:
+        raise NotImplementedError
+
+    def advance(self, scene: Scene) -> None:
+        """Move the game on and show the scene for where it went."""
+        self.game.next()
+        self.show_next(scene)
+
+    def show_next(self, scene: Scene) -> None:
+        """Replace `scene` with the one for the game's phase, unless something (pause, a
+        confirmation) now stands on top of it."""
+        if self.app.stack and self.app.top is scene:
+            self.app.replace(self.scene())
+
+
+class Session(PhaseScenes):
     """One game being played in the window: the engine's Game and how it was started."""
 
     def __init__(self, app, settings: Settings, misses: dict[str, int] | None = None, game: Game | None = None):
@@ -56,12 +75,6 @@ class Session:
             return RoundSummaryScene(self.app, self)
         from .results import ResultsScene
         return ResultsScene(self.app, self)
-
-    def advance(self, scene: Scene) -> None:
-        """Move the game on and show the scene for where it went."""
-        self.game.next()
-        if self.app.stack and self.app.top is scene:
-            self.app.replace(self.scene())
 
 
 def start_game(app, settings: Settings, misses: dict[str, int] | None = None) -> Session:
