@@ -8,8 +8,12 @@ tests/MUTATION.md.
     .venv/bin/pip install -e '.[mutation]'
     .venv/bin/python benchmarks/mutation.py                 # every core module, in turn
     .venv/bin/python benchmarks/mutation.py engine text     # some of them
+    .venv/bin/python benchmarks/mutation.py generator --keep out/mutation/work
+                                                    # a long run: watch it, stop it, resume it
 
-Each module runs in a fresh copy of the working tree (tracked and new files, not ignored
+Each module runs in a fresh copy of the working tree (or, with --keep DIR, in DIR/<module>,
+kept so that `mutmut results` can be read there while it runs and a stopped run resumes where it
+was: mutmut skips mutants it has already checked, and remakes those of a changed file) (tracked and new files, not ignored
 ones) with mutmut's settings written into that copy's pyproject.toml: the module to mutate and
 only the test files that exercise it, so a mutant in `text.py` never waits for the UI tests.
 Nothing is written to the working tree but the report: out/mutation/<module>.txt lists each
@@ -19,6 +23,7 @@ set takes the better part of an hour on two cores (see the README's development 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shutil
 import subprocess
@@ -66,7 +71,8 @@ def toml_list(items: list[str]) -> str:
 
 
 def configure(copy: Path, mutate: list[str], tests: list[str]) -> None:
-    """mutmut reads its settings from pyproject.toml only: the copy's gets them appended."""
+    """mutmut reads its settings from pyproject.toml only: the copy's (just copied afresh) gets
+    them appended."""
     settings = f"""
 [tool.mutmut]
 source_paths = ["game/"]
@@ -101,11 +107,21 @@ def diffs(copy: Path, mutants: list[str]) -> str:
     return subprocess.run([sys.executable, "-c", SHOW, *mutants], cwd=copy, text=True, capture_output=True).stdout
 
 
-def run_module(name: str, max_children: int, patterns: list[str]) -> tuple[Counter, float, list[str]]:
+def scratch_copy(name: str, keep: Path | None):
+    """Where a module's mutants are made: a temporary folder, or a kept one under `keep`."""
+    if keep is None:
+        return tempfile.TemporaryDirectory(prefix="osmosis-mutation-")
+    folder = keep / name.replace("/", "-")
+    folder.mkdir(parents=True, exist_ok=True)
+    return contextlib.nullcontext(str(folder))
+
+
+def run_module(name: str, max_children: int, patterns: list[str],
+               keep: Path | None = None) -> tuple[Counter, float, list[str]]:
     mutate, tests = MODULES[name]
-    with tempfile.TemporaryDirectory(prefix="osmosis-mutation-") as scratch:
+    with scratch_copy(name, keep) as scratch:
         copy = Path(scratch)
-        copy_tree(copy)
+        copy_tree(copy)  # copy2 keeps times: mutmut remakes only the mutants of changed files
         configure(copy, mutate, [t for t in tests if (copy / t.split("::")[0]).exists()])
         REPORTS.mkdir(parents=True, exist_ok=True)
         slug = name.replace("/", "-")
@@ -131,13 +147,16 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--mutants", action="append", default=[], metavar="GLOB",
                         help="only mutants whose name matches, e.g. 'game.generator.xǁGeneratorǁpool*' (repeatable)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="run each module in DIR/<module> and keep it: watch with `mutmut results` "
+                             "there, and a second run resumes")
     args = parser.parse_args()
     unknown = [name for name in args.modules if name not in MODULES]
     if unknown:
         parser.error(f"unknown module {unknown[0]!r}; choose from {', '.join(MODULES)}")
     rows = []
     for name in args.modules or MODULES:
-        statuses, seconds, survivors = run_module(name, args.max_children, args.mutants)
+        statuses, seconds, survivors = run_module(name, args.max_children, args.mutants, args.keep)
         total = sum(statuses.values())
         detected = sum(statuses[s] for s in DETECTED)
         rows.append((name, total, detected, total - detected, seconds))
