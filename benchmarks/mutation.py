@@ -39,6 +39,8 @@ REPORTS = ROOT / "out" / "mutation"
 # module -> (files to mutate, as mutmut globs; the test files that exercise them)
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "engine": (["game/engine.py"], ["tests/test_engine.py"]),
+    # Party mode's engine (PartyGame on the engine's BaseGame): rounds and scoring like the engine.
+    "party": (["game/party.py"], ["tests/test_party.py"]),
     "text": (["game/text.py"], ["tests/test_text.py", "tests/test_terminal.py",
                                 "tests/test_generator.py::test_typed_names_take_aliases_and_small_typos_but_never_"
                                 "another_characters_name"]),
@@ -47,8 +49,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "storage": (["game/storage.py"], ["tests/test_storage.py"]),
     "terminal": (["game/terminal.py"], ["tests/test_terminal.py"]),
     "ui/actions": (["game/ui/actions.py"], ["tests/test_ui_actions.py", "tests/test_ui_flow.py"]),
-    # Last: the generator may be a package (game/generator/) after its split.
-    "generator": (["game/generator.py", "game/generator/*"], ["tests/test_generator.py", "tests/test_export.py"]),
+    "ui/party_input": (["game/ui/party_input.py"], ["tests/test_ui_party.py"]),
+    "editorial": (["game/editorial.py"], ["tests/test_editorial.py"]),
+    # Last, and long (about 1,800 mutants): sample it with --mutants, or run it with --keep.
+    "generator": (["game/generator/*"], ["tests/test_generator.py", "tests/test_export.py",
+                                         "tests/test_editorial.py"]),
 }
 DETECTED = ("killed", "timeout", "caught by type check")
 
@@ -146,7 +151,7 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help=f"any of {', '.join(MODULES)} (default: all, in that order)")
     parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--mutants", action="append", default=[], metavar="GLOB",
-                        help="only mutants whose name matches, e.g. 'game.generator.xǁGeneratorǁpool*' (repeatable)")
+                        help="only mutants whose name matches, e.g. 'game.generator.kinds.*' (repeatable)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="run each module in DIR/<module> and keep it: watch with `mutmut results` "
                              "there, and a second run resumes")
