@@ -36,6 +36,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "out" / "mutation"
 
+PACK_TESTS = ["tests/test_packs.py", "tests/test_hostile_packs.py", "tests/test_schema.py"]
+
+# Tests deselected under mutation, with why: each is slow, and a faster test reaches the same code.
+LEFT_OUT = [
+    # `check` in a child process: mutmut cannot see which functions a child calls, so these would
+    # never be picked for a mutant anyway; they only cost the first, whole run.
+    "tests/test_packs.py::test_check_reports_what_the_questions_built_from_a_pack_get_wrong_at_the_entry_they_come_from",
+    "tests/test_packs.py::test_check_passes_the_shipped_packs_through_the_real_command_editorial_checks_and_all",
+    "tests/test_packs.py::test_check_never_prints_a_traceback_on_hostile_files",
+    "tests/test_packs.py::test_check_refuses_files_that_are_not_files_without_hanging",
+    # 5,000 nested lists through PyYAML's pure-Python parser (20 s): the libyaml case and
+    # test_nesting_deeper_than_the_cap_but_parseable reach the same lines.
+    "tests/test_packs.py::test_nesting_too_deep[pure-python]",
+    # 300,000 values (5 s, and far more through mutmut's trampolines): the cap's message and its
+    # exact boundary are tested with a cap of 10 in test_a_pack_of_exactly_the_value_cap_loads...
+    "tests/test_hostile_packs.py::test_a_pack_past_the_value_cap_is_refused_at_the_cap_in_one_line",
+]
+
 # module -> (files to mutate, as mutmut globs; the test files that exercise them)
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "engine": (["game/engine.py"], ["tests/test_engine.py"]),
@@ -44,8 +62,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "text": (["game/text.py"], ["tests/test_text.py", "tests/test_terminal.py",
                                 "tests/test_generator.py::test_typed_names_take_aliases_and_small_typos_but_never_"
                                 "another_characters_name"]),
-    "packs": (["game/packs.py"], ["tests/test_packs.py", "tests/test_schema.py"]),
-    "yamlsafe": (["game/yamlsafe.py"], ["tests/test_packs.py", "tests/test_pack_fuzz.py"]),
+    # The pack reader: real pack files through load_files and `check`, in-process. The hypothesis
+    # fuzz tests (tests/test_pack_fuzz.py) are left out: they assert only "a pack or a clean
+    # refusal", and 450 random files per mutant made a run take a minute a mutant.
+    "packs": (["game/packs.py"], PACK_TESTS),
+    "yamlsafe": (["game/yamlsafe.py"], PACK_TESTS),
     "storage": (["game/storage.py"], ["tests/test_storage.py"]),
     "terminal": (["game/terminal.py"], ["tests/test_terminal.py"]),
     "ui/actions": (["game/ui/actions.py"], ["tests/test_ui_actions.py", "tests/test_ui_flow.py"]),
@@ -78,12 +99,14 @@ def toml_list(items: list[str]) -> str:
 def configure(copy: Path, mutate: list[str], tests: list[str]) -> None:
     """mutmut reads its settings from pyproject.toml only: the copy's (just copied afresh) gets
     them appended."""
+    files = {test.split("::")[0] for test in tests}
+    deselect = [arg for test in LEFT_OUT if test.split("::")[0] in files for arg in ("--deselect", test)]
     settings = f"""
 [tool.mutmut]
 source_paths = ["game/"]
 only_mutate = {toml_list(mutate)}
 also_copy = ["questions/", "assets/", "main.py"]
-pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider"]
+pytest_add_cli_args = {toml_list(["-x", "-q", "-p", "no:cacheprovider", *deselect])}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
 """
     with (copy / "pyproject.toml").open("a", encoding="utf-8") as handle:
