@@ -12,10 +12,12 @@ import yaml
 
 from game import yamlsafe
 from game.cli import main
-from game.packs import builtin_pack_dir, find_pack_files, load_files, load_library
+from game.packs import builtin_pack_dir, display_path, find_pack_files, load_files, load_library
 
 ROOT = Path(__file__).resolve().parent.parent
-OSMOSIS = ROOT / "questions" / "osmosis.yaml"
+# The installed pack, the one `check` and the library load (under mutation testing the tests run
+# from a copy of the repository, whose own questions/ folder would be a second Osmosis pack).
+OSMOSIS = builtin_pack_dir() / "osmosis.yaml"
 
 GOOD = """\
 title: A small pack
@@ -274,7 +276,7 @@ def test_ids_clashing_with_another_pack(tmp_path):
             role: other
             description: Not the same man.
         """)
-    assert_refused(clash, 3, "character id 'paul' is already used by questions/osmosis.yaml",
+    assert_refused(clash, 3, f"character id 'paul' is already used by {display_path(OSMOSIS)}",
                    context=load_files([OSMOSIS]))
 
 
