@@ -134,3 +134,68 @@ def test_a_pack_of_exactly_the_value_cap_loads_and_one_more_is_refused(tmp_path,
     [refused] = load_files([path]).refused
     assert [str(p) for p in refused.problems] == [
         f"{path}:4:13: more than 9 values (keys, list items, texts); a pack may hold 9: split it up"]
+
+
+# --- exact messages for what the YAML reader refuses (found by mutation testing: the tests above
+# checked a fragment of these, so a message that lost its words, its line or its column passed) ---
+
+def only_line(capsys, path: Path) -> str:
+    code, lines = check(capsys, path)
+    assert code == 1 and len(lines) == 2, lines
+    return lines[0]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("title: T\nquestions:\n\t- prompt: Who?\n", "3:1:"),  # the tab is the indentation
+    ("title: T\n\tdescription: A pack.\n", "2:1:"),  # on the last line, after a line without a tab
+    ("title: T\n  \tdescription: [\n", "2:"),  # libyaml stumbles past the tab, on to the colon
+])
+def test_a_tab_in_the_indentation_is_named_at_its_line(tmp_path, capsys, either_loader, text, where):
+    path = tmp_path / "tabs.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = only_line(capsys, path)
+    assert line.startswith(f"{path}:{where}")
+    assert line.endswith(": YAML syntax error: a tab is used for indentation; YAML needs spaces")
+
+
+def test_a_syntax_error_gives_the_parsers_words_on_one_line(tmp_path, capsys, either_loader):
+    path = tmp_path / "broken.yaml"
+    path.write_text("title: T\ndescription: [unclosed\n", encoding="utf-8")
+    assert only_line(capsys, path) in (
+        f"{path}:3:1: YAML syntax error: did not find expected ',' or ']'",  # libyaml
+        f"{path}:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'")  # PyYAML
+
+
+def test_nesting_past_libyamls_limit_is_one_line_either_way(tmp_path, capsys, either_loader):
+    path = tmp_path / "deep.yaml"
+    path.write_text("title: T\nquestions: " + "[" * 1001 + "]" * 1001 + "\n", encoding="utf-8")
+    assert only_line(capsys, path) in (
+        f"{path}:2:1011: YAML syntax error: nested too deeply",  # libyaml stops at 1,000 levels
+        f"{path}:2:44: nested more than {yamlsafe.MAX_DEPTH} levels deep")  # the 33rd list, read by us
+
+
+def test_a_second_document_is_refused_where_it_starts(tmp_path, capsys, either_loader):
+    path = tmp_path / "two.yaml"
+    path.write_text("title: One\n---\ntitle: Two\n", encoding="utf-8")
+    assert only_line(capsys, path) == (f"{path}:2:1: a second YAML document starts here; a pack is one "
+                                       "document (remove the '---' line or split the file)")
+
+
+def test_a_long_syntax_message_is_cut_to_200_characters(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(yamlsafe, "Loader", yaml.SafeLoader)  # it quotes the undefined tag handle
+    path = tmp_path / "handle.yaml"
+    handle = "!" + "h" * 250 + "!"
+    path.write_text(f"title: {handle}x Title\n", encoding="utf-8")
+    words = f"found undefined tag handle {handle!r}"
+    assert only_line(capsys, path) == f"{path}:1:8: YAML syntax error: {words[:200]}"
+
+
+@pytest.mark.parametrize("text, where, name", [
+    ('\ntitle: T\ndescription: "a\x07b"\n', "3:16", "the control character U+0007"),
+    ("\ntitle: a\x1bb\n", "2:9", "the control character U+001B"),
+    ("title: T\n\n\nauthor: \x00\n", "4:9", "a NUL byte"),
+])
+def test_a_control_character_is_named_at_its_line_and_column(tmp_path, capsys, either_loader, text, where, name):
+    path = tmp_path / "control.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert only_line(capsys, path) == f"{path}:{where}: {name} is not allowed in a pack (is this a text file?); remove it"
