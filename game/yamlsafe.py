@@ -63,7 +63,8 @@ _SPECIFICS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d[\d,]*")
 
 def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
     """The first problem of each kind, carrying the count of the others: a list of a million
-    bad items is one line saying how many, not a million lines saying the same thing."""
+    bad items is one line saying how many, not a million lines saying the same thing.
+    `problems` are as found, each standing for itself (`more` is 0): it groups once."""
     firsts: dict[str, Problem] = {}
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}  # message -> kind: repeated problems mostly repeat word for word
@@ -72,7 +73,7 @@ def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
         if kind is None:
             kind = kinds[problem.message] = _SPECIFICS.sub("_", problem.message)
         firsts.setdefault(kind, problem)
-        counts[kind] = counts.get(kind, 0) + 1 + problem.more
+        counts[kind] = counts.get(kind, 0) + 1
     return tuple(replace(first, more=counts[kind] - 1) for kind, first in firsts.items())
 
 

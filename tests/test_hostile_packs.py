@@ -199,3 +199,38 @@ def test_a_control_character_is_named_at_its_line_and_column(tmp_path, capsys, e
     path = tmp_path / "control.yaml"
     path.write_text(text, encoding="utf-8")
     assert only_line(capsys, path) == f"{path}:{where}: {name} is not allowed in a pack (is this a text file?); remove it"
+
+
+@pytest.mark.parametrize("text, problems", [
+    ("title: T\n<<: {description: A pack.}\ntitle: Again\n",
+     ["2:1: keys must be plain names (no merge keys, lists or mappings as keys)",
+      "3:1: duplicate key 'title' (first given on line 1)"]),
+    ("title: T\n? [a, b]\n: {x: [1, 2]}\nauthor: *x\ntitle: Again\n",
+     ["2:3: keys must be plain names (no merge keys, lists or mappings as keys)",
+      "4:9: alias *x is not allowed in packs; write the value out",
+      "5:1: duplicate key 'title' (first given on line 1)"]),
+    ("? {a: [1]}\n: [v, w]\ntitle: T\ntitle: Again\n",
+     ["1:3: keys must be plain names (no merge keys, lists or mappings as keys)",
+      "4:1: duplicate key 'title' (first given on line 3)"]),
+])
+def test_a_key_that_is_not_a_plain_name_is_refused_and_the_rest_still_read(tmp_path, capsys, either_loader,
+                                                                           text, problems):
+    """Found by mutation testing: no test wrote a merge key or a list or mapping as a key. The
+    key and its value are skipped whole, so what follows is still read and its faults reported."""
+    path = tmp_path / "keys.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, lines = check(capsys, path)
+    assert lines == [f"{path}:{problem}" for problem in problems] + [
+        f"1 pack checked: 0 valid, 1 refused, {len(problems)} problems"]
+
+
+@pytest.mark.parametrize("levels", [yamlsafe.MAX_DEPTH, yamlsafe.MAX_DEPTH + 1])
+def test_lists_nest_32_levels_and_not_one_more(tmp_path, capsys, levels):
+    """Found by mutation testing: counting a list's items two levels down refused 17 levels."""
+    path = tmp_path / "nest.yaml"
+    path.write_text("title: T\nquestions: " + "[" * levels + "]" * levels + "\n", encoding="utf-8")
+    line = only_line(capsys, path)
+    if levels > yamlsafe.MAX_DEPTH:  # pointed at the list one level too deep
+        assert line == f"{path}:2:{len('questions: ') + levels}: nested more than 32 levels deep"
+    else:  # read, and refused for its shape
+        assert line == f"{path}:2:13: each question must be a mapping of fields, found a list"
