@@ -621,3 +621,68 @@ def test_a_series_still_refuses_its_own_name_twice(tmp_path):
                   .replace("[lucas]", "[lucas-2]"), "again.yaml")
     messages = problems_of(again, context=load_files([first]))
     assert any("the name 'Lucas' is already used" in m for m in messages), messages
+
+
+# --- found by mutation testing: what a player or a pack author reads, word for word ------------
+
+def test_a_pack_id_nobody_loaded_is_named_with_the_packs_there_are(tmp_path):
+    from game.models import Library
+    from game.packs import choose_packs
+    library = load_files([write(tmp_path, GOOD, "small.yaml"), OSMOSIS])
+    with pytest.raises(ValueError) as raised:
+        choose_packs(library, ["zz-typo", "osmosis", "a-typo"])
+    assert str(raised.value) == "no pack with id 'a-typo'; loaded packs: osmosis, small"
+    with pytest.raises(ValueError) as raised:
+        choose_packs(Library(), ["osmosis"])
+    assert str(raised.value) == "no pack with id 'osmosis'; loaded packs: none"
+
+
+def test_packs_of_three_series_are_refused_naming_the_first_two(tmp_path):
+    """The series are named by title, or by the series a pack builds on when it has no `series:`
+    (harbour-extra: Harbour's Lucas, in a pack of its own)."""
+    from game.packs import choose_packs
+    write(tmp_path, "title: Harbour extra\ntropes:\n  - id: extra-trope\n    name: Extra Trope\n"
+                    "    definition: Something.\n    examples:\n      - {characters: [nora], clue: She waits.}\n",
+          "harbour-extra.yaml")
+    write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")
+    write(tmp_path, series_pack("Meadow", "pia"), "meadow.yaml")
+    library = load_files(find_pack_files([tmp_path]))
+    assert not library.refused, [r.reason for r in library.refused]
+    with pytest.raises(ValueError) as raised:
+        choose_packs(library, ["skyline", "harbour-extra", "meadow"])
+    assert str(raised.value) == ("packs 'harbour-extra' and 'meadow' are about different series (harbour, "
+                                 "Meadow); a game plays one series")
+
+
+def test_a_pack_without_an_id_takes_its_files_name_in_plain_letters(tmp_path):
+    for name, pack_id in (("[Café] Crème!.yaml", "cafe-creme"), ("!!!.yaml", "pack")):
+        [pack] = load_files([write(tmp_path, GOOD.replace("small-one", pack_id + "-q"), name)]).packs
+        assert pack.id == pack_id
+
+
+def test_a_question_without_an_id_keeps_the_id_earlier_versions_saved(tmp_path):
+    """Scores and practice weights keep question ids: the id of a prompt may not change between
+    versions (this one is as the first loader, of 25 November, made it), whatever the spacing."""
+    pack = GOOD.replace("id: small-one\n    ", "").replace("prompt: Which company makes the implant?",
+                                                           "prompt: \"Which  company makes\\n the implant?\"")
+    [question] = load_files([write(tmp_path, pack, "small.yaml")]).packs[0].questions
+    assert question.id == "small-58da58b1"
+
+
+def test_a_single_pack_checked_beside_the_library_belongs_to_the_series_it_builds_on(tmp_path):
+    """Its characters' or tropes' series is found among the packs already loaded: that is what
+    refuses a game mixing it with another series."""
+    from game.models import Library
+    from game.packs import choose_packs
+    base = load_files([OSMOSIS, write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")])
+    on_paul = write(tmp_path, "title: On Paul\ntropes:\n  - id: paul-trope\n    name: Paul Trope\n"
+                              "    definition: Something.\n    examples:\n      - {characters: [paul], clue: He runs.}\n",
+                    "on-paul.yaml")
+    on_a_trope = write(tmp_path, GOOD.replace("small-one", "on-trope-q") + "    about: [abusive-parents]\n",
+                       "on-trope.yaml")
+    for path in (on_paul, on_a_trope):
+        [pack] = load_files([path], context=base).packs
+        assert pack.scope == "osmosis"
+        with pytest.raises(ValueError, match="different series"):
+            choose_packs(Library(base.packs + (pack,)), [pack.id, "harbour"])
