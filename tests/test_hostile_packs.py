@@ -234,3 +234,60 @@ def test_lists_nest_32_levels_and_not_one_more(tmp_path, capsys, levels):
         assert line == f"{path}:2:{len('questions: ') + levels}: nested more than 32 levels deep"
     else:  # read, and refused for its shape
         assert line == f"{path}:2:13: each question must be a mapping of fields, found a list"
+
+
+@pytest.mark.parametrize("text, problems", [
+    ("title: !!python/name:os.system x\nauthor: *a\ntitle: again\n",
+     ["1:8: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed in packs; remove it",
+      "2:9: alias *a is not allowed in packs; write the value out",
+      "3:1: duplicate key 'title' (first given on line 1)"]),
+    ("questions: " + "[" * 32 + "x" + "]" * 32 + "\nauthor: *a\ntitle: T\ntitle: U\n",
+     ["1:44: nested more than 32 levels deep",
+      "2:9: alias *a is not allowed in packs; write the value out",
+      "4:1: duplicate key 'title' (first given on line 3)"]),
+])
+def test_a_refused_text_is_skipped_alone_and_the_rest_still_read(tmp_path, capsys, either_loader, text, problems):
+    """Found by mutation testing: skipping a refused text as if it opened a list swallowed the
+    faults after it."""
+    path = tmp_path / "skip.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, lines = check(capsys, path)
+    assert lines == [f"{path}:{problem}" for problem in problems] + [
+        f"1 pack checked: 0 valid, 1 refused, {len(problems)} problems"]
+
+
+@pytest.mark.parametrize("levels, problem", [
+    (31, "2:10: unknown field 'a' in series; known fields: title, year, language, network, creator, genre, "
+         "premise, tagline"),  # read: its faults are the format's
+    (32, f"2:{len('series: ') + 4 * 32 + 1}: nested more than 32 levels deep"),  # the innermost {}
+])
+def test_mappings_nest_32_levels_and_not_one_more(tmp_path, capsys, levels, problem):
+    """Found by mutation testing, like the lists' boundary."""
+    path = tmp_path / "nest.yaml"
+    path.write_text("title: T\nseries: " + "{a: " * levels + "{}" + "}" * levels + "\n", encoding="utf-8")
+    code, lines = check(capsys, path)
+    assert lines[0] == f"{path}:{problem}"
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("title: ! yes\n", "1:1: 'yes' is read by YAML as a true/false value, not text; quote it: \"yes\""),
+    ('"<<": x\ntitle: T\n', "1:1: unknown field '<<' in pack; known fields: id, title, description, author, "
+                            "source, series, characters, tropes, reveals, red_herrings, questions"),
+])
+def test_yamls_own_reading_of_a_bare_tag_and_a_quoted_merge_key(tmp_path, capsys, either_loader, text, problem):
+    """Found by mutation testing. `!` alone is no tag (PyYAML reads `! yes` as true, so it must be
+    quoted like any yes); a quoted "<<" is a name, not YAML's merge key."""
+    path = tmp_path / "quirks.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert only_line(capsys, path) == f"{path}:{problem}"
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML built without libyaml")
+def test_text_libyaml_cannot_take_is_refused_in_one_line():
+    """Found by mutation testing. Files are decoded strictly, but the importers check the YAML
+    they write from other formats, whose text may hold a lone surrogate: libyaml cannot encode it."""
+    with pytest.raises(yamlsafe.YamlRefused) as raised:
+        yamlsafe.parse("title: a\ud800b\n", "item")
+    assert [str(p) for p in raised.value.problems] == [
+        "item: cannot be read as YAML: 'utf-8' codec can't encode character '\\ud800' in position 8: "
+        "surrogates not allowed"]
