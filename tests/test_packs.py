@@ -686,3 +686,31 @@ def test_a_single_pack_checked_beside_the_library_belongs_to_the_series_it_build
         assert pack.scope == "osmosis"
         with pytest.raises(ValueError, match="different series"):
             choose_packs(Library(base.packs + (pack,)), [pack.id, "harbour"])
+
+
+def test_an_example_is_pinned_on_characters_unless_its_trope_is_about_the_series(tmp_path):
+    """Found by mutation testing: no test pinned an example of a trope about the series on a
+    character, nor left a trope's examples without one, so either check could go."""
+    path = write(tmp_path, """\
+        title: Scopes
+        tropes:
+          - id: scope-series
+            name: Series Trope
+            definition: A thing the series does.
+            about_series: true
+            examples:
+              - characters: [paul]
+                clue: A clue.
+              - {also: [paul], clue: Another clue.}
+          - id: scope-people
+            name: People Trope
+            definition: A thing people do.
+            examples:
+              - {also: [paul], clue: A clue.}
+              - clue: A third clue.
+        """)
+    assert problems_of(path, context=load_files([OSMOSIS])) == [
+        f"{path}:8:9: a trope about the series (about_series: true) is pinned on no character: move these "
+        "ids to 'also'",
+        f"{path}:15:9: example needs 'characters' (at least one), or the trope needs 'about_series: true' "
+        "(and 1 more like it)"]
