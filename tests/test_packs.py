@@ -714,3 +714,47 @@ def test_an_example_is_pinned_on_characters_unless_its_trope_is_about_the_series
         "ids to 'also'",
         f"{path}:15:9: example needs 'characters' (at least one), or the trope needs 'about_series: true' "
         "(and 1 more like it)"]
+
+
+def test_answers_and_accepted_answers_are_checked_question_by_question(tmp_path):
+    """Found by mutation testing: each message word for word at its key, after a typed question
+    (which has no choices to check)."""
+    path = write(tmp_path, """\
+        title: Answers
+        questions:
+          - prompt: What is the implant called?
+            answer: Osmosis
+          - prompt: Which company makes the implant?
+            choices: [Osmosis, Blue Lagoon]
+            answer: "  osmosis "
+            accepted: [Osmosis]
+          - prompt: Which company lost?
+            choices: [Osmosis, Blue Lagoon]
+            answer: Humanists
+        """)
+    assert problems_of(path) == [
+        f"{path}:8:5: accepted is for typed questions; a question with choices has exactly one right answer",
+        f"{path}:7:5: answer '  osmosis ' is not one of the choices; did you mean 'Osmosis'?",
+        f"{path}:11:5: answer 'Humanists' is not one of the choices; the choices are ['Osmosis', 'Blue Lagoon']"]
+
+
+def test_ids_taken_twice_are_named_at_the_second_with_the_first_line(tmp_path):
+    """Found by mutation testing: the messages word for word, for a pack id (at its `id:`, or at
+    the top when the id is the file's name) and for two questions with one prompt and no id."""
+    first = write(tmp_path, GOOD, "first.yaml")
+    clash = write(tmp_path, GOOD.replace("small-one", "small-two").replace("questions:", "id: first\nquestions:"),
+                  "clash.yaml")
+    (tmp_path / "sub").mkdir()
+    named = write(tmp_path / "sub", GOOD.replace("small-one", "small-three"), "first.yaml")
+    twice = write(tmp_path, GOOD + "  - prompt: Which company makes the implant?\n    choices: [Osmosis, Bo]\n"
+                                   "    answer: Osmosis\n  - prompt: Which company makes the implant?\n"
+                                   "    answer: Osmosis\n", "twice.yaml")
+    library = load_files([first, clash, named, twice, write(tmp_path, GOOD.replace("small-one", "small-four"),
+                                                            "fourth.yaml")])
+    assert [p.id for p in library.packs] == ["first", "fourth"]
+    assert [str(p) for r in library.refused for p in r.problems] == [
+        f"{clash}:2:1: pack id 'first' is already used by {display_path(first)}",
+        f"{named}:1:1: pack id 'first' is already used by {display_path(first)}",
+        f"{twice}:3:5: question id 'small-one' is already used by {display_path(first)}",
+        f"{twice}:10:5: question id 'twice-58da58b1' is used twice in this pack (first on line 7)",
+    ]
