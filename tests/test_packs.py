@@ -758,3 +758,24 @@ def test_ids_taken_twice_are_named_at_the_second_with_the_first_line(tmp_path):
         f"{twice}:3:5: question id 'small-one' is already used by {display_path(first)}",
         f"{twice}:10:5: question id 'twice-58da58b1' is used twice in this pack (first on line 7)",
     ]
+
+
+def test_a_name_or_alias_taken_by_another_character_is_named_at_its_key(tmp_path):
+    """Found by mutation testing: the message word for word, pointed at `aliases:` or `name:`, the
+    owner named by id, within one pack; a character's alias may spell its own name again."""
+    ada = """\
+        title: Names
+        characters:
+          - id: ada-one
+            name: Ada
+            aliases: [ADA, Addie]
+            role: other
+            description: Someone.
+        """
+    taken = "; names must be unique so a typed answer means one character: use a fuller name"
+    alias = write(tmp_path, ada + "  - {id: bea, name: Bea, role: other, description: B., aliases: [Addie]}\n")
+    assert problems_of(alias) == [f"{alias}:8:56: the name 'Addie' is already used by another character "
+                                  f"(ada-one){taken}"]
+    name = write(tmp_path, ada + "  - {id: ada-two, role: other, description: A., name: Ada}\n")
+    assert problems_of(name) == [f"{name}:8:49: the name 'Ada' is already used by another character "
+                                 f"(ada-one){taken}"]
