@@ -182,15 +182,18 @@ def test_duplicate_keys(tmp_path):
     assert_refused(path, 7, "duplicate key 'answer' (first given on line 6)")
 
 
-@pytest.mark.parametrize("text", ["- just\n- a list\n", "42\n", "just text\n"])
-def test_top_level_not_a_mapping(tmp_path, text):
+@pytest.mark.parametrize("text, found", [("- just\n- a list\n", "a list"), ("42\n", "the number 42"),
+                                         ("just text\n", "text 'just text'")])
+def test_top_level_not_a_mapping(tmp_path, text, found):
+    # Word for word (found by mutation testing: a number read as nothing passed).
     path = write(tmp_path, text)
-    assert_refused(path, 1, "top level of a pack must be a mapping")
+    assert problems_of(path) == [f"{path}:1:1: the top level of a pack must be a mapping (title:, questions: ...), "
+                                 f"found {found}"]
 
 
 def test_empty_file(tmp_path):
     path = write(tmp_path, "# nothing here\n")
-    assert_refused(path, 1, "empty")
+    assert problems_of(path) == [f"{path}:1:1: the file is empty; a pack needs at least a title"]
 
 
 def test_unknown_field_suggests_the_close_name(tmp_path):
