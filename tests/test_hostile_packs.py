@@ -291,3 +291,44 @@ def test_text_libyaml_cannot_take_is_refused_in_one_line():
     assert [str(p) for p in raised.value.problems] == [
         "item: cannot be read as YAML: 'utf-8' codec can't encode character '\\ud800' in position 8: "
         "surrogates not allowed"]
+
+
+# --- found by mutation testing: read_text's refusals, in-process (only a test that starts `check`
+# in a child process saw the folder and FIFO cases, and mutmut cannot follow it there) ----------
+
+def refusal_of(path: Path) -> list[str]:
+    from game.packs import load_files
+    return [str(p) for r in load_files([path]).refused for p in r.problems]
+
+
+def test_a_folder_or_a_fifo_given_as_a_pack_is_refused_by_what_it_is(tmp_path):
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    assert refusal_of(folder) == [f"{folder}: cannot read file: it is a folder"]
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.yaml"
+        os.mkfifo(fifo)
+        assert refusal_of(fifo) == [f"{fifo}: cannot read file: it is not a regular file"]
+
+
+def test_a_missing_pack_says_why_in_the_systems_words(tmp_path):
+    missing = tmp_path / "missing.yaml"
+    assert refusal_of(missing) == [f"{missing}: cannot read file: No such file or directory"]
+
+
+def test_a_file_of_exactly_the_size_cap_is_read(tmp_path):
+    path = tmp_path / "full.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(yamlsafe.MAX_FILE_BYTES)  # read, and refused for what it holds
+    assert refusal_of(path) == [f"{path}:1:1: a NUL byte is not allowed in a pack (is this a text file?); remove it"]
+
+
+@pytest.mark.parametrize("data, where, byte", [
+    (b"title: T\n\nauthor: Jos\xe9\n", "3:12", "0xe9"),
+    (b"\ntitle: caf\xc3\n", "2:11", "0xc3"),
+    (b"title: \xff\n", "1:8", "0xff"),
+])
+def test_bytes_that_are_not_utf8_are_located_and_shown(tmp_path, data, where, byte):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(data)
+    assert refusal_of(path) == [f"{path}:{where}: not valid UTF-8 (byte {byte}); save the file as UTF-8"]
