@@ -782,3 +782,15 @@ def test_a_name_or_alias_taken_by_another_character_is_named_at_its_key(tmp_path
     name = write(tmp_path, ada + "  - {id: ada-two, role: other, description: A., name: Ada}\n")
     assert problems_of(name) == [f"{name}:8:49: the name 'Ada' is already used by another character "
                                  f"(ada-one){taken}"]
+
+
+def test_an_id_of_a_pack_of_no_series_is_taken_in_every_series(tmp_path):
+    """Found by mutation testing: a pack that builds on no series shares its ids with all of them,
+    so a series pack may not define its character again."""
+    loose = write(tmp_path, "title: Loose\ncharacters:\n  - {id: nora, name: Nora Free, role: other, "
+                            "description: Someone.}\n", "loose.yaml")
+    harbour = write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    library = load_files([loose, harbour])
+    assert [p.id for p in library.packs] == ["loose"]
+    assert [str(p) for r in library.refused for p in r.problems] == [
+        f"{harbour}:6:6: character id 'nora' is already used by {display_path(loose)}"]
