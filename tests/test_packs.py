@@ -749,17 +749,18 @@ def test_ids_taken_twice_are_named_at_the_second_with_the_first_line(tmp_path):
                   "clash.yaml")
     (tmp_path / "sub").mkdir()
     named = write(tmp_path / "sub", GOOD.replace("small-one", "small-three"), "first.yaml")
-    twice = write(tmp_path, GOOD + "  - prompt: Which company makes the implant?\n    choices: [Osmosis, Bo]\n"
-                                   "    answer: Osmosis\n  - prompt: Which company makes the implant?\n"
-                                   "    answer: Osmosis\n", "twice.yaml")
+    twice = write(tmp_path, "title: Twice\nquestions:\n  - prompt: Who makes it?\n    id: small-one\n"
+                            "    answer: Osmosis\n  - prompt: Which company makes the implant?\n"
+                            "    choices: [Osmosis, Bo]\n    answer: Osmosis\n"
+                            "  - prompt: Which company makes the implant?\n    answer: Osmosis\n", "twice.yaml")
     library = load_files([first, clash, named, twice, write(tmp_path, GOOD.replace("small-one", "small-four"),
                                                             "fourth.yaml")])
     assert [p.id for p in library.packs] == ["first", "fourth"]
     assert [str(p) for r in library.refused for p in r.problems] == [
         f"{clash}:2:1: pack id 'first' is already used by {display_path(first)}",
         f"{named}:1:1: pack id 'first' is already used by {display_path(first)}",
-        f"{twice}:3:5: question id 'small-one' is already used by {display_path(first)}",
-        f"{twice}:10:5: question id 'twice-58da58b1' is used twice in this pack (first on line 7)",
+        f"{twice}:4:5: question id 'small-one' is already used by {display_path(first)}",
+        f"{twice}:9:5: question id 'twice-58da58b1' is used twice in this pack (first on line 6)",
     ]
 
 
