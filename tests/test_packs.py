@@ -777,7 +777,9 @@ def test_a_name_or_alias_taken_by_another_character_is_named_at_its_key(tmp_path
             description: Someone.
         """
     taken = "; names must be unique so a typed answer means one character: use a fuller name"
-    alias = write(tmp_path, ada + "  - {id: bea, name: Bea, role: other, description: B., aliases: [Addie]}\n")
+    folder = tmp_path / "packs#2"  # a '#' in the path: the owner is named by what follows the last one
+    folder.mkdir()
+    alias = write(folder, ada + "  - {id: bea, name: Bea, role: other, description: B., aliases: [Addie]}\n")
     assert problems_of(alias) == [f"{alias}:8:56: the name 'Addie' is already used by another character "
                                   f"(ada-one){taken}"]
     name = write(tmp_path, ada + "  - {id: ada-two, role: other, description: A., name: Ada}\n")
