@@ -53,7 +53,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "editorial": (["game/editorial.py"], ["tests/test_editorial.py"]),
     # Last, and long (about 1,800 mutants): sample it with --mutants, or run it with --keep.
     "generator": (["game/generator/*"], ["tests/test_generator.py", "tests/test_export.py",
-                                         "tests/test_editorial.py"]),
+                                         "tests/test_editorial.py", "tests/test_question_kinds.py"]),
 }
 DETECTED = ("killed", "timeout", "caught by type check")
 
