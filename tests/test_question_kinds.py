@@ -207,7 +207,7 @@ def pools(lantern):
 
 
 def shown(q: Question) -> tuple:
-    """What a player reads of a question (the choices as a set: the pool shuffles them)."""
+    """What a player reads of a question, its choices aside (the pool shuffles those)."""
     return q.prompt, q.answer, q.explanation, q.spoiler, q.facts
 
 
