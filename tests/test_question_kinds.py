@@ -403,10 +403,13 @@ def test_a_hint_naming_someone_is_hidden_among_made_up_twists_about_them_first(p
         assert q.prompt == ("Which twist does this early hint point to? Bea Marlow hears the keeper's whistle from "
                             "the caves.")
         assert "The painter spies for the smugglers." in q.choices, difficulty  # Bea's made-up twist
-        # Dot has no made-up twist: the hint naming her is asked all the same, never with her other twist.
+        # Dot has no made-up twist: the hint naming her is asked all the same, never with her other
+        # twist, among the two twists of other people and, when a third option is wanted, a made-up one.
         ledger = pool["rev-ledger-clue-1"]
         assert ledger.answer == "The harbour master forged the harbour ledger."
         assert "The harbour master breaks the lamp herself." not in ledger.choices
+        others = {"The keeper's twin is alive and hiding in the caves.", "The schoolteacher writes the anonymous letters."}
+        assert others <= wrong(ledger) and len(wrong(ledger)) == (2 if difficulty == "easy" else 3)
 
 
 def test_a_hint_is_never_offered_the_twist_of_the_same_people_as_a_wrong_option(tmp_path):
