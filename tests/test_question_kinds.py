@@ -349,6 +349,52 @@ def test_a_series_trope_of_a_pack_without_a_series_is_asked_about_the_series(tmp
     assert q.facts == (("trope", "Central Theme"), ("series", "the series"))
 
 
+LONG_CLUE = ("She walks the coast road every night for nine years, carrying a lantern and a letter she never "
+             "posts, until the night the lighthouse finally goes dark and the road ends at the freezing water.")
+LONG_STORYLINE = ("The two of them walk the same coast road every night for nine years, each carrying a lantern, "
+                  "each too proud to speak first, until the night the lighthouse finally goes dark for good.")
+LONG_ROAD = f"""\
+  - id: ivy
+    name: Ivy Lark
+    role: other
+    description: A wanderer who has crossed the whole coast on foot more than once, always at night and always
+      alone, trusting the road more than any other person in the town and never staying two nights.
+  - {{id: hal,"""
+LONG_TROPE = f"""\
+  - id: long-road
+    name: Long Road
+    definition: A walker of roads who has crossed the whole coast on foot more than once, always at night and
+      always alone, because the road itself is the only company this wanderer has ever trusted.
+    examples:
+      - {{characters: [ivy], clue: "{LONG_CLUE}"}}
+      - {{characters: [ivy, dot], clue: "{LONG_STORYLINE}"}}
+  - id: outlaw-band
+"""
+
+
+def test_a_prompt_too_long_for_the_card_is_asked_in_fewer_words(tmp_path):
+    """Found by mutation testing: no clue, definition or description of the Osmosis pack is long
+    enough for the shorter wordings, so a change to any of them went unseen."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace("  - {id: hal,", LONG_ROAD, 1).replace("  - id: outlaw-band\n", LONG_TROPE, 1),
+                    encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    easy, medium = ({q.id: q for q in Generator(library.facts, d).pool()} for d in ("easy", "medium"))
+    for pool in (easy, medium):
+        assert pool["t2c-long-road-1"].prompt == f"“Long Road”: {LONG_CLUE} Who is it?"
+        assert pool["c2t-long-road-1"].prompt == f"Which trope is this? {LONG_CLUE}"
+    assert medium["typed-long-road-1"].prompt == f"“Long Road”: {LONG_CLUE} Type the name."
+    # Too long with the definition or the description: asked by name alone, even at medium.
+    assert medium["t2c-long-road-ivy"].prompt == "Which of these characters is an example of “Long Road”?"
+    assert medium["c2t-ivy-long-road"].prompt == "Which of these tropes fits Ivy Lark?"
+    # A storyline whose clue does not fit is asked without it, and explained with it.
+    storyline = easy["rel-long-road-2-dot"]
+    assert storyline.prompt == "Who shares the “Long Road” storyline with Ivy Lark?"
+    assert storyline.explanation == f"Ivy Lark and Dot Finch: {LONG_STORYLINE}"
+    assert all(len(q.prompt) <= 220 for pool in (easy, medium) for q in pool.values())
+
+
 # ---- Spot the Reveal -----------------------------------------------------------------------------
 
 def test_spot_the_reveal_explains_a_twist_with_its_detail_and_first_hint(pools):
