@@ -135,17 +135,13 @@ class PartyGame(BaseGame):
                  clock: Clock | None = None, generator=None, lifelines: bool = True):
         settings = settings or party_settings()
         settings = replace(settings, rounds=without_typed(settings.rounds))
-        if generator is None:
-            from .generator import Generator
-            generator = Generator(facts, difficulty=settings.difficulty, spoilers=settings.spoilers)
         if len({name.casefold() for name in players}) != len(players):
             raise ValueError("party players need different names")
         self.lifelines = lifelines
         self.reveal: Reveal | None = None  # set in FEEDBACK: everyone's picks and points
         self._away: set[str] = set()
-        self._seats: dict[str, _Seat] = {}
         self._last_gain: dict[str, int] = {}
-        super().__init__(facts, settings, players, clock, None, _WithoutTyped(generator))
+        super().__init__(facts, settings, players, clock, None, generator)
 
     # -- what front ends read ------------------------------------------------------------
 
@@ -287,6 +283,9 @@ class PartyGame(BaseGame):
 
     # -- inside --------------------------------------------------------------------------
 
+    def _question_source(self, generator):
+        return _WithoutTyped(generator)
+
     def _new_scoreboard(self, player: str) -> ScoreBoard:
         return ScoreBoard(player, lifelines_left=set(PARTY_LIFELINES) if self.lifelines else set())
 
@@ -299,7 +298,7 @@ class PartyGame(BaseGame):
 
     def _reset_question_state(self) -> None:
         super()._reset_question_state()
-        self._seats = {}
+        self._seats: dict[str, _Seat] = {}  # who takes part in the current question
 
     def _start_question(self) -> None:
         super()._start_question()
