@@ -45,6 +45,9 @@ def test_the_blocks_are_the_keyboards_corners_and_a_key_of_no_block_is_no_press(
     inputs = [SeatInput(block=0), SeatInput(pad=JOYSTICK)]
     assert press_for(key(KEY_BLOCKS[1].answers[0]), inputs, CONTROLLERS) is None
     assert press_for(key(KEY_BLOCKS[0].answers[2]), inputs, CONTROLLERS) == Press(0, "choice", 2)
+    # ... and the key blocks of the seats after a pad seat still press.
+    inputs = [SeatInput(pad=JOYSTICK), SeatInput(block=1)]
+    assert press_for(key(KEY_BLOCKS[1].lifeline), inputs, CONTROLLERS) == Press(1, "lifeline", -1)
 
 
 def test_a_controllers_buttons_answer_use_each_lifeline_and_pause():
@@ -66,6 +69,10 @@ def test_a_plain_joysticks_buttons_are_numbered_as_on_most_pads():
 
 
 def test_a_controllers_press_counts_once_and_only_a_bound_pad_presses():
+    two_pads = [SeatInput(), SeatInput(pad=JOYSTICK), SeatInput(pad=CONTROLLER)]  # seat 0 still to take one
+    assert press_for(joystick(JOYSTICK, 1), two_pads, CONTROLLERS) == Press(1, "choice", 1)
+    assert press_for(controller(CONTROLLER, pygame.CONTROLLER_BUTTON_B), two_pads, CONTROLLERS) == \
+        Press(2, "choice", 1)
     inputs = [SeatInput(pad=CONTROLLER)]
     assert press_for(joystick(CONTROLLER, 0), inputs, CONTROLLERS) is None  # the same press, raw: not again
     assert press_for(controller(JOYSTICK, pygame.CONTROLLER_BUTTON_A), [SeatInput(pad=JOYSTICK)],
