@@ -281,7 +281,7 @@ class PartyGame(BaseGame):
                 if self._own_elapsed(seat) >= limit:
                     self._lock(seat)
         self._reveal_when_all_in()  # everyone may be away
-        return self.reveal if self.phase is Phase.FEEDBACK else None
+        return self.reveal  # None while the question is open: set when it closes, cleared by next()
 
     # -- inside --------------------------------------------------------------------------
 

@@ -365,6 +365,15 @@ def test_a_question_that_opens_with_everyone_away_shows_an_empty_clock_and_close
     assert game.update() is None  # the reveal is returned once, on the call that closed the question
 
 
+def test_no_reveal_comes_back_while_the_next_question_is_open():
+    game = party(players=("Ann", "Bob"))
+    pick_at(game, 1.0, "Ann")
+    pick_at(game, 1.0, "Bob")
+    game.next()
+    pick_at(game, 2.0, "Ann")
+    assert game.update() is None and game.reveal is None  # Bob still thinking: nothing is shown
+
+
 def test_a_late_joiner_has_made_no_pick_has_no_double_chance_and_plays_under_their_own_name():
     game = party(players=("Ann", "Bob"))
     game.add_player("Cyd")
