@@ -426,3 +426,28 @@ def test_a_press_on_the_round_card_before_the_first_question_is_ignored():
     assert game.phase is Phase.ROUND_INTRO
     assert game.answer("Ann", "right 0") is Pick.IGNORED and not game.has_locked("Ann")
     assert game.picks_made("Ann") == 0 and game.time_left("Ann") is None
+
+
+class CountingQuestionList(QuestionList):
+    """Hand-made questions that note how many each quiz() call asks for."""
+
+    def __init__(self, questions):
+        super().__init__(questions)
+        self.asked: list[int] = []
+
+    def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+        self.asked.append(count)
+        return super().quiz(count, seed, kinds, exclude, weights)
+
+
+def test_a_round_asks_the_generator_again_only_while_typed_questions_keep_it_short():
+    """Found by mutation testing: asking again although enough questions had come back, until the
+    generator ran out, gave the same questions but composed the real packs' whole pool first (a
+    party on the Osmosis pack then took ten times the CPU to start)."""
+    settings = party_settings(rounds=ONE_ROUND, questions_per_round=4, seed=3)
+    plain = CountingQuestionList([mcq(n) for n in range(40)])
+    PartyGame(None, settings, players=("Ann", "Bob"), clock=FakeClock(), generator=plain)
+    assert plain.asked == [4]
+    mixed = CountingQuestionList([typed(n) if n % 2 else mcq(n) for n in range(40)])
+    game = PartyGame(None, settings, players=("Ann", "Bob"), clock=FakeClock(), generator=mixed)
+    assert len(game.rounds[0].questions) == 4 and mixed.asked[0] == 4 and len(mixed.asked) == 2
