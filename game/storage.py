@@ -106,9 +106,9 @@ class Store:
             if _is_file(folder):
                 return cls(None, None, f"scores won't be saved: {folder} is a file, not a folder")
             folder.mkdir(parents=True, exist_ok=True)
-            if path.exists() and not os.access(path, os.W_OK):
+            if path.exists() and not _writable(path):
                 return cls._open_read_only(path, f"scores won't be saved: {path} is read-only")
-            if not os.access(folder, os.W_OK):  # SQLite must make its -wal and -shm files there
+            if not _writable(folder):  # SQLite must make its -wal and -shm files there
                 return cls._open_read_only(path, f"scores won't be saved: the folder {folder} is read-only")
         except (OSError, ValueError) as exc:
             return cls(None, None, f"scores won't be saved: cannot use the data folder ({_reason(exc)})")
@@ -291,6 +291,12 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 def _is_file(folder: Path) -> bool:
     """Whether the data folder given is something other than a folder (a mistyped --data-dir)."""
     return folder.exists() and not folder.is_dir()
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path`, checked for the user it writes as (its effective
+    ids, which the system checks when SQLite opens the file), not the one who started it."""
+    return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
 def _foreign(path: Path) -> bool:
