@@ -2,41 +2,12 @@
 or created), and a game says at its start that its score won't be saved."""
 from __future__ import annotations
 
-import os
-import subprocess
-from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 from game.engine import Settings
 from game.storage import DB_NAME, Store
-from test_storage import make_results
+from test_storage import any_user_tmp, make_results, read_only  # noqa: F401 (any_user_tmp: a fixture)
 from test_terminal import run_main
-
-
-@contextmanager
-def read_only(path: Path):
-    """`path` made read-only for this process. Root ignores permission bits, so as root (CI)
-    the file or folder is made immutable instead, as read-only media would be."""
-    if os.geteuid() == 0:
-        try:
-            made = subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
-        except FileNotFoundError:
-            made = False
-        if not made:
-            pytest.skip("root ignores read-only permissions and chattr +i is not available here")
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-    else:
-        mode = path.stat().st_mode
-        path.chmod(0o555 if path.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
 
 
 def saved_scores(folder: Path, player: str = "Ann") -> Path:
@@ -61,8 +32,8 @@ def said(output: str) -> str:
     return "".join(output.split())
 
 
-def test_scores_in_a_folder_that_cannot_be_written_are_shown(tmp_path):
-    folder = tmp_path / "data"
+def test_scores_in_a_folder_that_cannot_be_written_are_shown(any_user_tmp):
+    folder = any_user_tmp / "data"
     saved_scores(folder)
     with read_only(folder):
         code, out, err = scores(folder)
@@ -100,8 +71,8 @@ def test_a_data_dir_that_is_a_file_is_called_a_file(tmp_path):
     assert said(done.stdout).startswith(said(f"scores won't be saved: {blocker} is a file, not a folder"))
 
 
-def test_a_read_only_score_file_is_said_at_the_start_once(tmp_path):
-    folder = tmp_path / "data"
+def test_a_read_only_score_file_is_said_at_the_start_once(any_user_tmp):
+    folder = any_user_tmp / "data"
     path = saved_scores(folder)
     with read_only(path):
         done = run_main("text", "--seed", "1", "--name", "bo", "--data-dir", str(folder), stdin="1\n" * 300)
@@ -112,8 +83,8 @@ def test_a_read_only_score_file_is_said_at_the_start_once(tmp_path):
     assert text.count("saved") == 2  # the note at the start, the reminder at the end
 
 
-def test_practice_still_finds_the_misses_in_a_read_only_score_file(tmp_path):
-    folder = tmp_path / "data"
+def test_practice_still_finds_the_misses_in_a_read_only_score_file(any_user_tmp):
+    folder = any_user_tmp / "data"
     path = saved_scores(folder, player="Cy")  # make_results: one miss
     with read_only(path):
         done = run_main("text", "--seed", "1", "--name", "Cy", "--practice", "--data-dir", str(folder),

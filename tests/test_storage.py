@@ -1,10 +1,14 @@
 """Saves against real SQLite files: migrations, damage, two games at once, kills, unwritable folders."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
+import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,53 @@ def make_results(player: str = "Ann", right: int = 3, wrong: int = 1, points: in
         outcomes.append(Outcome(question, "A" if correct else "B", correct, points if correct else 0,
                                 n + 1 if correct else 0, 1.5, False, round_index=min(n // 2, 2), player=player))
     return Results(player, tuple(outcomes), ("One", "Two", "Three"))
+
+
+NOBODY = 65534  # the unprivileged user and group that root acts as while something is read-only
+
+
+@pytest.fixture
+def any_user_tmp():
+    """A temporary folder that every user can reach. pytest's own tmp_path is private to whoever
+    runs the tests, so the unprivileged user `read_only` acts as under root could not read in it."""
+    with tempfile.TemporaryDirectory(prefix="osmosis-test-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        closed = [p for p in folder.parents if not p.stat().st_mode & stat.S_IXOTH]
+        assert not closed, f"other users cannot reach {folder} through {closed[0]}: set TMPDIR elsewhere"
+        yield folder
+
+
+@contextmanager
+def read_only(*paths: Path):
+    """`paths` may not be written by the code run in the block, as for a player whose files they
+    are not: their write bits are cleared and, since permission bits do not stop root (CI runs as
+    root), root acts as an unprivileged user meanwhile (its effective ids, which the kernel checks;
+    it takes root back after). What the block reads must be readable by that user: see
+    `any_user_tmp`."""
+    modes = {path: path.stat().st_mode for path in paths}
+    for path in paths:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        with _as_an_unprivileged_user():
+            yield
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+@contextmanager
+def _as_an_unprivileged_user():
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        yield  # already a user whom permission bits stop
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
 
 
 def count(path: Path, table: str) -> int:
