@@ -310,11 +310,14 @@ def _foreign(path: Path) -> bool:
 
 
 def _healthy(db: sqlite3.Connection) -> bool:
+    """Whether the file checks out. Only damage in the file itself answers no; a file SQLite may
+    not use now (locked by another program, side files another user left that we may not open,
+    an I/O error) raises, so that it is left where it is, not set aside as damaged."""
     try:
         return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", ...
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:  # "file is not a database", "database disk image is malformed"
         return False
 
 
