@@ -37,11 +37,12 @@ NOBODY = 65534  # the unprivileged user and group that root acts as while someth
 
 @pytest.fixture
 def any_user_tmp():
-    """A temporary folder that every user can reach. pytest's own tmp_path is private to whoever
-    runs the tests, so the unprivileged user `read_only` acts as under root could not read in it."""
+    """A temporary folder that every user can reach and write in. pytest's own tmp_path is private
+    to whoever runs the tests, so the unprivileged user root acts as (`as_an_ordinary_user`) could
+    not work in it."""
     with tempfile.TemporaryDirectory(prefix="osmosis-test-") as name:
         folder = Path(name)
-        folder.chmod(0o755)
+        folder.chmod(0o777)
         closed = [p for p in folder.parents if not p.stat().st_mode & stat.S_IXOTH]
         assert not closed, f"other users cannot reach {folder} through {closed[0]}: set TMPDIR elsewhere"
         yield folder
@@ -58,7 +59,7 @@ def read_only(*paths: Path):
     for path in paths:
         path.chmod(0o555 if path.is_dir() else 0o444)
     try:
-        with _as_an_unprivileged_user():
+        with as_an_ordinary_user():
             yield
     finally:
         for path, mode in modes.items():
@@ -66,7 +67,8 @@ def read_only(*paths: Path):
 
 
 @contextmanager
-def _as_an_unprivileged_user():
+def as_an_ordinary_user():
+    """The block runs as a user whom permission bits stop: root (CI) acts as nobody meanwhile."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         yield  # already a user whom permission bits stop
         return
@@ -415,3 +417,27 @@ def test_a_score_file_locked_by_another_program_is_left_alone_not_moved_aside(tm
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_side_files_the_player_may_not_open_are_not_taken_for_damage(any_user_tmp):
+    """Found by mutation testing (`_healthy`'s lock test): a game run as another user (sudo) and
+    killed while saving leaves -wal and -shm files this player may not open. SQLite then cannot
+    open the scores ("unable to open database file"), which says nothing about the file itself:
+    it was called damaged and moved aside, and the player's high scores were gone."""
+    folder = any_user_tmp / "data"
+    with as_an_ordinary_user():
+        store = Store.open(folder)
+        assert store.save_game(make_results("Ann"), Settings(mode="classic"))
+        store.close()
+        path = folder / DB_NAME
+        for suffix in ("-wal", "-shm"):
+            path.with_name(DB_NAME + suffix).touch(mode=0)  # the other user's, closed to this one
+        reader = Store.read(folder)
+        assert reader.warning == f"cannot read the scores in {path} (unable to open database file)"
+        store = Store.open(folder)
+        assert (store.can_save, store.warning) == (False, f"scores won't be saved: cannot write {path} "
+                                                          "(unable to open database file)")
+        assert sorted(p.name for p in folder.iterdir()) == [DB_NAME, DB_NAME + "-shm", DB_NAME + "-wal"]
+        for suffix in ("-wal", "-shm"):
+            path.with_name(DB_NAME + suffix).unlink()  # the other user's game cleaned up
+        assert [h.name for h in Store.open(folder).high_scores()] == ["Ann"]
