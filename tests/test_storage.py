@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -119,6 +120,7 @@ def test_high_scores_are_kept_per_mode_and_only_the_top_ten_count(tmp_path):
 def test_a_game_with_no_points_is_saved_but_never_a_high_score(tmp_path):
     store = Store.open(tmp_path)
     assert not store.is_high_score(0, "practice")  # an empty table is not a reason to list a zero
+    assert store.is_high_score(1, "practice")  # but any point is (found by mutation testing)
     assert store.save_game(make_results("Zed", right=0, wrong=4), Settings(mode="practice"))
     assert store.high_scores("practice") == [] and count(tmp_path / DB_NAME, "games") == 1
 
@@ -441,3 +443,173 @@ def test_side_files_the_player_may_not_open_are_not_taken_for_damage(any_user_tm
         for suffix in ("-wal", "-shm"):
             path.with_name(DB_NAME + suffix).unlink()  # the other user's game cleaned up
         assert [h.name for h in Store.open(folder).high_scores()] == ["Ann"]
+
+
+# -- read-only score files and folders, for real: as root (CI) the test acts as nobody ---------
+
+def _save(folder: Path, *players: str) -> Path:
+    store = Store.open(folder)
+    for player in players:
+        assert store.save_game(make_results(player), Settings(mode="classic"))
+    store.close()
+    return folder / DB_NAME
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+def test_a_score_file_the_player_may_not_write_is_read_and_left_as_it_was(any_user_tmp):
+    """Found by mutation testing: as root every file was writable, so nothing checked this."""
+    folder = any_user_tmp / "data"
+    path = _save(folder, "Ann")
+    before = _snapshot(folder)
+    with read_only(path):
+        store = Store.open(folder)
+        assert (store.can_save, store.warning) == (False, f"scores won't be saved: {path} is read-only")
+        assert [h.name for h in store.high_scores()] == ["Ann"] and store.modes() == ["classic"]
+        assert store.misses("Ann") == {"q-3": 1} and store.is_high_score(10, "classic")
+        store.close()
+    assert _snapshot(folder) == before
+
+
+def test_a_data_folder_the_player_may_not_write_is_read_and_left_as_it_was(any_user_tmp):
+    """Found by mutation testing. SQLite would make its -wal and -shm files in the folder."""
+    folder = any_user_tmp / "data"
+    with as_an_ordinary_user():
+        _save(folder, "Ann")  # the player's own file, in a folder they may not write
+        before = _snapshot(folder)
+        with read_only(folder):
+            store = Store.open(folder)
+            assert (store.can_save, store.warning) == (False, f"scores won't be saved: the folder {folder} "
+                                                              "is read-only")
+            assert [h.name for h in store.high_scores()] == ["Ann"]
+            store.close()
+        assert _snapshot(folder) == before
+        empty = any_user_tmp / "empty"
+        empty.mkdir()
+        with read_only(empty):  # no score file yet: still said once, at the start
+            store = Store.open(empty)
+        assert (store.can_save, store.warning, store.high_scores()) == (
+            False, f"scores won't be saved: the folder {empty} is read-only", [])
+
+
+def test_reading_the_scores_says_why_it_cannot(tmp_path):
+    """Found by mutation testing: `scores` reads without writing anything, and says in one line
+    what is wrong with a file it cannot read, instead of failing on it."""
+    damaged = _save(tmp_path / "damaged", *["Ann"] * 40)
+    with sqlite3.connect(damaged) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    with open(damaged, "r+b") as f:  # scribble over pages in the middle of the file
+        f.seek(page_size * 3)
+        f.write(b"\xa5" * page_size * 3)
+    store = Store.read(tmp_path / "damaged")
+    assert (store.warning, store.high_scores()) == (
+        f"cannot read the scores: {damaged} is damaged (the next game sets it aside and starts a fresh one)", [])
+    newer = tmp_path / "newer" / DB_NAME
+    newer.parent.mkdir()
+    with sqlite3.connect(newer) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    assert Store.read(newer.parent).warning == (f"cannot read the scores: {newer} is from a newer version "
+                                                "of Osmosis Quiz")
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, given where the data folder should be")
+    for opened, verb in ((Store.read(blocker), "cannot read the scores:"), (Store.open(blocker), "scores won't be saved:")):
+        assert (opened.can_save, opened.warning) == (False, f"{verb} {blocker} is a file, not a folder")
+
+
+def test_a_score_file_made_but_never_set_up_reads_as_no_scores(tmp_path):
+    """Found by mutation testing: a game stopped between making the file and setting it up."""
+    (tmp_path / DB_NAME).write_bytes(b"")
+    store = Store.read(tmp_path)
+    assert (store.warning, store.high_scores(), store.modes()) == (None, [], [])
+
+
+def test_reading_the_scores_from_a_folder_the_player_may_not_enter_says_so(any_user_tmp):
+    """Found by mutation testing."""
+    closed = any_user_tmp / "closed"
+    with as_an_ordinary_user():
+        closed.mkdir(mode=0)
+        try:
+            store = Store.read(closed / "data")
+        finally:
+            closed.chmod(0o700)
+    assert store.warning == "cannot read the scores: no data folder (Permission denied)"
+
+
+def test_reading_the_scores_without_a_data_dir_reads_the_users_data_folder(tmp_path, monkeypatch):
+    """Found by mutation testing."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    _save(tmp_path / "xdg" / "osmosis-quiz", "Ann")
+    assert [h.name for h in Store.read().high_scores()] == ["Ann"]
+
+
+def test_reading_the_scores_while_a_game_is_saving_sees_its_last_save_and_writes_nothing(tmp_path):
+    """Found by mutation testing. A game that is open keeps its last saves in the -wal file until
+    it closes; a reader must see them. With no game open, SQLite is told the file cannot change,
+    or it would make -wal and -shm files beside it."""
+    _save(tmp_path, "Ann")
+    before = _snapshot(tmp_path)
+    assert [h.name for h in Store.read(tmp_path).high_scores()] == ["Ann"]
+    assert _snapshot(tmp_path) == before  # nothing made, nothing touched
+    playing = Store.open(tmp_path)
+    assert playing.save_game(make_results("Bob", right=4), Settings(mode="classic"))
+    assert (tmp_path / (DB_NAME + "-wal")).stat().st_size > 0  # Bob's game is in the -wal file
+    assert [h.name for h in Store.read(tmp_path).high_scores()] == ["Bob", "Ann"]
+    playing.close()
+
+
+def test_two_games_setting_up_a_new_score_file_at_once_both_save(tmp_path, monkeypatch):
+    """Found by mutation testing: two game windows started together both find a new file to set
+    up; the second to get the write lock finds it done and must not set it up again."""
+    from game import storage
+    first_lock = storage._transaction
+
+    class AnotherGameFirst(first_lock):
+        def __enter__(self):
+            monkeypatch.setattr(storage, "_transaction", first_lock)
+            Store.open(tmp_path).close()  # the other game sets the file up just before this one locks it
+            return super().__enter__()
+
+    monkeypatch.setattr(storage, "_transaction", AnotherGameFirst)
+    store = Store.open(tmp_path)
+    assert (store.can_save, store.warning) == (True, None)
+    assert store.save_game(make_results(), Settings())
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the time zone is changed through tzset")
+def test_games_tied_on_score_rank_by_when_they_were_played_wherever_the_clock_was(tmp_path, monkeypatch):
+    """Found by mutation testing: times are saved in UTC with their offset, so the game played
+    first keeps the better rank after the computer's time zone changes (a trip, a clock change)."""
+    store = Store.open(tmp_path)
+    try:
+        for player, zone in (("Ann", "EAST-14"), ("Bob", "WEST+11")):  # POSIX: UTC+14, then UTC-11
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            assert store.save_game(make_results(player), Settings(mode="classic"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [h.name for h in store.high_scores()] == ["Ann", "Bob"]
+
+
+def test_a_time_another_program_wrote_in_its_own_format_still_shows_as_a_date(tmp_path):
+    """Found by mutation testing: a row added by hand or by another tool has a time the game did
+    not write; the table still shows, with the time cut to a date's width."""
+    store = Store.open(tmp_path)
+    store.save_game(make_results(), Settings(mode="classic"))
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("UPDATE high_scores SET played_at = '30/11/2026 10:05'")
+    assert store.high_scores()[0].date == "30/11/2026"
+
+
+def test_a_save_failing_without_a_message_says_what_failed(tmp_path, monkeypatch):
+    """Found by mutation testing: the warning names the error when there is nothing else to say."""
+    store = Store.open(tmp_path)
+
+    def failing_insert(self, game_id, results):
+        raise sqlite3.DatabaseError()
+
+    monkeypatch.setattr(Store, "_insert_answers", failing_insert)
+    assert not store.save_game(make_results(), Settings())
+    assert store.warning == "this game could not be saved (DatabaseError)"
