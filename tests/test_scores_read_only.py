@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.engine import Settings
 from game.storage import DB_NAME, Store
-from test_storage import any_user_tmp, make_results, read_only  # noqa: F401 (any_user_tmp: a fixture)
+from test_storage import make_results, read_only
 from test_terminal import run_main
 
 
@@ -32,8 +32,8 @@ def said(output: str) -> str:
     return "".join(output.split())
 
 
-def test_scores_in_a_folder_that_cannot_be_written_are_shown(any_user_tmp):
-    folder = any_user_tmp / "data"
+def test_scores_in_a_folder_that_cannot_be_written_are_shown(tmp_path):
+    folder = tmp_path / "data"
     saved_scores(folder)
     with read_only(folder):
         code, out, err = scores(folder)
@@ -71,8 +71,8 @@ def test_a_data_dir_that_is_a_file_is_called_a_file(tmp_path):
     assert said(done.stdout).startswith(said(f"scores won't be saved: {blocker} is a file, not a folder"))
 
 
-def test_a_read_only_score_file_is_said_at_the_start_once(any_user_tmp):
-    folder = any_user_tmp / "data"
+def test_a_read_only_score_file_is_said_at_the_start_once(tmp_path):
+    folder = tmp_path / "data"
     path = saved_scores(folder)
     with read_only(path):
         done = run_main("text", "--seed", "1", "--name", "bo", "--data-dir", str(folder), stdin="1\n" * 300)
@@ -83,8 +83,8 @@ def test_a_read_only_score_file_is_said_at_the_start_once(any_user_tmp):
     assert text.count("saved") == 2  # the note at the start, the reminder at the end
 
 
-def test_practice_still_finds_the_misses_in_a_read_only_score_file(any_user_tmp):
-    folder = any_user_tmp / "data"
+def test_practice_still_finds_the_misses_in_a_read_only_score_file(tmp_path):
+    folder = tmp_path / "data"
     path = saved_scores(folder, player="Cy")  # make_results: one miss
     with read_only(path):
         done = run_main("text", "--seed", "1", "--name", "Cy", "--practice", "--data-dir", str(folder),

@@ -1,12 +1,11 @@
 """Saves against real SQLite files: migrations, damage, two games at once, kills, unwritable folders."""
 from __future__ import annotations
 
+import ctypes
 import os
 import sqlite3
-import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -33,53 +32,61 @@ def make_results(player: str = "Ann", right: int = 3, wrong: int = 1, points: in
     return Results(player, tuple(outcomes), ("One", "Two", "Three"))
 
 
-NOBODY = 65534  # the unprivileged user and group that root acts as while something is read-only
-
-
-@pytest.fixture
-def any_user_tmp():
-    """A temporary folder that every user can reach and write in. pytest's own tmp_path is private
-    to whoever runs the tests, so the unprivileged user root acts as (`as_an_ordinary_user`) could
-    not work in it."""
-    with tempfile.TemporaryDirectory(prefix="osmosis-test-") as name:
-        folder = Path(name)
-        folder.chmod(0o777)
-        closed = [p for p in folder.parents if not p.stat().st_mode & stat.S_IXOTH]
-        assert not closed, f"other users cannot reach {folder} through {closed[0]}: set TMPDIR elsewhere"
-        yield folder
-
-
 @contextmanager
 def read_only(*paths: Path):
     """`paths` may not be written by the code run in the block, as for a player whose files they
-    are not: their write bits are cleared and, since permission bits do not stop root (CI runs as
-    root), root acts as an unprivileged user meanwhile (its effective ids, which the kernel checks;
-    it takes root back after). What the block reads must be readable by that user: see
-    `any_user_tmp`."""
+    are not: their write bits are cleared, and the block runs `as_a_player`, whom they stop."""
     modes = {path: path.stat().st_mode for path in paths}
     for path in paths:
         path.chmod(0o555 if path.is_dir() else 0o444)
     try:
-        with as_an_ordinary_user():
+        with as_a_player():
             yield
     finally:
         for path, mode in modes.items():
             path.chmod(mode)
 
 
+# Linux capabilities that let root ignore permission bits (linux/capability.h).
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+_CAPABILITY_VERSION_3 = 0x20080522
+
+
+class _CapabilityHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapabilitySets(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
 @contextmanager
-def as_an_ordinary_user():
-    """The block runs as a user whom permission bits stop: root (CI) acts as nobody meanwhile."""
+def as_a_player():
+    """The block runs as a player's game does, stopped by permission bits. Root (CI runs as root)
+    is not, so it sets aside its power to override them (this thread's effective capabilities
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH) and takes it back after. It stays root, the owner of
+    the files the test made (and of the code and the packs, wherever the clone is), so only what the
+    test closes is closed: a real refusal from the system, seen in this process (mutation testing
+    cannot follow a child)."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        yield  # already a user whom permission bits stop
+        yield  # permission bits already stop this user
         return
-    os.setegid(NOBODY)
-    os.seteuid(NOBODY)
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, sets = _CapabilityHeader(_CAPABILITY_VERSION_3, 0), (_CapabilitySets * 2)()
+
+    def call(function) -> None:
+        if function(ctypes.byref(header), sets) != 0:
+            raise OSError(ctypes.get_errno(), f"{function.__name__} failed")
+
+    call(libc.capget)
+    powers = sets[0].effective
+    sets[0].effective &= ~(1 << CAP_DAC_OVERRIDE | 1 << CAP_DAC_READ_SEARCH)
+    call(libc.capset)
     try:
         yield
     finally:
-        os.seteuid(0)
-        os.setegid(0)
+        sets[0].effective = powers
+        call(libc.capset)
 
 
 def count(path: Path, table: str) -> int:
@@ -421,13 +428,13 @@ def test_a_score_file_locked_by_another_program_is_left_alone_not_moved_aside(tm
         holder.close()
 
 
-def test_side_files_the_player_may_not_open_are_not_taken_for_damage(any_user_tmp):
+def test_side_files_the_player_may_not_open_are_not_taken_for_damage(tmp_path):
     """Found by mutation testing (`_healthy`'s lock test): a game run as another user (sudo) and
     killed while saving leaves -wal and -shm files this player may not open. SQLite then cannot
     open the scores ("unable to open database file"), which says nothing about the file itself:
     it was called damaged and moved aside, and the player's high scores were gone."""
-    folder = any_user_tmp / "data"
-    with as_an_ordinary_user():
+    folder = tmp_path / "data"
+    with as_a_player():
         store = Store.open(folder)
         assert store.save_game(make_results("Ann"), Settings(mode="classic"))
         store.close()
@@ -445,7 +452,7 @@ def test_side_files_the_player_may_not_open_are_not_taken_for_damage(any_user_tm
         assert [h.name for h in Store.open(folder).high_scores()] == ["Ann"]
 
 
-# -- read-only score files and folders, for real: as root (CI) the test acts as nobody ---------
+# -- read-only score files and folders, for real: root (CI) gives up overriding permissions ----
 
 def _save(folder: Path, *players: str) -> Path:
     store = Store.open(folder)
@@ -459,9 +466,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
 
 
-def test_a_score_file_the_player_may_not_write_is_read_and_left_as_it_was(any_user_tmp):
+def test_a_score_file_the_player_may_not_write_is_read_and_left_as_it_was(tmp_path):
     """Found by mutation testing: as root every file was writable, so nothing checked this."""
-    folder = any_user_tmp / "data"
+    folder = tmp_path / "data"
     path = _save(folder, "Ann")
     before = _snapshot(folder)
     with read_only(path):
@@ -473,10 +480,10 @@ def test_a_score_file_the_player_may_not_write_is_read_and_left_as_it_was(any_us
     assert _snapshot(folder) == before
 
 
-def test_a_data_folder_the_player_may_not_write_is_read_and_left_as_it_was(any_user_tmp):
+def test_a_data_folder_the_player_may_not_write_is_read_and_left_as_it_was(tmp_path):
     """Found by mutation testing. SQLite would make its -wal and -shm files in the folder."""
-    folder = any_user_tmp / "data"
-    with as_an_ordinary_user():
+    folder = tmp_path / "data"
+    with as_a_player():
         _save(folder, "Ann")  # the player's own file, in a folder they may not write
         before = _snapshot(folder)
         with read_only(folder):
@@ -486,7 +493,7 @@ def test_a_data_folder_the_player_may_not_write_is_read_and_left_as_it_was(any_u
             assert [h.name for h in store.high_scores()] == ["Ann"]
             store.close()
         assert _snapshot(folder) == before
-        empty = any_user_tmp / "empty"
+        empty = tmp_path / "empty"
         empty.mkdir()
         with read_only(empty):  # no score file yet: still said once, at the start
             store = Store.open(empty)
@@ -525,10 +532,10 @@ def test_a_score_file_made_but_never_set_up_reads_as_no_scores(tmp_path):
     assert (store.warning, store.high_scores(), store.modes()) == (None, [], [])
 
 
-def test_reading_the_scores_from_a_folder_the_player_may_not_enter_says_so(any_user_tmp):
+def test_reading_the_scores_from_a_folder_the_player_may_not_enter_says_so(tmp_path):
     """Found by mutation testing."""
-    closed = any_user_tmp / "closed"
-    with as_an_ordinary_user():
+    closed = tmp_path / "closed"
+    with as_a_player():
         closed.mkdir(mode=0)
         try:
             store = Store.read(closed / "data")
