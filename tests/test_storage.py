@@ -620,3 +620,25 @@ def test_a_save_failing_without_a_message_says_what_failed(tmp_path, monkeypatch
     monkeypatch.setattr(Store, "_insert_answers", failing_insert)
     assert not store.save_game(make_results(), Settings())
     assert store.warning == "this game could not be saved (DatabaseError)"
+
+
+def test_a_game_tying_the_tenth_best_score_stays_out_even_if_it_sorts_first(tmp_path, monkeypatch):
+    """Found by mutation testing: a tie does not enter the table, even when the computer's clock
+    was set back since, so that its time would rank it first among the ties."""
+    from datetime import datetime as real_datetime
+    from game import storage
+
+    class SetClock(real_datetime):
+        day = 2
+
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime(2026, 11, cls.day, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(storage, "datetime", SetClock)
+    store = Store.open(tmp_path)
+    for _ in range(10):
+        assert store.save_game(make_results("Ann", right=1), Settings(mode="classic"))
+    SetClock.day = 1  # the clock set back a day
+    assert store.save_game(make_results("Bob", right=1), Settings(mode="classic"))
+    assert [h.name for h in store.high_scores("classic")] == ["Ann"] * 10
