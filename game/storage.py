@@ -255,9 +255,11 @@ def _default_dir() -> Path:
     return user_data_dir()
 
 
-def _connect(target: Path | str, uri: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, options: str = "") -> sqlite3.Connection:
+    """A connection to `path`, always named by its URI: SQLite may read any name that starts with
+    'file:' as one (this is a build option), so a folder called 'file:...' must not be given as is."""
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly what we say.
-    db = sqlite3.connect(target, uri=uri, isolation_level=None)
+    db = sqlite3.connect(f"{path.absolute().as_uri()}{options}", uri=True, isolation_level=None)
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return db
 
@@ -289,10 +291,10 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     file unless told the file cannot change (immutable). With no -wal file beside it, no game has
     the file open, so it is read as it stands; with one, a game may be saving, and SQLite's own
     locking (through the side files already there) keeps the read consistent."""
-    uri = f"{path.absolute().as_uri()}?mode=ro"
+    options = "?mode=ro"
     if not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"
-    return _connect(uri, uri=True)
+        options += "&immutable=1"
+    return _connect(path, options)
 
 
 def _is_file(folder: Path) -> bool:
