@@ -642,3 +642,14 @@ def test_a_game_tying_the_tenth_best_score_stays_out_even_if_it_sorts_first(tmp_
     SetClock.day = 1  # the clock set back a day
     assert store.save_game(make_results("Bob", right=1), Settings(mode="classic"))
     assert [h.name for h in store.high_scores("classic")] == ["Ann"] * 10
+
+
+def test_a_data_folder_whose_name_starts_with_file_colon_is_used_as_named(tmp_path, monkeypatch):
+    """Found by mutation testing (the `uri` flag): this SQLite reads any name starting with
+    'file:' as a URI, so a relative data folder 'file:...' could not be used at all."""
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(Path("file:my scores?#%é"))  # and what a URI must escape
+    assert (store.can_save, store.warning) == (True, None)
+    assert store.save_game(make_results(), Settings())
+    store.close()
+    assert count(tmp_path / "file:my scores?#%é" / DB_NAME, "games") == 1
