@@ -653,3 +653,16 @@ def test_a_data_folder_whose_name_starts_with_file_colon_is_used_as_named(tmp_pa
     assert store.save_game(make_results(), Settings())
     store.close()
     assert count(tmp_path / "file:my scores?#%é" / DB_NAME, "games") == 1
+
+
+def test_reading_the_scores_writes_nothing_even_when_the_game_closes_first(tmp_path):
+    """Found by mutation testing (the read-only mode): a reader left last with the game's -wal
+    file would copy it into the score file and delete it if it were allowed to write."""
+    playing = Store.open(tmp_path)
+    assert playing.save_game(make_results("Ann"), Settings(mode="classic"))
+    reader = Store.read(tmp_path)
+    assert [h.name for h in reader.high_scores()] == ["Ann"]
+    playing.close()  # the reader still has the file open, so the game leaves its -wal file
+    before = _snapshot(tmp_path)
+    reader.close()
+    assert _snapshot(tmp_path) == before
