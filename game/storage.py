@@ -303,8 +303,9 @@ def _is_file(folder: Path) -> bool:
 
 
 def _writable(path: Path) -> bool:
-    """Whether this process may write `path`, checked for the user it writes as (its effective
-    ids, which the system checks when SQLite opens the file), not the one who started it."""
+    """Whether this process may write `path`, checked with the ids and privileges it writes with
+    (the effective ones, which the system checks when SQLite opens the file). A check with the
+    real ids gives root back every privilege, and a process acting as another user its own."""
     return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 

@@ -521,8 +521,9 @@ def test_reading_the_scores_says_why_it_cannot(tmp_path):
                                                 "of Osmosis Quiz")
     blocker = tmp_path / "notes.txt"
     blocker.write_text("a file, given where the data folder should be")
-    for opened, verb in ((Store.read(blocker), "cannot read the scores:"), (Store.open(blocker), "scores won't be saved:")):
-        assert (opened.can_save, opened.warning) == (False, f"{verb} {blocker} is a file, not a folder")
+    for opened, says in ((Store.read(blocker), "cannot read the scores"),
+                         (Store.open(blocker), "scores won't be saved")):
+        assert (opened.can_save, opened.warning) == (False, f"{says}: {blocker} is a file, not a folder")
 
 
 def test_a_score_file_made_but_never_set_up_reads_as_no_scores(tmp_path):
