@@ -65,9 +65,9 @@ def as_a_player():
     """The block runs as a player's game does, stopped by permission bits. Root (CI runs as root)
     is not, so it sets aside its power to override them (this thread's effective capabilities
     CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH) and takes it back after. It stays root, the owner of
-    the files the test made (and of the code and the packs, wherever the clone is), so only what the
-    test closes is closed: a real refusal from the system, seen in this process (mutation testing
-    cannot follow a child)."""
+    the files the test made (and of a clone it made, wherever it is), so only what the test closes
+    is closed: a real refusal from the system, seen in this process (mutation testing cannot
+    follow a child)."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         yield  # permission bits already stop this user
         return
