@@ -262,7 +262,7 @@ def test_a_read_only_score_file_means_no_saving(tmp_path):
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA journal_mode=DELETE")
     uri = f"file:{path}?mode=ro"
-    # A read-only handle on the file stands in for a file we may not write (chmod is ignored by root).
+    # A read-only handle stands in for a file that became read-only after the game opened it.
     store = Store(sqlite3.connect(uri, uri=True, isolation_level=None), None)
     assert not store.save_game(make_results(), Settings())
     assert "could not be saved" in store.warning
