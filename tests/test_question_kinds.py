@@ -197,9 +197,10 @@ def lantern(tmp_path_factory) -> FactBase:
     return library.facts
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def pools(lantern):
-    """pools(difficulty, spoilers=True) -> {id: question}, each built once."""
+    """pools(difficulty, spoilers=True) -> {id: question}, built once per test: a test that reads a
+    pool builds it, so mutmut's record of which tests reach which function is whole."""
     @lru_cache(maxsize=None)
     def pool(difficulty: str, spoilers: bool = True) -> dict[str, Question]:
         return {q.id: q for q in Generator(lantern, difficulty, spoilers).pool()}
