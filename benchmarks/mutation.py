@@ -77,9 +77,16 @@ def toml_list(items: list[str]) -> str:
 
 def configure(copy: Path, mutate: list[str], tests: list[str]) -> None:
     """mutmut reads its settings from pyproject.toml only: the copy's (just copied afresh) gets
-    them appended."""
+    them appended.
+
+    Each mutant's tests run in a process forked from a fork server that has only collected the
+    tests, not from mutmut's main process (the default, "fork"), which has run them all once:
+    there the tests' caches (the generator tests keep one Generator per setting, its questions
+    built) hold what the unmutated code computed, and a mutant in the code that filled them
+    "survives" tests that do fail on it."""
     settings = f"""
 [tool.mutmut]
+process_isolation = "forkserver"
 source_paths = ["game/"]
 only_mutate = {toml_list(mutate)}
 also_copy = ["questions/", "assets/", "main.py"]
