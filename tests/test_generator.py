@@ -846,3 +846,22 @@ def test_a_fact_stored_several_ways_is_asked_once_per_quiz():
         quiz = generator("medium", True).quiz(30, seed)
         on_it = [q.id for q in quiz if drowning & set(q.grounds)]
         assert len(on_it) <= 1, (seed, on_it)
+
+
+def test_a_same_as_ground_numbering_an_example_the_trope_does_not_have_is_reported(tmp_path):
+    # Found by mutation testing: examples are numbered from 1 to the trope's count, so an
+    # off-by-one ground ("example:secret-keeper:0" or ":2" for a trope of one example) joins
+    # nothing and must be reported like any other typo.
+    pack = tmp_path / "tidewater.yaml"
+    pack.write_text(SPOILER_SLIP.read_text(encoding="utf-8") + """
+reveals:
+  - id: twin-alive
+    statement: Morrow never drowned.
+    spoiler: true
+    characters: [morrow, ada]
+    clues: [Food goes down to the cellar every night.]
+    same_as: [example:secret-keeper:0, example:secret-keeper:1, example:secret-keeper:2]
+""", encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    assert FactIndex(library.facts).unknown_grounds() == ["example:secret-keeper:0", "example:secret-keeper:2"]
