@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from game.editorial import asked_runs, check_quiz, gives_away, shingles
+from game.engine import miss_weights
 from game.generator import Generator
 from game.generator.index import FactIndex
 from game.models import KINDS, FactBase
@@ -865,3 +866,16 @@ reveals:
     library = load_files([pack])
     assert not library.refused, library.refused
     assert FactIndex(library.facts).unknown_grounds() == ["example:secret-keeper:0", "example:secret-keeper:2"]
+
+
+def test_a_question_missed_once_opens_a_practice_quiz_three_times_as_often_as_another():
+    # Found by mutation testing: only a weight of 200 was tested, which any weighting passes. A
+    # practice game weights a question missed once 3 (engine.miss_weights), the others 1; with
+    # the others weighted 2 by mistake, the missed one would come back half as often as promised.
+    g = generator("medium", True)
+    pool = g.pool(["pack"])
+    for missed in (pool[0].id, pool[-1].id):
+        weights = miss_weights({missed: 1})
+        opened = sum(g.quiz(1, seed, ["pack"], weights=weights)[0].id == missed for seed in range(1000))
+        expected = 1000 * 3 / (len(pool) - 1 + 3)  # its weight's share of all the weights
+        assert 0.75 * expected < opened < 1.25 * expected, (missed, opened, expected)

@@ -141,14 +141,11 @@ def group_by_ground(candidates: Sequence[Candidate]) -> list[tuple[Candidate, ..
 
 
 def weighted_order(rng: random.Random, candidates: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
-    """A seeded random order where a question of weight w comes early w times as often
-    (Efraimidis–Spirakis keys: u ** (1 / w))."""
-    keyed = []
-    for index, candidate in enumerate(candidates):
-        weight = max(float(weights.get(candidate.id, 1.0)), 1e-6)
-        keyed.append((rng.random() ** (1.0 / weight), -index, candidate))
-    keyed.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [candidate for _, _, candidate in keyed]
+    """A seeded random order where a question of weight w (positive; 1 when not given) comes
+    early w times as often (Efraimidis–Spirakis keys: u ** (1 / w), drawn in the candidates'
+    order; `sorted` calls the key once per candidate, and keeps ties in that order)."""
+    return sorted(candidates, key=lambda candidate: rng.random() ** (1.0 / weights.get(candidate.id, 1.0)),
+                  reverse=True)
 
 
 class QuizQueue:
