@@ -879,3 +879,21 @@ def test_a_question_missed_once_opens_a_practice_quiz_three_times_as_often_as_an
         opened = sum(g.quiz(1, seed, ["pack"], weights=weights)[0].id == missed for seed in range(1000))
         expected = 1000 * 3 / (len(pool) - 1 + 3)  # its weight's share of all the weights
         assert 0.75 * expected < opened < 1.25 * expected, (missed, opened, expected)
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_twist_is_offered_beside_made_up_twists_about_its_own_people(difficulty):
+    # Found by mutation testing (index.index_by_character): were the answer the only option about
+    # the twist's people, a fan would pick it without knowing the twist. A hint's question offers
+    # made-up twists about its people at every difficulty; "which really happens?" at hard.
+    people_of = {r.statement: set(r.characters) for r in facts().reveals}
+    herrings = {h.statement: set(h.characters) for h in facts().red_herrings}
+    judged = 0
+    for q in generator(difficulty, True).pool(["spot-the-reveal"]):
+        people = people_of.get(q.answer)
+        if people is None or not ("clue" in dict(q.facts) or difficulty == "hard"):
+            continue
+        if any(people & about for about in herrings.values()):
+            judged += 1
+            assert any(people & herrings.get(choice, set()) for choice in q.choices if choice != q.answer), q.id
+    assert judged >= 5
