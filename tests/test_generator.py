@@ -897,3 +897,16 @@ def test_a_twist_is_offered_beside_made_up_twists_about_its_own_people(difficult
             judged += 1
             assert any(people & herrings.get(choice, set()) for choice in q.choices if choice != q.answer), q.id
     assert judged >= 5
+
+
+@pytest.mark.parametrize("kind", ["true-false", "spot-the-reveal"])
+def test_a_fact_with_many_questions_opens_no_more_quizzes_than_a_fact_with_one(kind):
+    # Found by mutation testing (compose.group_by_ground): drawn question by question, a twist
+    # that four questions are built on would open four times as many games as a twist with one.
+    g = generator("medium", True)
+    questions_on = Counter(q.grounds[0] for q in g.pool([kind]))
+    single = sum(1 for n in questions_on.values() if n == 1) / len(questions_on)
+    assert 0.2 < single < 0.8  # the kind has both
+    openers = [g.quiz(1, seed, [kind])[0].grounds[0] for seed in range(400)]
+    opened_single = sum(questions_on[ground] == 1 for ground in openers) / len(openers)
+    assert abs(opened_single - single) < 0.1, (opened_single, single)
