@@ -165,9 +165,6 @@ class FactIndex:
         self.facts = facts
         self._example_spoilers: dict[TropeExample, bool] = {}
 
-    def name(self, cid: str) -> str:
-        return self.facts.name(cid)
-
     # ---- in a stable order ----------------------------------------------
 
     @cached_property
