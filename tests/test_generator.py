@@ -910,3 +910,15 @@ def test_a_fact_with_many_questions_opens_no_more_quizzes_than_a_fact_with_one(k
     openers = [g.quiz(1, seed, [kind])[0].grounds[0] for seed in range(400)]
     opened_single = sum(questions_on[ground] == 1 for ground in openers) / len(openers)
     assert abs(opened_single - single) < 0.1, (opened_single, single)
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_every_generated_question_carries_the_difficulty_it_was_built_for(difficulty):
+    # Found by mutation testing: a typed question built without its difficulty passed every test,
+    # yet `export` writes each question's difficulty and test mode shows it.
+    kinds = Counter()
+    for q in generator(difficulty, True).pool():
+        if q.kind != "pack":  # a hand-written question keeps its author's (tested above)
+            assert q.difficulty == difficulty, q.id
+            kinds[q.kind] += 1
+    assert set(kinds) == set(KINDS) - {"pack"} - ({"typed"} if difficulty == "easy" else set())
