@@ -922,3 +922,29 @@ def test_every_generated_question_carries_the_difficulty_it_was_built_for(diffic
             assert q.difficulty == difficulty, q.id
             kinds[q.kind] += 1
     assert set(kinds) == set(KINDS) - {"pack"} - ({"typed"} if difficulty == "easy" else set())
+
+
+LIMITS = Path(__file__).resolve().parent / "fixtures" / "limits.yaml"
+
+
+@pytest.mark.parametrize("difficulty,choices", [("easy", 3), ("medium", 4), ("hard", 4)])
+def test_a_question_that_cannot_be_asked_well_is_dropped_and_one_that_just_fits_is_kept(difficulty, choices):
+    # Found by mutation testing: the shipped packs never reach Kit.question's and Kit.true_false's
+    # guards, so weakening them (a choice short, a prompt spelling its answer, a choice or card too
+    # long) passed every test. This pack reaches each of them.
+    library = load_files([LIMITS])
+    assert not library.refused, library.refused
+    pool = Generator(library.facts, difficulty).pool()
+    kinds = Counter(q.kind for q in pool)
+    for q in pool:
+        assert len(q.prompt) <= 220 and all(len(c) <= 110 for c in q.choices), q.id
+        if q.kind != "true-false":
+            assert normalize(q.answer) not in normalize(q.prompt), q.id  # "The town's secret keeper…"
+        if q.kind not in ("true-false", "typed"):
+            assert len(q.choices) == choices, q.id
+    # Three characters give a trope-to-character question two wrong options: enough at easy only.
+    assert (kinds["trope-to-character"] > 0) == (difficulty == "easy")
+    assert kinds["spot-the-reveal"] and kinds["character-to-trope"]
+    # The limits themselves fit: a 220-character card and a 110-character choice.
+    assert "tf-just-fits-a-card" in {q.id for q in pool}
+    assert any(len(c) == 110 for q in pool for c in q.choices)
