@@ -18,6 +18,7 @@ from game.editorial import asked_runs, check_quiz, gives_away, shingles
 from game.engine import miss_weights
 from game.generator import Generator
 from game.generator.index import FactIndex
+from game.generator.wording import ending, fit, join_names, labelled, possessive, quoted, render, sentence
 from game.models import KINDS, FactBase
 from game.packs import load_files
 from game.text import normalize
@@ -948,3 +949,34 @@ def test_a_question_that_cannot_be_asked_well_is_dropped_and_one_that_just_fits_
     # The limits themselves fit: a 220-character card and a 110-character choice.
     assert "tf-just-fits-a-card" in {q.id for q in pool}
     assert any(len(c) == 110 for q in pool for c in q.choices)
+
+
+def test_generated_wording_reads_as_english_whatever_the_names_end_with():
+    # Found by mutation testing: the shipped pack only reaches some of wording.py's cases (no
+    # group called "The ...s" has a relationship, no trope name carries its own quotes), so each
+    # case a pack author can reach is checked here on the phrases a player reads.
+    assert possessive("Lucas") == "Lucas's" and possessive("The Heart") == "The Heart's"
+    assert possessive("The Humanists") == "The Humanists'" and possessive("Thomas") == "Thomas's"
+    assert render("Who is {a's parent}?", "Paul Vanhove", "Louise") == "Who is Paul Vanhove's parent?"
+    assert render("{b} is {a's child}.", "Esther (the first daughter)", "Louise") == (
+        "Louise is the child of Esther (the first daughter).")
+    assert render("{a} and {b} work together.", "Paul", "Billie") == "Paul and Billie work together."
+    assert quoted("Irony") == "“Irony”"
+    assert quoted("“Not So Different” Remark") == "“Not So Different” Remark"
+    assert quoted('The "Bad" Guy Wins') == 'The "Bad" Guy Wins'
+    assert sentence("  Sets broken bones for free ") == "Sets broken bones for free."
+    assert sentence("Works for Agent X") == "Works for Agent X."
+    for closed in ("Who is it?", "Run!", "And then…", 'She says "no."', "She says “no.”"):
+        assert sentence(closed) == closed
+    assert ending("Lucas is an example of “Irony”", ".") == "Lucas is an example of “Irony”."
+    for closed in ("Lucas is an example of “Will They or Won't They?”", 'Swann is an example of "Wham!"'):
+        assert ending(closed, ".") == closed
+    assert labelled("Irony", "Events turn out.") == "Irony: Events turn out."
+    assert labelled("Will They or Won't They?", "Two circle.") == "Will They or Won't They? Two circle."
+    assert labelled("Wham!", "A shock.") == "Wham! A shock."
+    assert join_names(["Ana"]) == "Ana"
+    assert join_names(["Ana", "Paul"]) == "Ana and Paul"
+    assert join_names(["Ana", "Paul", "Billie"]) == "Ana, Paul and Billie"
+    card = "x" * 220
+    assert fit(card + "x", card, "short") == card and fit(None, "", "short") == "short"
+    assert fit(card + "x") is None and fit() is None
