@@ -980,3 +980,13 @@ def test_generated_wording_reads_as_english_whatever_the_names_end_with():
     card = "x" * 220
     assert fit(card + "x", card, "short") == card and fit(None, "", "short") == "short"
     assert fit(card + "x") is None and fit() is None
+
+
+def test_each_question_on_a_fact_takes_its_turn_at_being_the_one_asked():
+    # Found by mutation testing (compose.grouped_order): a fact with two questions (a twist asked
+    # outright and through a hint) yielding only its first would never ask the other at all.
+    g = generator("medium", True)
+    pool = g.pool(["spot-the-reveal"])
+    assert len({q.grounds[0] for q in pool}) < len(pool)  # some twists have several questions
+    openers = {g.quiz(1, seed, ["spot-the-reveal"])[0].id for seed in range(400)}
+    assert openers == {q.id for q in pool}
