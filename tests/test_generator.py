@@ -914,11 +914,12 @@ def test_a_fact_with_many_questions_opens_no_more_quizzes_than_a_fact_with_one(k
 
 
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
-def test_every_generated_question_carries_the_difficulty_it_was_built_for(difficulty):
-    # Found by mutation testing: a typed question built without its difficulty passed every test,
-    # yet `export` writes each question's difficulty and test mode shows it.
+def test_every_generated_question_carries_the_difficulty_and_pack_it_was_built_for(difficulty):
+    # Found by mutation testing: a typed question built without its difficulty or its pack passed
+    # every test, yet `export` writes both, and test mode shows both and picks questions by pack.
     kinds = Counter()
     for q in generator(difficulty, True).pool():
+        assert q.pack == "osmosis", q.id
         if q.kind != "pack":  # a hand-written question keeps its author's (tested above)
             assert q.difficulty == difficulty, q.id
             kinds[q.kind] += 1
@@ -990,3 +991,12 @@ def test_each_question_on_a_fact_takes_its_turn_at_being_the_one_asked():
     assert len({q.grounds[0] for q in pool}) < len(pool)  # some twists have several questions
     openers = {g.quiz(1, seed, ["spot-the-reveal"])[0].id for seed in range(400)}
     assert openers == {q.id for q in pool}
+
+
+def test_an_excluded_id_the_generator_does_not_know_changes_nothing():
+    # Found by mutation testing: quiz() building a question for every excluded id, known or not,
+    # passed every test (a game only excludes its own questions); an id from another pack or an
+    # older version of one must not break the quiz.
+    g = generator("medium", True)
+    for seed in range(3):
+        assert g.quiz(12, seed, exclude=frozenset({"no-such-question", "pack-gone"})) == g.quiz(12, seed)
