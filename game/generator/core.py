@@ -89,7 +89,6 @@ class Generator:
                 candidate = take(queues[kind], rules, self._question_of)
                 if candidate is None:  # nothing left this quiz may ask: the kind is done
                     turns.remove(kind)
-                    queues[kind] = QuizQueue(iter(()), exclude)
                     continue
                 question = self._question_of(candidate)
                 picked.append(question)
