@@ -411,9 +411,10 @@ class FactIndex:
         """Every other character's names (spoiler characters' only in spoiler questions).
 
         Names are unique across characters (the loader refuses a shared one), so this is the
-        flat list of names with the answer's own cut out: two slices, not a scan per question."""
+        flat list of names with the answer's own cut out: two slices, not a scan per question.
+        The answer is always in the list: a question whose answer is a spoiler is a spoiler."""
         names, spans = self.name_lists[spoiler]
-        start, end = spans.get(cid, (0, 0))
+        start, end = spans[cid]
         return names[:start] + names[end:]
 
     # ---- hand-written questions -----------------------------------------------
