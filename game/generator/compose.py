@@ -15,7 +15,6 @@ Every kind goes through `QuizRules`; `game.editorial` checks the same rules on t
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -49,7 +48,7 @@ class QuizRules:
         self.grounds: set[str] = set()
         self.prompts: set[str] = set()
         self.explained: set[tuple[str, ...]] = set()  # word runs of every explanation shown so far
-        self.answers: Counter = Counter()
+        self.answers: set[str] = set()  # given so far in this quiz
         self.last_answer: str | None = None
 
     def fresh(self, candidate: Candidate) -> bool:
@@ -66,12 +65,13 @@ class QuizRules:
     def spreads(self, question: Question) -> bool:
         """Worded unlike any question so far ("Which of these really happens?" heads many), with an
         answer not given yet (true/false has only two: always fine)."""
-        return question.prompt not in self.prompts and (question.kind == "true-false" or not self.answers[question.answer])
+        return question.prompt not in self.prompts and (question.kind == "true-false"
+                                                        or question.answer not in self.answers)
 
     def add(self, candidate: Candidate, question: Question) -> None:
         self.recall(candidate, question)
         self.grounds.update(candidate.grounds)  # with the whole facts it tells: once per quiz
-        self.answers[question.answer] += 1
+        self.answers.add(question.answer)
         self.last_answer = question.answer
 
     def recall(self, candidate: Candidate, question: Question) -> None:
