@@ -1000,3 +1000,41 @@ def test_an_excluded_id_the_generator_does_not_know_changes_nothing():
     g = generator("medium", True)
     for seed in range(3):
         assert g.quiz(12, seed, exclude=frozenset({"no-such-question", "pack-gone"})) == g.quiz(12, seed)
+
+
+def test_a_true_false_round_may_give_the_same_answer_twice_running():
+    # Found by mutation testing (QuizRules.allows and .spreads exempt true/false from "never the
+    # same answer twice running"): with two answers only, a round that never repeated one would
+    # alternate, and a player could answer without reading.
+    g = generator("medium", True)
+    quizzes = [g.quiz(10, seed, ["true-false"]) for seed in range(40)]
+    assert all(len(quiz) == 10 for quiz in quizzes)
+    repeats = sum(quiz[1].answer == quiz[0].answer for quiz in quizzes)
+    assert 10 <= repeats <= 30, repeats  # about half the time, as chance has it
+
+
+def test_spot_the_reveal_may_ask_which_of_these_really_happens_more_than_once_a_round():
+    # Found by mutation testing (QuizRules.allows): a prompt asked before is refused, except this
+    # one, whose choices are the facts; refusing it too would leave the round short of twists.
+    g = generator("medium", True)
+    really = "Which of these really happens in the series?"
+    asked = [sum(q.prompt == really for q in g.quiz(6, seed, ["spot-the-reveal"])) for seed in range(40)]
+    assert max(asked) >= 2
+
+
+def test_a_quiz_prefers_answers_not_given_yet_and_prompts_not_asked_yet():
+    # Found by mutation testing (QuizRules.spreads): the preference could be dropped or turned
+    # around, and only "never twice running" was checked. Over forty seeded quizzes of twelve,
+    # fewer than one question in six gives an answer given earlier in its quiz (one in five
+    # without the preference), and Spot the Reveal's "really happens" comes back less often.
+    g = generator("medium", True)
+    repeated = asked = 0
+    for kind in ("relationship", "typed", "character-to-trope"):
+        for seed in range(40):
+            quiz = g.quiz(12, seed, [kind])
+            repeated += len(quiz) - len({q.answer for q in quiz})
+            asked += len(quiz)
+    assert repeated / asked < 0.18, (repeated, asked)
+    prompts_again = sum(len(quiz) - len({q.prompt for q in quiz})
+                        for quiz in (g.quiz(6, seed, ["spot-the-reveal"]) for seed in range(40)))
+    assert prompts_again < 85, prompts_again
