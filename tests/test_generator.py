@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from game.editorial import asked_runs, check_quiz, gives_away, shingles
 from game.engine import miss_weights
 from game.generator import Generator
+from game.generator.compose import Candidate, QuizQueue, QuizRules, take
 from game.generator.index import FactIndex
 from game.generator.wording import ending, fit, join_names, labelled, possessive, quoted, render, sentence
-from game.models import KINDS, FactBase
+from game.models import KINDS, FactBase, Question
 from game.packs import load_files
 from game.text import normalize
 
@@ -1038,3 +1039,28 @@ def test_a_quiz_prefers_answers_not_given_yet_and_prompts_not_asked_yet():
     prompts_again = sum(len(quiz) - len({q.prompt for q in quiz})
                         for quiz in (g.quiz(6, seed, ["spot-the-reveal"]) for seed in range(40)))
     assert prompts_again < 85, prompts_again
+
+
+def test_a_quiz_looks_four_questions_ahead_for_an_answer_not_given_yet():
+    # Found by mutation testing (compose.take's look_ahead): the window is what keeps a seed's
+    # order mostly as drawn while still spreading answers; one more or one less passed every test.
+    def question(n: int, answer: str) -> Question:
+        return Question(id=f"q{n}", kind="typed", prompt=f"Prompt number {n}?", answer=answer,
+                        explanation=f"Explanation number {n}.")
+
+    def candidate(n: int) -> Candidate:
+        return Candidate(f"q{n}", (f"fact:{n}",), False, lambda qid, spoiler: None, ())
+
+    def take_next(answers: list[str]) -> tuple[str, list[str]]:
+        """What take() picks after "Ana" then "Ben" were given, from candidates with `answers`."""
+        rules = QuizRules()
+        for n, given in enumerate(("Ana", "Ben"), 100):
+            rules.add(candidate(n), question(n, given))
+        built = {f"q{n}": question(n, answer) for n, answer in enumerate(answers)}
+        queue = QuizQueue(iter([candidate(n) for n in range(len(answers))]), frozenset())
+        taken = take(queue, rules, lambda c: built[c.id])
+        return taken.id, [c.id for c in queue.ahead(len(answers))]
+
+    assert take_next(["Ana", "Ana", "Ana", "Cat", "Ana"]) == ("q3", ["q0", "q1", "q2", "q4"])
+    assert take_next(["Ana", "Ana", "Ana", "Ana", "Cat"]) == ("q0", ["q1", "q2", "q3", "q4"])
+    assert take_next(["Ben", "Ana", "Cat"]) == ("q2", ["q0", "q1"])  # "Ben" twice running: never
