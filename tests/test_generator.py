@@ -1064,3 +1064,49 @@ def test_a_quiz_looks_four_questions_ahead_for_an_answer_not_given_yet():
     assert take_next(["Ana", "Ana", "Ana", "Cat", "Ana"]) == ("q3", ["q0", "q1", "q2", "q4"])
     assert take_next(["Ana", "Ana", "Ana", "Ana", "Cat"]) == ("q0", ["q1", "q2", "q3", "q4"])
     assert take_next(["Ben", "Ana", "Cat"]) == ("q2", ["q0", "q1"])  # "Ben" twice running: never
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_true_or_false_trope_statement_names_who_it_is_about_with_the_right_verb(difficulty):
+    # Found by mutation testing (Kit.example_of): no test read these statements, so "Lucas IS an
+    # example of", "The Humanists is an example of" or "Lucas are an example of" all passed.
+    groups = {c.name for c in facts().characters.values() if c.role == "group"}
+    judged = set()
+    for q in generator(difficulty, True).pool(["true-false"]):
+        f = dict(q.facts)
+        if "trope" in f and "character" in f:
+            name = f["character"]
+            verb = "are" if name in groups and name.endswith("s") else "is"
+            assert q.prompt.startswith(f"True or false: {name} {verb} an example of "), q.id
+            assert f["trope"] in q.prompt, q.id
+            judged.add(verb)
+    assert judged == {"is", "are"}  # The Humanists are one of the examples
+
+
+def test_hard_offers_the_tropes_of_a_characters_circle_as_wrong_options():
+    # Found by mutation testing (Kit.wrong_tropes): hard's close wrong tropes (those of the people
+    # the character moves with) could be dropped, or offered at every difficulty, unnoticed.
+    o = oracle()
+    circle: dict[str, set[str]] = defaultdict(set)
+    for trope in facts().tropes.values():
+        for e in trope.examples:
+            for cid in e.characters:
+                circle[cid] |= set(e.characters) - {cid}
+    for cid, others in list(circle.items()):
+        others |= o.related[cid] - {cid}
+
+    def close_share(difficulty: str) -> float:
+        close = total = 0
+        for q in generator(difficulty, True).pool(["character-to-trope"]):
+            name = dict(q.facts).get("character")
+            if name is None:  # a trope about the series is asked of no one
+                continue
+            near = circle[o.cid(name)]
+            for choice in q.choices:
+                if choice != q.answer:
+                    trope = o.trope_by_name[choice]
+                    total += 1
+                    close += any(o.involved_in(trope, other) for other in near)
+        return close / total
+
+    assert close_share("hard") > close_share("medium") + 0.1
