@@ -106,7 +106,7 @@ def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Ques
         index += 1
         if fallback is not None and index >= look_ahead:
             break
-    return queue.ahead(fallback + 1).pop(fallback) if fallback is not None else None
+    return buffer.pop(fallback) if fallback is not None else None  # `buffer` is the queue's own list
 
 
 def lazy_shuffle(rng: random.Random, items: Sequence) -> Iterator:
@@ -155,15 +155,14 @@ class QuizQueue:
         self._order = order
         self._exclude = exclude
         self._buffer: list[Candidate] = []
-        self._done = False
 
     def ahead(self, size: int) -> list[Candidate]:
         """The next `size` candidates (fewer at the end); the caller pops the one it takes."""
-        while len(self._buffer) < size and not self._done:
-            candidate = next(self._order, None)
+        while len(self._buffer) < size:
+            candidate = next(self._order, None)  # an order once run out stays out
             if candidate is None:
-                self._done = True
-            elif candidate.id not in self._exclude:
+                break
+            if candidate.id not in self._exclude:
                 self._buffer.append(candidate)
         return self._buffer
 
