@@ -1110,3 +1110,24 @@ def test_hard_offers_the_tropes_of_a_characters_circle_as_wrong_options():
         return close / total
 
     assert close_share("hard") > close_share("medium") + 0.1
+
+
+def test_a_typed_who_is_this_question_explains_with_the_name_first():
+    # Found by mutation testing (Kit.who_is's default lead): no test read the explanation of
+    # "Type the name of this character", which must lead with the name the player had to type.
+    described = [q for q in generator("hard", True).pool(["typed"]) if set(dict(q.facts)) == {"character"}]
+    assert described
+    for q in described:
+        assert q.explanation.startswith(f"It's {q.answer}"), q.id
+
+
+@pytest.mark.parametrize("difficulty,kind", [("hard", "character-to-trope"), ("medium", "relationship")])
+def test_a_later_round_never_asks_the_words_an_earlier_round_asked(difficulty, kind):
+    # Found by mutation testing (QuizRules.recall): a question asked earlier in the game is
+    # excluded, but its prompt must be remembered too: "Which of these tropes fits Lucas?" (hard)
+    # and "Who works alongside Billie?" read the same for each of the facts they can ask.
+    g = generator(difficulty, True)
+    for seed in range(20):
+        first = g.quiz(8, seed, [kind])
+        second = g.quiz(8, seed + 100, [kind], exclude=frozenset(q.id for q in first))
+        assert not {q.prompt for q in first} & {q.prompt for q in second}, seed
