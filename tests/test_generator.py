@@ -1131,3 +1131,27 @@ def test_a_later_round_never_asks_the_words_an_earlier_round_asked(difficulty, k
         first = g.quiz(8, seed, [kind])
         second = g.quiz(8, seed + 100, [kind], exclude=frozenset(q.id for q in first))
         assert not {q.prompt for q in first} & {q.prompt for q in second}, seed
+
+
+@pytest.mark.parametrize("difficulty,spoilers", [("hard", True), ("hard", False), ("medium", False)])
+def test_who_is_this_explanations_list_the_tropes_the_character_is_a_main_example_of(difficulty, spoilers):
+    # Found by mutation testing (Kit.who_is): no test read the tropes in "It's Louise, an example
+    # of …", so an empty list, storytelling devices, or (with spoilers off) a trope only a
+    # spoiler example gives her ("Death of a Child" tells the drowning) all passed.
+    o = oracle()
+    judged = 0
+    for q in generator(difficulty, spoilers).pool(["typed", "true-false"]):
+        f = dict(q.facts)
+        if q.kind == "typed" and set(f) == {"character"}:
+            character = o.by_name[q.answer]
+        elif q.kind == "true-false" and "this description" in q.prompt:
+            character = o.by_name[f.get("instead of", f["character"])]
+        else:
+            continue
+        expected = {t.name for t in facts().tropes.values()
+                    if not t.device and o.main_in(t, character.id)
+                    and (character.spoiler or o.spoiler_free_example(t, character.id))}
+        named = {t.name for t in facts().tropes.values() if f"“{t.name}”" in q.explanation}
+        assert named == expected, q.id
+        judged += bool(expected)
+    assert judged >= 10
