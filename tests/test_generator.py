@@ -1155,3 +1155,44 @@ def test_who_is_this_explanations_list_the_tropes_the_character_is_a_main_exampl
         assert named == expected, q.id
         judged += bool(expected)
     assert judged >= 10
+
+
+def test_a_seed_keeps_giving_the_quiz_it_gave():
+    # Found by mutation testing: reading the order one candidate further ahead, enumerating spoiler
+    # candidates only to drop them later, or drawing one wrong option more than needed each
+    # change what a seed gives, and every rule-based test passes. A seed names a quiz (`text
+    # --seed`, `export --seed`, a party's seed, the daily challenge's), so what a seed gives changes
+    # only on purpose: then update these lists, built on two fixture packs that do not change.
+    slip = load_files([SPOILER_SLIP]).facts
+    limits = load_files([LIMITS]).facts
+    assert [q.id for q in Generator(slip, "medium", spoilers=False).quiz(8, 1)] == [
+        'typed-small-town-politician-1', 'tf-cora-description-true', 'c2t-bram-the-mentor', 't2c-the-healer-cora',
+        'slip-harmless', 'typed-cool-teacher-1', 'tf-secret-keeper-ada-swap-esme', 'typed-esme']
+    assert [q.id for q in Generator(slip, "easy").quiz(8, 2)] == [
+        'slip-harmless', 't2c-small-town-politician-1', 'tf-esme-description-swap-bram', 'c2t-the-mentor-1',
+        'slip-cellar', 't2c-cool-teacher-1', 'tf-cora-description-true', 'c2t-secret-keeper-1']
+    hard = Generator(limits, "hard").pool(["character-to-trope"])
+    assert {q.id: q.choices for q in hard} == {
+        'c2t-ada-secret-keeper': ('The Mentor', 'Secret Keeper', 'Cool Teacher', 'The Healer'),
+        'c2t-ada-small-town-politician': ('Small-Town Politician', 'Cool Teacher', 'The Healer', 'The Mentor'),
+        'c2t-bram-cool-teacher': ('The Healer', 'Small-Town Politician', 'Secret Keeper', 'Cool Teacher'),
+        'c2t-bram-the-mentor': ('Small-Town Politician', 'The Mentor', 'The Healer', 'Secret Keeper'),
+        'c2t-cora-the-healer': ('Secret Keeper', 'Small-Town Politician', 'Cool Teacher', 'The Healer'),
+    }
+
+
+def test_two_hand_written_ids_that_end_up_the_same_give_one_question(tmp_path):
+    # Found by mutation testing (Generator._candidates' one-per-id): "t2c-abusive-parents-1" is
+    # renamed "pack-t2c-abusive-parents-1" so as not to clash with a generated id, which another
+    # hand-written question may already have; two questions with one id would break `exclude`.
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "id: extra\ntitle: Extra\nquestions:\n"
+        "  - id: t2c-abusive-parents-1\n    prompt: Which year did Osmosis come out?\n"
+        "    choices: ['2018', '2019', '2020']\n    answer: '2019'\n"
+        "  - id: pack-t2c-abusive-parents-1\n    prompt: Which city is Osmosis set in?\n"
+        "    choices: [Paris, Lyon, Lille]\n    answer: Paris\n", encoding="utf-8")
+    library = load_files([OSMOSIS, extra])
+    assert not library.refused, library.refused
+    ids = [q.id for q in Generator(library.facts).pool(["pack"])]
+    assert ids.count("pack-t2c-abusive-parents-1") == 1 and len(ids) == len(set(ids))
