@@ -941,6 +941,7 @@ def test_a_question_that_cannot_be_asked_well_is_dropped_and_one_that_just_fits_
     kinds = Counter(q.kind for q in pool)
     for q in pool:
         assert len(q.prompt) <= 220 and all(len(c) <= 110 for c in q.choices), q.id
+        assert q.explanation.endswith((".", "”")) and ": ." not in q.explanation, q.id  # a fact with no note
         if q.kind != "true-false":
             assert normalize(q.answer) not in normalize(q.prompt), q.id  # "The town's secret keeper…"
         if q.kind not in ("true-false", "typed"):
@@ -1196,3 +1197,60 @@ def test_two_hand_written_ids_that_end_up_the_same_give_one_question(tmp_path):
     assert not library.refused, library.refused
     ids = [q.id for q in Generator(library.facts).pool(["pack"])]
     assert ids.count("pack-t2c-abusive-parents-1") == 1 and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_a_relationship_is_explained_the_right_way_round_with_its_note(difficulty):
+    # Found by mutation testing (Kit.relation_explanation): no test read these explanations, so
+    # "Louise is Paul Vanhove's child" for the fact read from Paul's side, or the pack's note
+    # dropped or glued on badly, passed every test.
+    o = oracle()
+
+    def owns(name: str, what: str) -> str:
+        return f"the {what} of {name}" if name.endswith(")") else f"{name}'s {what}"
+
+    judged = 0
+    for q in generator(difficulty, True).pool(["relationship"]):
+        f = dict(q.facts)
+        if "relation" not in f:
+            continue
+        stored = o.relation(o.cid(f["character"]), f["relation"], o.cid(q.answer))
+        if stored.note:
+            assert q.explanation.endswith(f": {stored.note}."), q.id
+        else:
+            assert ":" not in q.explanation and q.explanation.endswith("."), q.id
+        parent, child = {"parent": (q.answer, f["character"]), "child": (f["character"], q.answer)}.get(
+            f["relation"], (None, None))
+        lover, loved = {"loves": (f["character"], q.answer), "is loved by": (q.answer, f["character"])}.get(
+            f["relation"], (None, None))
+        if parent:
+            assert q.explanation.startswith(f"{parent} is {owns(child, 'parent')}") or q.explanation.startswith(
+                f"{child} is {owns(parent, 'child')}"), q.id
+            judged += 1
+        if lover:
+            assert q.explanation.startswith(f"{lover} is in love with {loved}"), q.id
+            judged += 1
+    assert judged >= 6
+
+
+@pytest.mark.parametrize("difficulty", ["medium", "hard"])
+def test_why_a_trope_fits_names_the_character_and_says_when_the_clue_is_someone_elses(difficulty):
+    # Found by mutation testing (Kit.fits_explained): no test read "Love Triangle fits Léopold, who
+    # is part of this storyline: …", so a missing name, or the storyline words on every clue
+    # (Lucas's own clue included), passed.
+    o = oracle()
+    judged = Counter()
+    for q in generator(difficulty, True).pool(["character-to-trope", "trope-to-character"]):
+        f = dict(q.facts)
+        trope = o.trope_by_name[f["trope"]] if "trope" in f else None
+        name = q.answer if q.kind == "trope-to-character" else f.get("character")
+        if trope is None or name is None or not q.explanation.startswith(f"{trope.name} fits "):
+            continue
+        cid = o.cid(name)
+        quoted = [e for e in trope.examples if cid in e.characters and e.clue.rstrip(".") in q.explanation]
+        assert quoted, q.id
+        someone_elses = quoted[0].characters[0] != cid
+        lead = f"{trope.name} fits {name}, who is part of this storyline: " if someone_elses else f"{trope.name} fits {name}: "
+        assert q.explanation.startswith(lead), q.id
+        judged[someone_elses] += 1
+    assert judged[True] and judged[False], judged
