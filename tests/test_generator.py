@@ -1254,3 +1254,18 @@ def test_why_a_trope_fits_names_the_character_and_says_when_the_clue_is_someone_
         assert q.explanation.startswith(lead), q.id
         judged[someone_elses] += 1
     assert judged[True] and judged[False], judged
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_every_ground_names_a_fact_of_the_pack(difficulty):
+    # Found by mutation testing (FactIndex.best_example): the number of a character's example of a
+    # trope, when all their examples are spoilers, could be replaced by the example itself; the
+    # ground ("example:trope:N") then names nothing, and a fact stored several ways (`same_as`)
+    # would be asked twice.
+    tropes = {t.id: t for t in facts().tropes.values()}
+    for q in generator(difficulty, True).pool():
+        for ground in q.grounds:
+            if ground.startswith("example:"):
+                _, trope, number = ground.split(":")
+                assert number.isdigit() and 1 <= int(number) <= len(tropes[trope].examples), (q.id, ground)
+        assert q.id.isascii() and " " not in q.id, q.id
