@@ -303,12 +303,10 @@ class FactIndex:
             linked.setdefault(cid, set()).update(mates)
         return {cid: frozenset(others) for cid, others in linked.items()}
 
-    def linked(self, cid: str) -> frozenset[str]:
-        return self._linked.get(cid, frozenset())
-
     def tied_to(self, subject: str) -> frozenset[str]:
-        """The subject and everyone linked to them: none is a wrong option for "who is X's ...?"."""
-        return self.linked(subject) | {subject}
+        """The subject of a relationship and everyone linked to them: none is a wrong option for
+        "who is X's ...?"."""
+        return self._linked[subject] | {subject}
 
     @cached_property
     def workmates(self) -> dict[str, frozenset[str]]:
