@@ -1252,7 +1252,7 @@ def test_why_a_trope_fits_names_the_character_and_says_when_the_clue_is_someone_
         quoted = [e for e in trope.examples if cid in e.characters and e.clue.rstrip(".") in q.explanation]
         assert quoted, q.id
         someone_elses = quoted[0].characters[0] != cid
-        lead = f"{trope.name} fits {name}, who is part of this storyline: " if someone_elses else f"{trope.name} fits {name}: "
+        lead = f"{trope.name} fits {name}" + (", who is part of this storyline: " if someone_elses else ": ")
         assert q.explanation.startswith(lead), q.id
         judged[someone_elses] += 1
     assert judged[True] and judged[False], judged
