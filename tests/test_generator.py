@@ -1067,6 +1067,7 @@ def test_a_quiz_looks_four_questions_ahead_for_an_answer_not_given_yet():
     assert take_next(["Ana", "Ana", "Ana", "Cat", "Ana"]) == ("q3", ["q0", "q1", "q2", "q4"])
     assert take_next(["Ana", "Ana", "Ana", "Ana", "Cat"]) == ("q0", ["q1", "q2", "q3", "q4"])
     assert take_next(["Ben", "Ana", "Cat"]) == ("q2", ["q0", "q1"])  # "Ben" twice running: never
+    assert take_next(["Ana", "Ana"]) == ("q0", ["q1"])  # the order runs out: the first allowed, still
 
 
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
