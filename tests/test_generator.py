@@ -948,6 +948,12 @@ def test_a_question_that_cannot_be_asked_well_is_dropped_and_one_that_just_fits_
             assert normalize(q.answer) not in normalize(q.prompt), q.id  # "The town's secret keeper…"
         if q.kind not in ("true-false", "typed"):
             assert len(q.choices) == choices, q.id
+    # A group is a wrong option against a group only ("Who works alongside Cora Venn?").
+    groups = {"The Harbour Board", "The Fishing Fleet"}
+    for q in pool:
+        if q.kind != "true-false" and q.answer not in groups:
+            assert not groups & set(q.choices), q.id
+    assert difficulty == "easy" or any(q.answer in groups and groups <= set(q.choices) for q in pool)
     # Three characters give a trope-to-character question two wrong options: enough at easy only.
     assert (kinds["trope-to-character"] > 0) == (difficulty == "easy")
     assert kinds["spot-the-reveal"] and kinds["character-to-trope"]
