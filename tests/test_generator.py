@@ -1189,6 +1189,13 @@ def test_a_seed_keeps_giving_the_quiz_it_gave():
         'c2t-bram-the-mentor': ('Small-Town Politician', 'The Mentor', 'The Healer', 'Secret Keeper'),
         'c2t-cora-the-healer': ('Secret Keeper', 'Small-Town Politician', 'Cool Teacher', 'The Healer'),
     }
+    assert {q.id: q.choices for q in Generator(slip, "hard").pool(["trope-to-character"])} == {
+        't2c-cool-teacher-esme': ('Cora Venn', 'Esme Roke', 'Ada Quill', 'Dane Pike'),
+        't2c-secret-keeper-ada': ('Esme Roke', 'Bram Hollis', 'Cora Venn', 'Ada Quill'),
+        't2c-small-town-politician-dane': ('Cora Venn', 'Esme Roke', 'Bram Hollis', 'Dane Pike'),
+        't2c-the-healer-cora': ('Cora Venn', 'Dane Pike', 'Esme Roke', 'Ada Quill'),
+        't2c-the-mentor-bram': ('Cora Venn', 'Esme Roke', 'Ada Quill', 'Bram Hollis'),
+    }
 
 
 def test_two_hand_written_ids_that_end_up_the_same_give_one_question(tmp_path):
