@@ -1285,3 +1285,39 @@ def test_every_ground_names_a_fact_of_the_pack(difficulty):
                 _, trope, number = ground.split(":")
                 assert number.isdigit() and 1 <= int(number) <= len(tropes[trope].examples), (q.id, ground)
         assert q.id.isascii() and " " not in q.id, q.id
+
+
+def test_hard_draws_wrong_people_from_the_circles_of_the_answer_and_the_people_shown():
+    # Found by mutation testing (Kit.wrong_characters): hard's close wrong options come from the
+    # answer's circle and from the circles of the people the question shows (a storyline's
+    # others); dropping either left test_hard_distractors_are_closer_than_medium_ones passing
+    # on same-role people alone.
+    o = oracle()
+    circle: dict[str, set[str]] = defaultdict(set)
+    for trope in facts().tropes.values():
+        for e in trope.examples:
+            for cid in e.characters:
+                circle[cid] |= set(e.characters) - {cid}
+    for cid in list(o.related):
+        circle[cid] |= o.related[cid] - {cid}
+
+    def share_in(difficulty: str, whose: str) -> float:
+        inside = total = 0
+        for q in generator(difficulty, True).pool(["relationship"]):
+            f = dict(q.facts)
+            if whose == "answer" and "relation" in f:
+                near = circle[o.cid(q.answer)]
+            elif whose == "shown" and "trope" in f:
+                shown = {o.cid(n) for names in (f.get("character") or f["characters"]).split(", ")
+                         for n in names.split(" and ")}
+                near = set().union(*(circle[cid] for cid in shown))
+            else:
+                continue
+            for name in q.choices:
+                if name != q.answer:
+                    total += 1
+                    inside += o.cid(name) in near
+        return inside / total
+
+    for whose in ("answer", "shown"):
+        assert share_in("hard", whose) > share_in("medium", whose) + 0.1, whose
