@@ -1321,3 +1321,20 @@ def test_hard_draws_wrong_people_from_the_circles_of_the_answer_and_the_people_s
 
     for whose in ("answer", "shown"):
         assert share_in("hard", whose) > share_in("medium", whose) + 0.1, whose
+
+def test_hard_offers_wrong_people_of_the_answers_role():
+    # Found by mutation testing (Kit.wrong_characters): hard's same-role wrong options (a beta
+    # tester against a beta tester) could be dropped with the older closeness test still passing.
+    o = oracle()
+
+    def same_role_share(difficulty: str) -> float:
+        same = total = 0
+        for q in generator(difficulty, True).pool(["trope-to-character", "relationship"]):
+            answer = o.by_name[q.answer]
+            for name in q.choices:
+                if name != q.answer:
+                    total += 1
+                    same += o.by_name[name].role == answer.role
+        return same / total
+
+    assert same_role_share("hard") > same_role_share("medium") + 0.1
