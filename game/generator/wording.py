@@ -32,9 +32,12 @@ def sentence(text: str) -> str:
     return text if text[-1:] in ".!?…\"”" else text + "."
 
 
+CLOSED = re.compile(r"[?!][”\"]*$")  # a question or exclamation mark, maybe inside closing quotes
+
+
 def ending(text: str, mark: str) -> str:
     """`text` closed by `mark`, unless a quoted name already closes it (“Will They or Won't They?”)."""
-    return text if text.rstrip("”\"")[-1:] in ("?", "!") else text + mark
+    return text if CLOSED.search(text) else text + mark
 
 
 def labelled(label: str, text: str) -> str:
