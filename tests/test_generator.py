@@ -1338,3 +1338,18 @@ def test_hard_offers_wrong_people_of_the_answers_role():
         return same / total
 
     assert same_role_share("hard") > same_role_share("medium") + 0.1
+
+
+def test_a_question_from_a_pack_of_questions_only_that_names_a_spoiler_character_is_a_spoiler(tmp_path):
+    # Found by mutation testing (FactIndex.about_our_characters): a pack of questions only (like
+    # world.yaml) is about the fact packs' characters when its questions say so with `about`;
+    # ignoring `about` let such a question name a spoiler character with spoilers off.
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "id: tidewater-extra\ntitle: More Tidewater\nquestions:\n"
+        "  - id: extra-cellar\n    prompt: Who does Ada feed in the cellar, Morrow or a cat?\n"
+        "    choices: [Morrow, A cat, Nobody]\n    answer: Morrow\n    about: [ada]\n", encoding="utf-8")
+    library = load_files([SPOILER_SLIP, extra])
+    assert not library.refused, library.refused
+    assert {q.id: q for q in Generator(library.facts, spoilers=True).pool(["pack"])}["extra-cellar"].spoiler
+    assert "extra-cellar" not in {q.id for q in Generator(library.facts, spoilers=False).pool(["pack"])}
