@@ -1353,3 +1353,24 @@ def test_a_question_from_a_pack_of_questions_only_that_names_a_spoiler_character
     assert not library.refused, library.refused
     assert {q.id: q for q in Generator(library.facts, spoilers=True).pool(["pack"])}["extra-cellar"].spoiler
     assert "extra-cellar" not in {q.id for q in Generator(library.facts, spoilers=False).pool(["pack"])}
+
+
+def test_an_example_touching_a_spoiler_character_is_a_spoiler(tmp_path):
+    # Found by mutation testing (FactIndex.is_spoiler_character): the shipped examples that touch
+    # a spoiler character are flagged spoilers themselves, so the check on the people they touch
+    # was never needed. Here Morrow (a spoiler) is only in an unflagged example's `also`.
+    night_watch = """  - id: night-watch
+    name: Night Watch
+    definition: Someone who keeps watch while others sleep.
+    examples:
+      - characters: [bram]
+        also: [morrow]
+        clue: Sits up every night by the harbour wall.
+"""
+    pack = tmp_path / "tidewater.yaml"
+    pack.write_text(SPOILER_SLIP.read_text(encoding="utf-8").replace("\nquestions:", "\n" + night_watch + "\nquestions:"),
+                    encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    assert any("night-watch" in q.id for q in Generator(library.facts, spoilers=True).pool())
+    assert not any("night-watch" in q.id for q in Generator(library.facts, spoilers=False).pool())
