@@ -247,8 +247,7 @@ class FactIndex:
         return spoiler
 
     def is_spoiler_character(self, cid: str) -> bool:
-        character = self.facts.characters.get(cid)
-        return character is None or character.spoiler
+        return self.facts.characters[cid].spoiler  # the loader refuses an id no pack defines
 
     @cached_property
     def visible_tropes(self) -> frozenset[str]:
