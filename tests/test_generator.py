@@ -1196,6 +1196,13 @@ def test_a_seed_keeps_giving_the_quiz_it_gave():
         't2c-the-healer-cora': ('Cora Venn', 'Dane Pike', 'Esme Roke', 'Ada Quill'),
         't2c-the-mentor-bram': ('Cora Venn', 'Esme Roke', 'Ada Quill', 'Bram Hollis'),
     }
+    assert {q.id: q.choices for q in Generator(limits, "easy").pool(["trope-to-character"])} == {
+        't2c-cool-teacher-1': ('Bram Hollis', 'Ada Quill', 'Cora Venn'),
+        't2c-secret-keeper-1': ('Bram Hollis', 'Cora Venn', 'Ada Quill'),
+        't2c-small-town-politician-1': ('Ada Quill', 'Bram Hollis', 'Cora Venn'),
+        't2c-the-healer-1': ('Cora Venn', 'Ada Quill', 'Bram Hollis'),
+        't2c-the-mentor-1': ('Ada Quill', 'Bram Hollis', 'Cora Venn'),
+    }
 
 
 def test_two_hand_written_ids_that_end_up_the_same_give_one_question(tmp_path):
