@@ -6,6 +6,7 @@ wrong, these tests would still say so.
 """
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -19,6 +20,7 @@ from game.engine import miss_weights
 from game.generator import Generator
 from game.generator.compose import Candidate, QuizQueue, QuizRules, take
 from game.generator.index import FactIndex
+from game.generator.kit import sample
 from game.generator.wording import ending, fit, join_names, labelled, possessive, quoted, render, sentence
 from game.models import KINDS, FactBase, Question
 from game.packs import load_files
@@ -1381,3 +1383,16 @@ def test_an_example_touching_a_spoiler_character_is_a_spoiler(tmp_path):
     assert not library.refused, library.refused
     assert any("night-watch" in q.id for q in Generator(library.facts, spoilers=True).pool())
     assert not any("night-watch" in q.id for q in Generator(library.facts, spoilers=False).pool())
+
+def test_sampling_wrong_options_adds_exactly_what_is_missing_even_when_few_qualify():
+    # Found by mutation testing (kit.sample): when random probing cannot find enough (4 of 400
+    # qualify), the scan that fills in could add one too many, and with it a question one choice
+    # too long; no pack of the tests is big and sparse enough to reach that scan.
+    for seed in range(20):
+        rng = random.Random(seed)
+        chosen = [100]
+        sample(rng, range(400), lambda i: i % 100 == 0, 3, chosen)
+        assert len(chosen) == 3 and len(set(chosen)) == 3 and all(i % 100 == 0 for i in chosen), chosen
+        few = []
+        sample(rng, range(400), lambda i: i == 7, 3, few)
+        assert few == [7]
