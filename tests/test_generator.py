@@ -19,7 +19,7 @@ from game.editorial import asked_runs, check_quiz, gives_away, shingles
 from game.engine import miss_weights
 from game.generator import Generator
 from game.generator.compose import Candidate, QuizQueue, QuizRules, take
-from game.generator.index import FactIndex
+from game.generator.index import FactIndex, NameFinder
 from game.generator.kit import sample
 from game.generator.wording import ending, fit, join_names, labelled, possessive, quoted, render, sentence
 from game.models import KINDS, FactBase, Question
@@ -1396,3 +1396,16 @@ def test_sampling_wrong_options_adds_exactly_what_is_missing_even_when_few_quali
         few = []
         sample(rng, range(400), lambda i: i == 7, 3, few)
         assert few == [7]
+
+
+@pytest.mark.parametrize("extras", [0, 40])
+def test_the_names_a_text_mentions_are_found_whole_and_whatever_the_case_or_accents(extras):
+    # Found by mutation testing (index.NameFinder): past 32 names the finder skips its quick
+    # substring test, and no pack of the tests has that many characters; `find` then crashed.
+    names = {"Léopold": "leopold", "Paul Vanhove": "paul", "Paul": "paul", "Ana": "ana",
+             **{f"Extra{n} Person": f"extra-{n}" for n in range(extras)}}
+    finder = NameFinder(names)
+    assert finder.find("LEOPOLD meets paul vanhove.") == {"leopold", "paul"}
+    assert finder.find("Anastasia and Pauline") == frozenset()  # whole words only
+    assert finder.find("ana, then Extra7 Person") == ({"ana", "extra-7"} if extras else {"ana"})
+    assert not NameFinder({}) and not NameFinder({}).find("Paul")
