@@ -32,9 +32,8 @@ def find_pack_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         try:
-            candidates = sorted(p for p in path.iterdir() if p.suffix.lower() in PACK_SUFFIXES) \
-                if path.is_dir() else [path]
-        except OSError:  # a folder we may not list: loading it reports why, with its name
+            candidates = sorted(p for p in path.iterdir() if p.suffix.lower() in PACK_SUFFIXES)
+        except OSError:  # a file (not a folder), or a folder we may not list: loading it says why
             candidates = [path]
         for candidate in candidates:
             key = file_key(candidate)
