@@ -797,3 +797,139 @@ def test_an_id_of_a_pack_of_no_series_is_taken_in_every_series(tmp_path):
     assert [p.id for p in library.packs] == ["loose"]
     assert [str(p) for r in library.refused for p in r.problems] == [
         f"{harbour}:6:6: character id 'nora' is already used by {display_path(loose)}"]
+
+
+# --- what a valid pack loads as -----------------------------------------------------------
+
+EVERY_FIELD = """\
+id: every-field
+title: Every field
+description: All of them.
+author: A. Author
+source: The wiki
+series:
+  title: Harbour Town
+  year: 2001
+  language: French
+  network: Net
+  creator: C. Reator
+  genre: Drama
+  premise: A harbour.
+  tagline: Water everywhere.
+characters:
+  - id: ada
+    name: Ada
+    aliases: [Addie]
+    role: co-founder
+    description: The founder.
+    spoiler: true
+    relationships:
+      - {type: loves, with: bo, note: Quietly., spoiler: true, inferred: She looks at him.}
+  - id: bo
+    name: Bo
+    role: other
+    description: The brother.
+    relationships:
+      - {type: sibling, with: ada}
+tropes:
+  - id: twins
+    name: Twins
+    definition: Two of a kind.
+    about_series: true
+    device: true
+    ask_trope: false
+    examples:
+      - {also: [ada, bo], clue: They look alike., spoiler: true, inferred: Same face.}
+  - id: loner
+    name: Loner
+    definition: Alone.
+    examples:
+      - {characters: [bo], clue: He sits alone.}
+reveals:
+  - {id: twist, statement: Ada is Bo., clues: [A hint.], characters: [ada], spoiler: false,
+     detail: More., same_as: ["example:twins:1"]}
+  - {id: plain, statement: Nothing happens.}
+red_herrings:
+  - {id: fake, statement: Bo is Ada., characters: [bo], truth: They are not., same_as: ["reveal:twist"]}
+  - {id: fake-two, statement: Nobody.}
+questions:
+  - {id: q-full, prompt: Who founded it?, choices: [Ada, Bo], answer: Ada, explanation: She did.,
+     difficulty: hard, spoiler: true, about: [ada, twins], source: Episode 1}
+  - {prompt: Name the founder., answer: Ada, accepted: [Addie]}
+"""
+
+
+def test_every_field_of_a_pack_loads_as_written_and_every_left_out_one_takes_its_default(tmp_path):
+    """Found by mutation testing: the loader's copies into the models (a flag read as its default,
+    a default flipped, a list dropped) went unseen by the pack tests; the generator's tests see
+    only the shipped packs. Each field is written once with a value other than its default, and
+    left out once; positions are where the pack's author wrote each entry."""
+    from game.models import (Character, Pack, PackQuestion, RedHerring, Relationship, Reveal, Series,
+                             Trope, TropeExample)
+    from game.packs import question_id
+    path = write(tmp_path, EVERY_FIELD, "every.yaml")
+    library = load_files([path])
+    assert not library.refused, [r.reason for r in library.refused]
+    [pack] = library.packs
+    pid = "every-field"
+    assert pack == Pack(
+        id=pid, scope="harbour town", title="Every field", path=path, description="All of them.",
+        author="A. Author", source="The wiki",
+        series=Series(title="Harbour Town", year=2001, language="French", network="Net", creator="C. Reator",
+                      genre="Drama", premise="A harbour.", tagline="Water everywhere."),
+        characters=(
+            Character(id="ada", name="Ada", role="co-founder", description="The founder.", aliases=("Addie",),
+                      spoiler=True, pack=pid, relationships=(
+                          Relationship(type="loves", other="bo", note="Quietly.", spoiler=True,
+                                       inferred="She looks at him."),)),
+            Character(id="bo", name="Bo", role="other", description="The brother.", aliases=(), spoiler=False,
+                      pack=pid, relationships=(Relationship(type="sibling", other="ada", note="", spoiler=False,
+                                                            inferred=""),))),
+        tropes=(
+            Trope(id="twins", name="Twins", definition="Two of a kind.", pack=pid, about_series=True,
+                  device=True, ask_trope=False, examples=(
+                      TropeExample(characters=(), also=("ada", "bo"), clue="They look alike.", spoiler=True,
+                                   inferred="Same face."),)),
+            Trope(id="loner", name="Loner", definition="Alone.", pack=pid, about_series=False, device=False,
+                  ask_trope=True, examples=(
+                      TropeExample(characters=("bo",), also=(), clue="He sits alone.", spoiler=False,
+                                   inferred=""),))),
+        reveals=(
+            Reveal(id="twist", statement="Ada is Bo.", clues=("A hint.",), characters=("ada",), spoiler=False,
+                   pack=pid, detail="More.", same_as=("example:twins:1",)),
+            Reveal(id="plain", statement="Nothing happens.", clues=(), characters=(), spoiler=True, pack=pid,
+                   detail="", same_as=())),
+        red_herrings=(
+            RedHerring(id="fake", statement="Bo is Ada.", characters=("bo",), pack=pid, truth="They are not.",
+                       same_as=("reveal:twist",)),
+            RedHerring(id="fake-two", statement="Nobody.", characters=(), pack=pid, truth="", same_as=())),
+        questions=(
+            PackQuestion(id="q-full", prompt="Who founded it?", choices=("Ada", "Bo"), answer="Ada",
+                         accepted=(), explanation="She did.", difficulty="hard", spoiler=True,
+                         about=("ada", "twins"), source="Episode 1", pack=pid, line=52),
+            PackQuestion(id=question_id(pid, "Name the founder."), prompt="Name the founder.", choices=(),
+                         answer="Ada", accepted=("Addie",), explanation="", difficulty="medium", spoiler=False,
+                         about=(), source="", pack=pid, line=54)),
+    )
+    # Positions are left out of the models' equality: each is checked here, against the text above.
+    assert [c.pos for c in pack.characters] == [(16, 5), (24, 5)]
+    assert [r.pos for c in pack.characters for r in c.relationships] == [(23, 9), (29, 9)]
+    assert [t.pos for t in pack.tropes] == [(31, 5), (39, 5)]
+    assert [e.pos for t in pack.tropes for e in t.examples] == [(38, 9), (43, 9)]
+    assert [r.pos for r in pack.reveals] == [(45, 5), (47, 5)]
+    assert [r.pos for r in pack.red_herrings] == [(49, 5), (50, 5)]
+    assert [q.pos for q in pack.questions] == [(52, 5), (54, 5)]
+
+    minimal = load_files([write(tmp_path, GOOD, "minimal.yaml")]).packs[0]
+    assert (minimal.id, minimal.scope, minimal.description, minimal.author, minimal.source, minimal.series) == \
+        ("minimal", "", "", "", "", None)
+
+
+def test_a_pack_named_twice_on_the_command_line_loads_once(tmp_path):
+    """Found by mutation testing: a file given as itself and in its folder, or by two spellings of
+    its path, is one pack, not a pack whose ids clash with its own."""
+    path = write(tmp_path, GOOD, "small.yaml")
+    files = find_pack_files([tmp_path, path, tmp_path / "." / "small.yaml"])
+    assert files == [path]
+    library = load_files(files)
+    assert ([p.id for p in library.packs], library.refused) == (["small"], ())
