@@ -933,3 +933,36 @@ def test_a_pack_named_twice_on_the_command_line_loads_once(tmp_path):
     assert files == [path]
     library = load_files(files)
     assert ([p.id for p in library.packs], library.refused) == (["small"], ())
+
+
+def test_each_kind_of_reference_is_checked_at_its_id_and_hints_only_ids_its_series_can_see(tmp_path):
+    """Found by mutation testing: a relationship's `with`, an example's `characters` and `also`, a
+    reveal's and a red herring's `characters` and a question's `about`, each wrong alone, word for
+    word at the wrong id; the hint names an id of the pack's own series (or of the pack itself),
+    never one of another series; right ids beside the wrong one pass."""
+    context = load_files([write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml"),
+                          write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")])
+    assert not context.refused
+    head = "title: Refs\nseries: {title: Harbour}\ncharacters:\n  - {id: hana, name: Hana, role: other, " \
+           "description: New here., relationships: [{type: sibling, with: HANA}]}\n"
+    example = "tropes:\n  - {id: refs-trope, name: Refs Trope, definition: Something., examples: [EXAMPLE]}\n"
+    cases = [
+        (head.replace("HANA", "lucass"), "4:97: no character with id 'lucass'; did you mean 'lucas'?"),
+        (head.replace("HANA", "nora") + example.replace("EXAMPLE", "{characters: [nora, lucaz], clue: A.}"),
+         "6:95: no character with id 'lucaz'; did you mean 'lucas'?"),
+        (head.replace("HANA", "nora") + example.replace("EXAMPLE", "{characters: [nora], also: [hana, ivoo], "
+                                                                   "clue: A.}"),
+         "6:109: no character with id 'ivoo'"),
+        (head.replace("HANA", "nora") + "reveals:\n  - {id: refs-reveal, statement: S., characters: [lucas, martn]}\n",
+         "6:58: no character with id 'martn'; did you mean 'martin'?"),
+        (head.replace("HANA", "nora") + "red_herrings:\n  - {id: refs-herring, statement: S., characters: [hanna]}\n",
+         "6:52: no character with id 'hanna'; did you mean 'hana'?"),
+        (head.replace("HANA", "nora") + "questions:\n  - {prompt: Who?, answer: Lucas, about: [lucas, odd-cuple]}\n",
+         "6:50: no character or trope with id 'odd-cuple'; did you mean 'odd-couple'?"),
+    ]
+    for number, (text, message) in enumerate(cases):
+        path = write(tmp_path, text, f"refs-{number}.yaml")
+        assert problems_of(path, context=context) == [f"{path}:{message}"], text
+    fine = write(tmp_path, head.replace("HANA", "martin") + example.replace(
+        "EXAMPLE", "{characters: [hana], also: [lucas], clue: A.}"), "fine.yaml")
+    assert [p.id for p in load_files([fine], context=context).packs] == ["fine"]
