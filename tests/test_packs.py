@@ -966,3 +966,36 @@ def test_each_kind_of_reference_is_checked_at_its_id_and_hints_only_ids_its_seri
     fine = write(tmp_path, head.replace("HANA", "martin") + example.replace(
         "EXAMPLE", "{characters: [hana], also: [lucas], clue: A.}"), "fine.yaml")
     assert [p.id for p in load_files([fine], context=context).packs] == ["fine"]
+
+
+def test_a_pack_without_a_series_takes_the_series_of_whatever_it_refers_to(tmp_path):
+    """Found by mutation testing: each way a pack can build on another's character (a
+    relationship, an example's `characters` or `also`, a reveal, a red herring, a question's
+    `about`) ties it to that character's series, even through another pack of no series listed
+    after it; ids it defines itself, or ids of two series, tie it to none."""
+    harbour = write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    skyline = write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")
+    own = "title: T\ncharacters:\n  - {id: ID, name: NAME, role: other, description: D., relationships: [REL]}\n"
+    trope = "tropes:\n  - {id: ID-t, name: NAME T, definition: D., examples: [EXAMPLE]}\n"
+    texts = {
+        "with": own.replace("REL", "{type: sibling, with: nora}"),
+        "example": own.replace(", relationships: [REL]", "") + trope.replace("EXAMPLE", "{characters: [nora], clue: C.}"),
+        "also": own.replace(", relationships: [REL]", "") + trope.replace("EXAMPLE", "{characters: [ID], also: [nora], "
+                                                                              "clue: C.}"),
+        "reveal": "title: T\nreveals:\n  - {id: ID, statement: S., characters: [nora]}\n",
+        "herring": "title: T\nred_herrings:\n  - {id: ID, statement: S., characters: [nora]}\n",
+        "about": "title: T\nquestions:\n  - {id: ID, prompt: Who is NAME?, answer: Nora, about: [nora]}\n",
+        "on-chain": "title: T\nreveals:\n  - {id: ID, statement: S., characters: [chained]}\n",  # listed first
+        "chain": own.replace("ID", "chained").replace("REL", "{type: sibling, with: nora}"),
+        "itself": own.replace("REL", "{type: sibling, with: ID}") + trope.replace("EXAMPLE", "{characters: [ID], "
+                                                                                          "clue: C.}"),
+        "both": own.replace("REL", "{type: sibling, with: nora}, {type: sibling, with: ivo}"),
+    }
+    files = [harbour, skyline] + [write(tmp_path, text.replace("ID", f"id-{name}").replace("NAME", name.title()),
+                                        f"{name}.yaml") for name, text in texts.items()]
+    library = load_files(files)
+    assert not library.refused, [r.reason for r in library.refused]
+    assert {p.id: p.scope for p in library.packs} == {
+        "harbour": "harbour", "skyline": "skyline", "with": "harbour", "example": "harbour", "also": "harbour",
+        "reveal": "harbour", "herring": "harbour", "about": "harbour", "on-chain": "harbour", "chain": "harbour",
+        "itself": "", "both": ""}
