@@ -999,3 +999,48 @@ def test_a_pack_without_a_series_takes_the_series_of_whatever_it_refers_to(tmp_p
         "harbour": "harbour", "skyline": "skyline", "with": "harbour", "example": "harbour", "also": "harbour",
         "reveal": "harbour", "herring": "harbour", "about": "harbour", "on-chain": "harbour", "chain": "harbour",
         "itself": "", "both": ""}
+
+
+def test_every_id_and_name_of_the_packs_already_loaded_is_taken_in_their_series_only(tmp_path):
+    """Found by mutation testing: `check` of one file beside the library refuses each kind of id
+    the library's packs already use (the pack's own, a character, a trope, a reveal, a red
+    herring, a question) and their names and aliases, within their series; another series may
+    use them all again."""
+    every = write(tmp_path, EVERY_FIELD, "every.yaml")
+    context = load_files([every])
+    where = display_path(every)
+    again = """\
+        id: every-field
+        title: Again
+        series: {title: SERIES}
+        characters:
+          - {id: ada, name: Ida, role: other, description: D.}
+        tropes:
+          - {id: loner, name: Alone Again, definition: D., examples: [{characters: [ada], clue: C.}]}
+        reveals:
+          - {id: twist, statement: S.}
+        red_herrings:
+          - {id: fake, statement: S.}
+        questions:
+          - {id: q-full, prompt: P?, answer: A}
+        """
+    path = write(tmp_path, again.replace("SERIES", "Harbour Town"), "again.yaml")
+    assert problems_of(path, context=context) == [
+        f"{path}:1:1: pack id 'every-field' is already used by {where}",
+        f"{path}:5:6: character id 'ada' is already used by {where}",
+        f"{path}:7:6: trope id 'loner' is already used by {where}",
+        f"{path}:9:6: reveal id 'twist' is already used by {where}",
+        f"{path}:11:6: red herring id 'fake' is already used by {where}",
+        f"{path}:13:6: question id 'q-full' is already used by {where}",
+    ]
+    names = write(tmp_path, "title: Names\nseries: {title: Harbour Town}\ncharacters:\n"
+                            "  - {id: addie, role: other, description: D., name: Addie}\n"
+                            "  - {id: bo-two, role: other, description: D., name: Bo}\n", "names.yaml")
+    assert problems_of(names, context=context) == [
+        f"{names}:4:47: the name 'Addie' is already used by another character (ada); names must be unique so a "
+        f"typed answer means one character: use a fuller name",
+        f"{names}:5:48: the name 'Bo' is already used by another character (bo); names must be unique so a "
+        f"typed answer means one character: use a fuller name"]
+    elsewhere = write(tmp_path, again.replace("SERIES", "Skyline").replace("id: every-field", "id: skyline")
+                      .replace("Ida", "Ada").replace("q-full", "q-skyline"), "elsewhere.yaml")
+    assert [p.id for p in load_files([elsewhere], context=context).packs] == ["skyline"]
