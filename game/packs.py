@@ -238,16 +238,16 @@ class _Known:
     """Ids already taken, with where they were first defined: facts per series, the rest across
     every pack loaded so far. A pack of no series ("") shares every series' ids."""
 
-    owners: dict[tuple[str, str, str], str]  # (series scope or "", kind, id) -> where
+    taken: set[tuple[str, str, str]]  # (series scope or "", kind, id): what a "did you mean" may name
     scopes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (kind, id) -> {scope: where}
 
     def add(self, key: tuple[str, str, str], where: str) -> None:
-        self.owners[key] = where
+        self.taken.add(key)
         self.scopes.setdefault(key[1:], {})[key[0]] = where
 
     @classmethod
     def from_library(cls, library: Library | None) -> "_Known":
-        known = cls({})
+        known = cls(set())
         for pack in (library.packs if library else ()):
             known.add(("", "pack", pack.id), display_path(pack.path))
             for section, kind in ID_SECTIONS:
@@ -310,7 +310,7 @@ def _check_references(value: YMap, display: str, known: _Known, scope: str) -> l
         if not any(known.has(kind, item_id, scope) for kind in kinds):
             pos = container.item_pos[key] if isinstance(key, int) else container.key_pos[key]
             wanted = " or ".join(kinds)
-            candidates = [k[2] for k in known.owners if k[1] in kinds and (k[0] == scope or "" in (k[0], scope))]
+            candidates = [k[2] for k in known.taken if k[1] in kinds and (k[0] == scope or "" in (k[0], scope))]
             close = difflib.get_close_matches(item_id, candidates, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(Problem(display, *pos, f"no {wanted} with id {item_id!r}{hint}"))
