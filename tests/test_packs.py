@@ -938,10 +938,12 @@ def test_a_pack_named_twice_on_the_command_line_loads_once(tmp_path):
 def test_each_kind_of_reference_is_checked_at_its_id_and_hints_only_ids_its_series_can_see(tmp_path):
     """Found by mutation testing: a relationship's `with`, an example's `characters` and `also`, a
     reveal's and a red herring's `characters` and a question's `about`, each wrong alone, word for
-    word at the wrong id; the hint names an id of the pack's own series (or of the pack itself),
-    never one of another series; right ids beside the wrong one pass."""
+    word at the wrong id; the hint names an id of the pack's own series, of the pack itself or of a pack of no series
+    (seen by every series), never one of another series; right ids beside the wrong one pass."""
     context = load_files([write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml"),
-                          write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")])
+                          write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml"),
+                          write(tmp_path, "title: Loose\ncharacters:\n  - {id: wanda, name: Wanda Free, role: other, "
+                                          "description: Of no series.}\n", "loose.yaml")])
     assert not context.refused
     head = "title: Refs\nseries: {title: Harbour}\ncharacters:\n  - {id: hana, name: Hana, role: other, " \
            "description: New here., relationships: [{type: sibling, with: HANA}]}\n"
@@ -957,6 +959,7 @@ def test_each_kind_of_reference_is_checked_at_its_id_and_hints_only_ids_its_seri
          "6:58: no character with id 'martn'; did you mean 'martin'?"),
         (head.replace("HANA", "nora") + "red_herrings:\n  - {id: refs-herring, statement: S., characters: [hanna]}\n",
          "6:52: no character with id 'hanna'; did you mean 'hana'?"),
+        (head.replace("HANA", "wandaa"), "4:97: no character with id 'wandaa'; did you mean 'wanda'?"),
         (head.replace("HANA", "nora") + "questions:\n  - {prompt: Who?, answer: Lucas, about: [lucas, odd-cuple]}\n",
          "6:50: no character or trope with id 'odd-cuple'; did you mean 'odd-couple'?"),
     ]
