@@ -1047,3 +1047,17 @@ def test_every_id_and_name_of_the_packs_already_loaded_is_taken_in_their_series_
     elsewhere = write(tmp_path, again.replace("SERIES", "Skyline").replace("id: every-field", "id: skyline")
                       .replace("Ida", "Ada").replace("q-full", "q-skyline"), "elsewhere.yaml")
     assert [p.id for p in load_files([elsewhere], context=context).packs] == ["skyline"]
+
+
+def test_a_pack_refused_for_its_ids_or_references_is_listed_under_its_file(tmp_path):
+    """Found by mutation testing: the pack menu lists each refused pack by its file's name
+    ("Refused: clash.yaml"), whether refused for its YAML, an id already taken or a reference."""
+    first = write(tmp_path, GOOD, "first.yaml")
+    broken = write(tmp_path, "title: [broken\n", "broken.yaml")
+    clash = write(tmp_path, GOOD, "clash.yaml")
+    dangling = write(tmp_path, GOOD.replace("small-one", "small-two") + "    about: [nobody]\n", "dangling.yaml")
+    library = load_files([first, broken, clash, dangling])
+    assert [p.path for p in library.packs] == [first]
+    assert [r.path for r in library.refused] == [broken, clash, dangling]
+    assert [r.reason.split(": ", 1)[0] for r in library.refused] == [f"{broken}:2:1", f"{clash}:3:5",
+                                                                        f"{dangling}:7:13"]
