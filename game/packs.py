@@ -156,7 +156,7 @@ def _scopes(parsed: list[tuple[Path, YMap]], known: "_Known") -> dict[Path, str]
             wanted = _referred_ids(value) - defined[path]
             found = {known.scopes_of(item_id) for item_id in wanted}
             found |= {frozenset({scopes[other]}) for other in scopes if defined[other] & wanted}
-            found = set().union(*found) if found else set()
+            found = set().union(*found)
             if not wanted:
                 scopes[path] = ""
             elif found:
