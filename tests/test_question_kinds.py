@@ -340,6 +340,25 @@ def test_a_trope_about_the_series_is_asked_about_the_show_with_none_of_its_peopl
         assert wrong(q) <= {"Loyal Sidekick", "Will They or Won't They?", "Outlaw Band", "The Mentor", "Secret Past"}
 
 
+SPOILER_SIDEKICK = LANTERN.replace("{characters: [cal], clue: He covers every shift the keeper misses}",
+                                   "{characters: [cal], clue: He covers every shift the keeper misses, spoiler: true}")
+
+
+def test_in_a_spoiler_trope_match_a_spoiler_trope_is_offered_as_a_wrong_option_too(tmp_path):
+    """Found by mutation testing: were the tropes known only from spoilers offered in a spoiler
+    question as its answer alone, seeing one among the choices would give the answer away. Here
+    Loyal Sidekick and Evil Twin are such tropes."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(SPOILER_SIDEKICK, encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    spoiler_tropes = {"Loyal Sidekick", "Evil Twin"}
+    by_name = [q for d in ("medium", "hard") for q in Generator(library.facts, d).pool(["character-to-trope"])
+               if q.spoiler and not q.id.startswith("c2t-series-") and not q.id[-1].isdigit()]
+    assert {q.id for q in by_name} == {"c2t-cal-loyal-sidekick", "c2t-dot-secret-past", "c2t-gil-evil-twin"}
+    assert any(wrong(q) & spoiler_tropes for q in by_name)
+
+
 def test_a_series_trope_of_a_pack_without_a_series_is_asked_about_the_series(tmp_path):
     pack = tmp_path / "untitled.yaml"
     pack.write_text(LANTERN.replace("series:\n  title: Lantern\n  year: 2020\n", ""), encoding="utf-8")
