@@ -164,6 +164,11 @@ questions:
     difficulty: hard
     about: [eli]
     source: Episode 2
+  - id: lantern-whistle
+    prompt: Who hears the keeper's whistle from the caves?
+    choices: [Bea Marlow, Gil Marlow, Eli Finch]
+    answer: Bea Marlow
+    spoiler: true
 """
 
 # Hand-written questions whose spoiler flag comes from what they are about.
@@ -182,6 +187,8 @@ questions:
   - {id: about-past-fay, prompt: What does the teacher hide?, choices: [Her letters, Her nets], answer: Her letters,
      about: [secret-past, fay]}
   - {id: about-past-eli, prompt: What does the son find?, choices: [A map, A key], answer: A map, about: [secret-past, eli]}
+  - {id: about-cal-twin, prompt: Whom does the double fool first?, choices: [The watchman, The painter],
+     answer: The watchman, about: [cal, evil-twin]}
   - {id: marked, prompt: What floats in the bay?, choices: [A body, A boat], answer: A body, spoiler: true}
   - {id: about-gil-typed, prompt: What name does the stranger give?, answer: Tom, about: [gil]}
 """
@@ -585,6 +592,8 @@ def test_lightning_states_a_trope_example_true_or_with_another_character_swapped
             assert dict(q.facts)["character"] not in {"Ann Marlow", "Cal Reyes", "Fay Orme"}, qid
     assert pool["tf-evil-twin-gil-true"].spoiler and pool["tf-secret-past-dot-true"].spoiler
     assert not pool["tf-secret-past-fay-true"].spoiler
+    # The same fact as the Who's Who question on that example, so one quiz never asks both (found by mutation testing).
+    assert pool["tf-secret-past-fay-true"].grounds == pool["t2c-secret-past-2"].grounds == ("example:secret-past:2",)
     assert not any(qid.startswith(("tf-foreshadowing", "tf-central-theme")) for qid in pool)
 
 
@@ -753,6 +762,23 @@ def test_a_hand_written_question_never_offers_a_spoiler_character_in_a_safe_ques
             assert q.facts == (("pack", "lantern"),) and q.difficulty == "medium"
 
 
+def test_a_spoiler_hand_written_question_keeps_the_spoiler_characters_its_author_offered(pools):
+    """Found by mutation testing: only a safe question loses its spoiler characters' names; were a
+    spoiler one to lose them too, Gil would never be a wrong option, nor the easy game's third one."""
+    for difficulty in DIFFICULTIES:
+        q = pools(difficulty)["lantern-whistle"]
+        assert q.spoiler and set(q.choices) == {"Bea Marlow", "Gil Marlow", "Eli Finch"}
+        assert "lantern-whistle" not in pools(difficulty, False)
+
+
+def test_a_hand_written_question_offers_the_same_choices_in_every_game(lantern):
+    """Found by mutation testing: at easy, which of the author's wrong options are left out is drawn
+    from the question's own id, so every game (and every player of the daily quiz) gets the same."""
+    picks = {frozenset(q.choices) for _ in range(8) for q in Generator(lantern, "easy").pool(["pack"])
+             if q.id == "lantern-colour"}
+    assert len(picks) == 1
+
+
 def test_a_hand_written_typed_question_takes_the_authors_accepted_answers(pools):
     for difficulty in DIFFICULTIES:
         q = pools(difficulty)["lantern-boat"]
@@ -764,7 +790,8 @@ def test_a_hand_written_typed_question_takes_the_authors_accepted_answers(pools)
 
 def test_a_hand_written_question_is_a_spoiler_when_what_it_is_about_is(pools):
     pool, safe = pools("medium"), pools("medium", False)
-    spoilers = {"about-gil": True, "about-twin": True, "about-twin-cal": True, "marked": True,
+    # about-cal-twin (found by mutation testing): the trope is weighed even when a character comes first.
+    spoilers = {"about-gil": True, "about-twin": True, "about-twin-cal": True, "about-cal-twin": True, "marked": True,
                 "about-past": False, "about-past-dot": True, "about-past-fay": False, "about-past-eli": False,
                 "about-gil-typed": True}
     for qid, spoiler in spoilers.items():
