@@ -229,6 +229,8 @@ def test_the_pack_is_fit_to_ask_at_every_difficulty(lantern, pools):
             pool = pools(difficulty, spoilers)
             assert not check_questions(pool.values(), lantern), (difficulty, spoilers)
             assert all(q.difficulty == difficulty for q in pool.values() if q.kind != "pack")
+            # An author's test mode plays the questions of the chosen packs (found by mutation testing).
+            assert {q.pack for q in pool.values() if q.kind != "pack"} == {"lantern"}
             count = 3 if difficulty == "easy" else 4
             assert all(len(q.choices) == count for q in pool.values() if q.kind not in ("pack", "typed", "true-false"))
 
@@ -623,6 +625,30 @@ def test_lightning_states_each_stored_tie_once_and_swaps_only_someone_known_to_w
     assert pool["tf-gil-sibling-ann-true"].spoiler
 
 
+def test_at_hard_lightning_swaps_in_someone_close_to_either_of_the_pair(pools):
+    """Found by mutation testing: at hard the false half is drawn from the circles of both
+    characters of the tie. Ann's only eligible one is Fay (her love triangle), Bea's Eli (her
+    will-they); this seed's draw, pinned, is Fay, whom a draw from Bea's circle alone never gives."""
+    hard = pools("hard")
+    assert [qid for qid in hard if qid.startswith("tf-ann-sibling-bea-swap-")] == ["tf-ann-sibling-bea-swap-fay"]
+
+
+def test_lightning_never_swaps_in_someone_tied_to_the_character_even_as_a_workmate(tmp_path):
+    """Found by mutation testing: "Ann and Hal work together" is not stated false when Hal is Ann's
+    ex: a player who knows them together cannot tell what the statement hinges on. With the beta
+    tester, the only one known to work elsewhere, tied to Ann, her colleague tie has no false twin."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace("      - {type: colleague-of, with: cal, note: they share the night shifts}\n",
+                                    "      - {type: colleague-of, with: cal, note: they share the night shifts}\n"
+                                    "      - {type: ex-of, with: hal}\n", 1), encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    for difficulty in DIFFICULTIES:
+        ids = {q.id for q in Generator(library.facts, difficulty).pool(["true-false"])}
+        assert "tf-ann-ex-of-hal-true" in ids
+        assert [qid for qid in ids if qid.startswith("tf-ann-colleague-of-cal-")] == ["tf-ann-colleague-of-cal-true"]
+
+
 def test_lightning_states_twists_as_true_and_made_up_ones_as_false(pools):
     pool = pools("medium")
     assert shown(pool["tf-twin-alive"]) == (
@@ -655,6 +681,7 @@ def test_lightning_states_a_description_and_never_swaps_in_someone_it_names(pool
             f"True or false: {name} fits this description: “The night watchman.”", "False",
             f"False: that is Cal Reyes, an example of “Love Triangle” and “Loyal Sidekick”, not {name}.", False,
             (("character", name), ("instead of", "Cal Reyes")))
+        assert swap.id == f"tf-cal-description-swap-{name.split()[0].lower()}"  # found by mutation testing
         eli = next(q for qid, q in pool.items() if qid.startswith("tf-eli-description-swap-"))
         assert dict(eli.facts)["character"] != "Dot Finch"  # "Dot Finch's son" is not Dot
         # Hal's description names him: no statement of it; Gil's is a spoiler.
