@@ -15,7 +15,7 @@ import pytest
 
 from game.editorial import check_questions
 from game.generator import Generator
-from game.models import FactBase, Question
+from game.models import KINDS, FactBase, Question
 from game.packs import load_files
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -233,6 +233,21 @@ def test_the_pack_is_fit_to_ask_at_every_difficulty(lantern, pools):
             assert {q.pack for q in pool.values() if q.kind != "pack"} == {"lantern"}
             count = 3 if difficulty == "easy" else 4
             assert all(len(q.choices) == count for q in pool.values() if q.kind not in ("pack", "typed", "true-false"))
+            # Found by mutation testing: a round asks the questions of its kind; a quiz asks a trope
+            # example once, whichever kind states it; a safe game never offers a spoiler's name.
+            assert {q.kind for q in pool.values()} <= set(KINDS)
+            examples = {f"example:{t.id}:{n}" for t in lantern.tropes.values() for n in range(1, len(t.examples) + 1)}
+            assert {g for q in pool.values() for g in q.grounds if g.startswith("example:")} <= examples
+            if not spoilers:
+                assert not any({"Evil Twin", "Gil Marlow"} & set(q.choices) for q in pool.values())
+
+
+def test_a_question_offers_the_same_choices_in_every_game(lantern):
+    """Found by mutation testing: every question draws its wrong options from its own id, so
+    every game, and every player of the daily quiz, sees the same ones."""
+    for difficulty in DIFFICULTIES:
+        first, again = ({q.id: set(q.choices) for q in Generator(lantern, difficulty).pool()} for _ in range(2))
+        assert first == again, difficulty
 
 
 # ---- Who's Who: trope → character --------------------------------------------------------------
@@ -325,6 +340,9 @@ def test_trope_match_by_name_quotes_the_description_at_medium_and_uses_it_up(poo
     assert q.grounds == ("example:loyal-sidekick:1", "character:cal")
     assert not wrong(q) & {"Love Triangle", "Central Theme"}
     assert hard["c2t-cal-loyal-sidekick"].prompt == "Which of these tropes fits Cal Reyes?"
+    # At hard the tropes of the people around them come first: Hal's one tie is Dot, his mentor,
+    # whose other trope is Secret Past (found by mutation testing).
+    assert "Secret Past" in hard["c2t-hal-the-mentor"].choices
     assert hard["c2t-cal-loyal-sidekick"].grounds == ("example:loyal-sidekick:1",)
     assert medium["c2t-cal-love-triangle"].explanation == (
         "Love Triangle fits Cal Reyes, who is part of this storyline: Two keepers court the schoolteacher.")
@@ -366,6 +384,43 @@ def test_in_a_spoiler_trope_match_a_spoiler_trope_is_offered_as_a_wrong_option_t
                if q.spoiler and not q.id.startswith("c2t-series-") and not q.id[-1].isdigit()]
     assert {q.id for q in by_name} == {"c2t-cal-loyal-sidekick", "c2t-dot-secret-past", "c2t-gil-evil-twin"}
     assert any(wrong(q) & spoiler_tropes for q in by_name)
+
+
+def test_trope_match_asks_every_example_and_every_trope_of_a_character_whatever_comes_before(tmp_path):
+    """Found by mutation testing: a two-character example before a one-character one, and a
+    storytelling device before a character's other tropes, ended the listing early."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace(
+        "      - {characters: [dot, hal], clue: The harbour master teaches the new hand to sail.}\n",
+        "      - {characters: [dot, hal], clue: The harbour master teaches the new hand to sail.}\n"
+        "      - {characters: [eli], clue: The fisherman's son teaches the village boys to mend nets.}\n", 1).replace(
+        "      - {characters: [ann], clue: A cracked lens is shown in the first scene.}\n",
+        "      - {characters: [ann], clue: A cracked lens is shown in the first scene.}\n"
+        "      - {characters: [dot], clue: The harbour master's old compass points at the caves.}\n", 1),
+        encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    medium = {q.id for q in Generator(library.facts, "medium").pool(["character-to-trope"])}
+    assert {"c2t-the-mentor-1-dot", "c2t-the-mentor-2", "c2t-dot-the-mentor", "c2t-dot-secret-past"} <= medium
+
+
+def test_a_series_trope_offers_none_of_the_tropes_of_anyone_it_touches(tmp_path):
+    """Found by mutation testing: the tropes of everyone a theme touches stay out of its wrong
+    options, in a spoiler question too, where a spoiler trope is one of them. Here the theme touches
+    all but Dot, Fay, Gil and the Wreckers, whose tropes are the only ones left."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace(
+        "      - {also: [ann], clue: Every light guides someone home.}\n",
+        "      - {also: [ann, bea, cal, eli], clue: Every light guides someone home.}\n"
+        "      - {also: [ann, bea, cal, eli, hal], clue: The last light goes out for good., spoiler: true}\n", 1),
+        encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    for difficulty in ("medium", "hard"):
+        pool = {q.id: q for q in Generator(library.facts, difficulty).pool(["character-to-trope"])}
+        assert wrong(pool["c2t-series-central-theme-1"]) == {"The Mentor", "Secret Past", "Outlaw Band"}
+        spoiler = pool["c2t-series-central-theme-2"]
+        assert spoiler.spoiler and wrong(spoiler) == {"Secret Past", "Outlaw Band", "Evil Twin"}
 
 
 def test_a_series_trope_of_a_pack_without_a_series_is_asked_about_the_series(tmp_path):
