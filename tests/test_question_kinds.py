@@ -624,6 +624,32 @@ def test_the_name_shared_by_a_replacement_is_never_the_question(tmp_path):
     assert "rel-ann2-sibling-eli" in ids  # her other ties are asked
 
 
+def test_a_replacement_with_a_name_of_her_own_is_asked_and_a_storyline_of_four_is_not(tmp_path):
+    """Found by mutation testing: only a shared name keeps a replacement from being asked; and four
+    people are a cast, not a pair or a trio, so "who completes it" has no one answer to reason to."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace(
+        "  - {id: hal,", "  - id: nora\n    name: Nora Vale\n    role: family\n    description: A girl taken in.\n"
+        "    relationships: [{type: replacement-for, with: bea}]\n  - {id: hal,", 1).replace(
+        "  - id: outlaw-band\n", "  - id: crew\n    name: The Crew\n    definition: A band who do everything together.\n"
+        "    examples:\n      - {characters: [ann, bea, cal, dot], clue: Four friends row out every dawn.}\n"
+        "  - id: outlaw-band\n", 1), encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    ids = {q.id for q in Generator(library.facts).pool(["relationship"])}
+    assert "rel-nora-replacement-for-bea" in ids
+    assert not any(qid.startswith("rel-crew-") for qid in ids)
+
+
+def test_at_hard_who_loves_whom_offers_the_people_close_to_either_side_first(pools):
+    """Found by mutation testing: at hard the wrong options come first from the circles of both
+    people of a question. Dot's child: Bea (Eli's will-they) and Hal (Dot's apprentice); Bea's
+    will-they: Ann (her sister) and Dot (Eli's mother): each pair fills the close places."""
+    hard = pools("hard")
+    assert {"Bea Marlow", "Hal Dunne"} <= set(hard["rel-dot-parent-of-eli"].choices)
+    assert {"Ann Marlow", "Dot Finch"} <= set(hard["rel-will-they-1-eli"].choices)
+
+
 # ---- Lightning: true or false ------------------------------------------------------------------
 
 def test_lightning_states_a_trope_example_true_or_with_another_character_swapped_in(pools):
