@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TextIO
 
-from .engine import (DEFAULT_ROUNDS, Game, Outcome, Phase, Results, Settings, SystemClock, daily_settings,
+from .engine import (DEFAULT_ROUNDS, Game, Outcome, Phase, Results, Settings, daily_settings,
                      mode_name, rounds_for)
 from .models import Library
 from .storage import HighScore, Store, clean_name
@@ -48,7 +48,7 @@ def run(args) -> int:
 def show_scores(args, out: TextIO = sys.stdout) -> int:
     # Only read: looking at the scores must not leave a folder and a file behind (a mistyped
     # --data-dir), set a damaged file aside, or fail on read-only media.
-    store = Store.read(getattr(args, "data_dir", None))
+    store = Store.read(args.data_dir)
     if store.warning:
         print(f"osmosis-quiz scores: {store.warning}", file=sys.stderr)
         return 1  # "No scores yet" would be untrue of a file we cannot read
@@ -106,31 +106,29 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
         if party:
             return _play_party(args, ui, store, library, interactive, party)
         return _play_and_save(args, ui, store, library, interactive)
+    except InputEnded as stopped:
+        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
+        return 0
     finally:
         store.close()
 
 
 def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interactive: bool) -> int:
-    try:
-        name = clean_name(args.name if args.name is not None else (ui.ask("Your name: ") if interactive else None))
-        misses = store.misses(name) if args.practice else None
-        if args.practice and not misses:
-            ui.say(f"No missed questions on record for {name} yet: this is a normal game.")
-        today = date.today()
-        settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs,
-                                 practice=bool(misses), today=today)
-        game = Game(library.facts, settings, players=(name,), clock=SystemClock(), misses=misses)
-        if not game.rounds:  # else an empty game would be "played" and saved as a score of 0
-            print("osmosis-quiz text: no question fits these options"
-                  f"{' (spoilers are off)' if not settings.spoilers else ''}; nothing to play", file=sys.stderr)
-            return 1
-        ui.header(settings, name, today, interactive)
-        results = ui.play(game)
-    except InputEnded as stopped:
-        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
-        return 0
+    """One player's game; InputEnded when the input runs out or the player quits."""
+    name = clean_name(args.name if args.name is not None else (ui.ask("Your name: ") if interactive else None))
+    misses = store.misses(name) if args.practice else None
+    if args.practice and not misses:
+        ui.say(f"No missed questions on record for {name} yet: this is a normal game.")
+    today = date.today()
+    settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs,
+                             practice=bool(misses), today=today)
+    game = Game(library.facts, settings, players=(name,), misses=misses)
+    if not game.rounds:
+        return _nothing_to_play(settings)
+    ui.header(settings, name, today, interactive)
+    results = ui.play(game)
     ui.show_results(results)
-    ui.finish(store, results, settings, name)
+    ui.finish(store, results, settings)
     return 0
 
 
@@ -152,24 +150,27 @@ def party_names(args) -> tuple[str, ...]:
 
 def _play_party(args, ui: "Terminal", store: Store, library: Library, interactive: bool,
                 names: tuple[str, ...]) -> int:
-    """Hot-seat turns: one question each in turn, each player's own streak and lifelines."""
+    """Hot-seat turns: one question each in turn, each player's own streak and lifelines;
+    InputEnded when the input runs out or a player quits."""
     from .party import PARTY_MODE
     timed = interactive and not args.relaxed
     settings = replace(game_settings(args, timed=timed, packs=library.packs), mode=mode_name(PARTY_MODE, timed))
-    game = Game(library.facts, settings, players=names, clock=SystemClock())
+    game = Game(library.facts, settings, players=names)
     if not game.rounds:
-        print("osmosis-quiz text: no question fits these options; nothing to play", file=sys.stderr)
-        return 1
-    try:
-        ui.header(settings, " and ".join([", ".join(names[:-1]), names[-1]]), date.today(), interactive)
-        ui.play(game)
-    except InputEnded as stopped:
-        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
-        return 0
+        return _nothing_to_play(settings)
+    ui.header(settings, " and ".join([", ".join(names[:-1]), names[-1]]), date.today(), interactive)
+    ui.play(game)
     everyone = [game.results(name) for name in names]
     ui.show_party_results(everyone)
     ui.finish_party(store, everyone, settings)
     return 0
+
+
+def _nothing_to_play(settings: Settings) -> int:
+    # Said and stopped: else an empty game would be "played" and saved as a score of 0.
+    print("osmosis-quiz text: no question fits these options"
+          f"{' (spoilers are off)' if not settings.spoilers else ''}; nothing to play", file=sys.stderr)
+    return 1
 
 
 def _library(args) -> Library:
@@ -462,12 +463,12 @@ class Terminal:
         self.say(f"\nHigh scores ({settings.mode}):")
         print(format_scores(store.high_scores(settings.mode)), file=self.out)
 
-    def finish(self, store: Store, results: Results, settings: Settings, name: str) -> None:
+    def finish(self, store: Store, results: Results, settings: Settings) -> None:
         if not store.can_save:
             self.say("Your score was not saved (see the note at the start).")
             return
         high = store.is_high_score(results.total, settings.mode)
-        if not store.save_game(results, settings, name):
+        if not store.save_game(results, settings):
             self.say(full_stop(store.warning[:1].upper() + store.warning[1:]))  # "This game could not be saved (...)"
             return
         if high:
