@@ -457,9 +457,14 @@ class Terminal:
         if not store.can_save:
             self.say("The scores were not saved (see the note at the start).")
             return
+        saved = 0
         for results in everyone:
-            if not store.save_game(results, settings):
+            if store.save_game(results, settings):
+                saved += 1
+            else:
                 self.say(f"{results.player}'s score was not saved: {store.warning}.")
+        if not saved:  # no table saying "No scores yet: play a game" right after one was played
+            return
         self.say(f"\nHigh scores ({settings.mode}):")
         print(format_scores(store.high_scores(settings.mode)), file=self.out)
 
