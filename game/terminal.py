@@ -263,7 +263,7 @@ class Terminal:
             print(line.strip(), file=self.out)  # piped answers are not echoed: show them in the transcript
         return line.strip()
 
-    def header(self, settings: Settings, name: str, today: date, interactive: bool = True) -> None:
+    def header(self, settings: Settings, name: str, today: date, interactive: bool) -> None:
         kind = settings.mode.split()[0]
         title = {"daily": f"Daily challenge for {today.isoformat()}",
                  "practice": "Practice: your misses", "party": "Party game"}.get(kind, "Osmosis Quiz")
@@ -457,10 +457,10 @@ class Terminal:
         if not store.can_save:
             self.say("The scores were not saved (see the note at the start).")
             return
-        saved = 0
+        saved = False
         for results in everyone:
             if store.save_game(results, settings):
-                saved += 1
+                saved = True
             else:
                 self.say(f"{results.player}'s score was not saved: {store.warning}.")
         if not saved:  # no table saying "No scores yet: play a game" right after one was played
