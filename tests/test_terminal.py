@@ -80,7 +80,7 @@ def test_right_answers_typed_as_choice_text_score_every_point(tmp_path):
     streak = sum(min(100 * n, 500) for n in range(20))
     assert f"Total: {20 * 1250 + streak} points. Accuracy 100%, best streak 20." in done.stdout
     assert "Missed questions" not in done.stdout
-    assert "A new high score" in done.stdout
+    assert "A new high score for relaxed games!" in done.stdout.splitlines()
 
 
 def picks_by_position(typing) -> tuple[list, list, object, str]:
@@ -130,7 +130,8 @@ def test_missed_questions_are_listed_with_the_right_answer_and_explanation(tmp_p
 def test_input_ending_mid_game_saves_nothing(tmp_path):
     done = run_main("text", "--seed", "3", "--name", "eve", "--data-dir", str(tmp_path), stdin="1\n2\n3\n")
     assert done.returncode == 0 and "Traceback" not in done.stderr
-    assert "Input ended before the game was over: nothing saved." in done.stdout
+    # A line of its own after the last prompt (exact: mutation testing found padding unnoticed).
+    assert done.stdout.endswith("> \nInput ended before the game was over: nothing saved.\n")
     assert "Results for" not in done.stdout
     assert "No scores yet" in run_main("scores", "--data-dir", str(tmp_path)).stdout
 
@@ -141,7 +142,8 @@ def test_an_unusable_data_folder_still_plays_the_whole_game(tmp_path):
     done = run_main("text", "--seed", "1", "--data-dir", str(blocker / "data"), stdin="1\n" * 300)
     assert done.returncode == 0, done.stderr
     assert "scores won't be saved" in done.stdout.splitlines()[0]
-    assert "Results for Player" in done.stdout and "Your score was not saved" in done.stdout
+    assert "Results for Player" in done.stdout
+    assert done.stdout.endswith("\nYour score was not saved (see the note at the start).\n")  # and no table
 
 
 def test_a_pack_that_does_not_exist_is_a_one_line_error(tmp_path):
@@ -581,7 +583,8 @@ def test_help_quit_and_the_lifelines_say_what_they_did():
 def test_quit_and_exit_stop_the_game_unsaved(tmp_path):
     for word in ("quit", "EXIT"):
         done = run_main("text", "--seed", "3", "--data-dir", str(tmp_path), stdin=f"{word}\n")
-        assert done.returncode == 0 and "You stopped the game before the end: nothing saved." in done.stdout
+        assert done.returncode == 0
+        assert done.stdout.endswith(f"> {word}\n\nYou stopped the game before the end: nothing saved.\n")
         assert "Results for" not in done.stdout
 
 
@@ -638,7 +641,8 @@ def test_at_a_terminal_the_game_asks_a_name_and_times_the_answers(tmp_path):
     answers = [q.answer for q in questions_of(3)]
     code = terminal.play(build_parser(argv).parse_args(argv), TtyInput("Zoé\n" + "\n".join(answers) + "\n"), out)
     text = out.getvalue()
-    assert code == 0 and text.count("Your name: ") == 1
+    assert code == 0 and text.startswith("Your name: Osmosis Quiz for Zoé")  # asked once, first
+    assert text.count("Your name: ") == 1
     assert "Osmosis Quiz for Zoé: difficulty medium, 20 s per question." in " ".join(text.split())
     assert "[20 s] > " in text and "Results for Zoé" in text and "High scores (classic):" in text
     assert [s.name for s in Store.read(tmp_path).high_scores("classic")] == ["Zoé"]
@@ -663,3 +667,210 @@ def test_a_finished_game_prints_its_high_score_table_with_the_new_row(tmp_path):
     after = done.stdout.split("High scores (relaxed):")[1].splitlines()
     assert after[1].split() == ["#", "name", "score", "mode", "date"] and after[3].split()[1] == "Cleo"
     assert "Results for Cleo" in done.stdout
+
+
+def test_a_long_missed_question_wraps_under_its_own_text():
+    """Found by mutation testing: the hanging indent of a wrapped miss was never seen."""
+    long = Question(id="long", kind="trope-to-character", answer="Anna Vale", choices=("Anna Vale", "Paul Roy"),
+                    prompt="Who is the recruit the Osmosis programme keeps testing again and again when the "
+                           "implants fail at night?")
+    game = Game(None, Settings(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),),
+                               questions_per_round=1, timer=False, seed=1),
+                clock=FakeClock(), generator=Questions([long]))
+    out = io.StringIO()
+    ui = Terminal(io.StringIO("2\n"), out)
+    ui.show_results(ui.play(game))
+    lines = out.getvalue().splitlines()
+    start = lines.index("Missed questions:")
+    assert lines[start + 1:start + 4] == [
+        "- Who is the recruit the Osmosis programme keeps testing again and again when",
+        "  the implants fail at night?",  # under the text, not under the dash
+        "    You: Paul Roy. Right answer: Anna Vale."]
+
+
+def perfect_results(seed: int, mode: str):
+    """A game of `mode` with every answer right, played on the engine: its results and settings."""
+    game = Game(FACTS, Settings(seed=seed, timer=False, mode=mode), clock=FakeClock())
+    for question in questions_of(seed):
+        if game.phase is Phase.ROUND_INTRO:
+            game.start_round()
+        game.answer(question.answer)
+        game.next()
+        if game.phase is Phase.ROUND_SUMMARY:
+            game.next()
+    return game.results(), game.settings
+
+
+def test_a_score_below_a_full_top_ten_is_saved_but_not_called_a_high_score(tmp_path):
+    """Found by mutation testing: "A new high score" was never checked to be absent, nor the
+    table to hold only the game's own mode."""
+    store = Store.open(tmp_path)
+    assert store.save_game(*perfect_results(4, "classic"), "Timed Tim")  # first: a tie would put Tim on top
+    results, settings = perfect_results(8, "relaxed")
+    for n in range(10):
+        assert store.save_game(results, settings, f"Top {n}")
+    store.close()
+    done = run_main("text", "--seed", "3", "--name", "Low", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    assert done.returncode == 0, done.stderr
+    assert "A new high score" not in done.stdout
+    table = done.stdout.split("High scores (relaxed):\n")[1].splitlines()
+    assert [row.split()[1:3] for row in table[2:]] == [["Top", str(n)] for n in range(10)]  # not Low, not Tim
+    assert [s.name for s in Store.read(tmp_path).high_scores("relaxed")] == [f"Top {n}" for n in range(10)]
+
+
+def refuse_saves(data_dir: Path, reason: str) -> None:
+    """A real score file that takes no more games: SQLite itself refuses each one with `reason`."""
+    import sqlite3
+    Store.open(data_dir).close()
+    with sqlite3.connect(data_dir / "scores.sqlite3") as db:
+        db.execute(f"CREATE TRIGGER refuse BEFORE INSERT ON games BEGIN SELECT RAISE(ABORT, '{reason}'); END")
+
+
+def test_a_finished_game_that_cannot_be_saved_says_why_in_a_sentence(tmp_path):
+    """Found by mutation testing: the message for a save that fails at the end was never shown."""
+    refuse_saves(tmp_path, "disk is full")
+    done = run_main("text", "--seed", "8", "--name", "Cleo", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("\nThis game could not be saved (disk is full).\n")  # and no table
+    assert "High scores" not in done.stdout and "A new high score" not in done.stdout
+
+
+def test_practice_draws_its_quiz_weighted_by_the_players_misses(tmp_path):
+    """Found by mutation testing: the practice game must get the misses, not only its name."""
+    import sqlite3
+    run_main("text", "--seed", "3", "--name", "Pat", "--data-dir", str(tmp_path), stdin="2\n" * 300)
+    misses = Store.read(tmp_path).misses("Pat")
+    assert misses  # choice 2 is wrong often enough
+    done = run_main("text", "--practice", "--seed", "1", "--name", "Pat", "--data-dir", str(tmp_path),
+                    stdin="1\n" * 300)
+    assert "High scores (practice relaxed):" in done.stdout
+    with sqlite3.connect(tmp_path / "scores.sqlite3") as db:
+        asked = [row[0] for row in db.execute("SELECT question_id FROM answers WHERE game_id = "
+                                              "(SELECT MAX(id) FROM games) ORDER BY position")]
+    weighted = Game(FACTS, Settings(seed=1, timer=False), clock=FakeClock(), misses=misses)
+    assert asked == [q.id for r in weighted.rounds for q in r.questions]
+    assert asked != [q.id for q in questions_of(1)]  # the same seed without the misses is another quiz
+
+
+# -- the hot-seat party in the terminal (found by mutation testing: its own lines were never checked) --
+
+def party_game(tmp_path, names: str, stdin: str, *args: str) -> subprocess.CompletedProcess:
+    return run_main("text", "--players", names, "--seed", "5", "--data-dir", str(tmp_path), *args, stdin=stdin)
+
+
+def party_answers(players, right: str) -> str:
+    """Lines answering each turn: right for the players in `right`, wrong for the others."""
+    asked = questions_of_party(5, players)
+    return "".join((q.answer if players[turn % len(players)] in right else
+                    next(c for c in q.choices if c != q.answer)) + "\n" for turn, q in enumerate(asked))
+
+
+def test_a_piped_party_shows_each_round_and_the_standings_line_by_line(tmp_path):
+    done = party_game(tmp_path, "Ann,Bob", party_answers(("Ann", "Bob"), right="Ann"))
+    assert done.returncode == 0, done.stderr
+    assert " ".join(done.stdout.split("\n\n")[0].split()) == (
+        "Party game for Ann and Bob: difficulty medium, no timer (answers come from a pipe).")
+    lines = done.stdout.splitlines()
+    feedback = [line for line in lines if line.startswith(("Right!", "Wrong:"))]
+    assert feedback[0] == "Right! +1250 points. Ann's score 1250, streak 1."  # whose score, in a party
+    assert feedback[1].startswith("Wrong: the answer is ") and feedback[1].endswith(" Bob's score 0, streak 0.")
+    title = Game(FACTS, Settings(seed=5, timer=False), players=("Ann", "Bob"), clock=FakeClock()).rounds[0].title
+    first = lines.index(f"End of {title}:")
+    round_one = 5 * 1250 + 100 + 200 + 300 + 400  # five right answers, the streak bonus growing
+    assert lines[first + 1:first + 3] == [f"  Ann: 5 of 5 right, {round_one} points (total {round_one}).",
+                                          "  Bob: 0 of 5 right, 0 points (total 0)."]
+    ann = 20 * 1250 + sum(min(100 * n, 500) for n in range(20))
+    standings = lines.index("=== Final standings ===".center(79).rstrip())
+    assert lines[standings + 1:standings + 3] == [
+        f"  1. {'Ann':<24} {ann:>7} points  20/20 right  best streak 20",
+        f"  2. {'Bob':<24} {0:>7} points   0/20 right  best streak 0"]
+    assert "not saved" not in done.stdout
+    table = done.stdout.split("\nHigh scores (party relaxed):\n")[1].splitlines()
+    assert table[0].split() == ["#", "name", "score", "mode", "date"]
+    assert [row.split()[:4] for row in table[2:]] == [["1", "Ann", str(ann), "party"]]
+
+
+def test_a_party_at_a_terminal_is_timed_names_everyone_and_ranks_apart(tmp_path):
+    store = Store.open(tmp_path)  # a solo score already on record: the party's table leaves it out
+    assert store.save_game(*perfect_results(8, "classic"), "Solo Sam")
+    store.close()
+    players = ("Ann", "Bob", "Cyd")
+    argv = ["text", "--players", ",".join(players), "--seed", "5", "--data-dir", str(tmp_path)]
+    out = io.StringIO()
+    code = terminal.play(build_parser(argv).parse_args(argv), TtyInput(party_answers(players, right="AnnBobCyd")), out)
+    text = out.getvalue()
+    assert code == 0 and text.startswith("Party game for Ann, Bob and Cyd: difficulty medium, 20 s per question.\n")
+    assert "[20 s] > " in text and "Your name" not in text
+    table = text.split("\nHigh scores (party):\n")[1]
+    assert "Solo Sam" not in table and {row.split()[1] for row in table.splitlines()[2:]} == set(players)
+    assert {s.name for s in Store.read(tmp_path).high_scores("party")} == set(players)
+
+
+def test_a_party_that_runs_out_of_input_or_questions_saves_nothing(tmp_path):
+    done = party_game(tmp_path, "Ann,Bob", "1\n2\n")
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.endswith("> \nInput ended before the game was over: nothing saved.\n")
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "twists.yaml").write_text("title: Twists only\nquestions:\n  - prompt: Who is behind it all?\n"
+                                       "    choices: [Somebody, Nobody]\n    answer: Somebody\n    spoiler: true\n",
+                                       encoding="utf-8")
+    done = party_game(tmp_path, "Ann,Bob", "1\n", "--packs", str(packs), "--pack", "twists", "--no-spoilers")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == "osmosis-quiz text: no question fits these options (spoilers are off); nothing to play\n"
+    assert "No scores yet" in run_main("scores", "--data-dir", str(tmp_path)).stdout
+
+
+def test_a_party_whose_scores_cannot_be_saved_says_so_for_each_player(tmp_path):
+    refuse_saves(tmp_path, "disk is full")
+    done = party_game(tmp_path, "Ann,Bob", party_answers(("Ann", "Bob"), right="Ann"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("\nAnn's score was not saved: this game could not be saved (disk is full)."
+                                "\nBob's score was not saved: this game could not be saved (disk is full)."
+                                "\n")  # and no table that says "No scores yet"
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = party_game(blocker / "data", "Ann,Bob", party_answers(("Ann", "Bob"), right="Ann"))
+    assert "scores won't be saved" in done.stdout.splitlines()[0]
+    assert done.stdout.endswith("\nThe scores were not saved (see the note at the start).\n")
+
+
+def test_a_daily_game_that_crosses_midnight_is_the_quiz_its_header_names(tmp_path, monkeypatch):
+    """Found by mutation testing: the header's date and the quiz's seed must be the same day, read
+    once, even when the clock passes midnight between the two."""
+    from datetime import date
+
+    from game.engine import daily_settings
+    days = iter([date(2026, 11, 30), date(2026, 12, 1), date(2026, 12, 2)])
+
+    class MidnightDate(date):
+        @classmethod
+        def today(cls):
+            return next(days)
+
+    monkeypatch.setattr(terminal, "date", MidnightDate)
+    done = run_main("text", "--daily", "--name", "Nat", "--data-dir", str(tmp_path), stdin="quit\n")
+    assert done.stdout.startswith("Daily challenge for 2026-11-30 for Nat:")
+    first = Game(FACTS, daily_settings(date(2026, 11, 30), timer=False), clock=FakeClock()).rounds[0]
+    assert f"Question 1 of 5: {first.questions[0].prompt}" in " ".join(done.stdout.split())
+
+
+def test_a_relaxed_game_at_a_terminal_says_no_timer_and_nothing_of_a_pipe(tmp_path):
+    """Found by mutation testing: the header of an untimed game typed at a terminal, solo or party."""
+    for who, header in ((["--name", "Ann"], "Osmosis Quiz for Ann"), (["--players", "Ann,Bob"], "Party game for Ann and Bob")):
+        argv = ["text", "--relaxed", *who, "--seed", "3", "--data-dir", str(tmp_path)]
+        out = io.StringIO()
+        assert terminal.play(build_parser(argv).parse_args(argv), TtyInput("quit\n"), out) == 0
+        assert out.getvalue().startswith(f"{header}: difficulty medium, no timer.\n")
+
+
+def test_a_pack_whose_only_character_cannot_be_asked_about_is_nothing_to_play(tmp_path):
+    """Found by mutation testing: with spoilers on, "no question fits" must not blame spoilers."""
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    description = ("A newcomer who stirs everyone up on the very first day of the programme. " * 4)[:299].strip()
+    (packs / "lone.yaml").write_text(f'title: Lone\ncharacters:\n  - {{id: lone-rosa, name: Rosa Quill, role: other, '
+                                     f'description: "{description}"}}\n', encoding="utf-8")  # too long to ask
+    done = run_main("text", "--packs", str(packs), "--pack", "lone", "--data-dir", str(tmp_path / "data"), stdin="1\n")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == "osmosis-quiz text: no question fits these options; nothing to play\n"
