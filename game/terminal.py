@@ -45,7 +45,7 @@ def run(args) -> int:
 
 # -- scores --------------------------------------------------------------------------------
 
-def show_scores(args, out: TextIO = sys.stdout) -> int:
+def show_scores(args, out: TextIO | None = None) -> int:
     # Only read: looking at the scores must not leave a folder and a file behind (a mistyped
     # --data-dir), set a damaged file aside, or fail on read-only media.
     store = Store.read(args.data_dir)
@@ -54,7 +54,7 @@ def show_scores(args, out: TextIO = sys.stdout) -> int:
         return 1  # "No scores yet" would be untrue of a file we cannot read
     # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
     tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
-    print("\n\n".join(tables) or format_scores([]), file=out)
+    print("\n\n".join(tables) or format_scores([]), file=out or sys.stdout)
     return 0
 
 
@@ -76,7 +76,9 @@ def pad(text: str, width: int) -> str:
 
 # -- the game ------------------------------------------------------------------------------
 
-def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def play(args, inp: TextIO | None = None, out: TextIO | None = None) -> int:
+    """The game on `inp` and `out` (standard input and output unless given): 0 once played or stopped."""
+    inp, out = inp or sys.stdin, out or sys.stdout  # read now: a default bound at import misses redirections
     clashing = [f"--{flag}" for flag in NOT_WITH_DAILY if args.daily and getattr(args, flag)]
     if clashing:
         print(f"osmosis-quiz text: --daily is the same quiz for everyone; it cannot be combined with "
@@ -182,7 +184,7 @@ def _library(args) -> Library:
     library = choose_packs(library, args.pack)
     if args.daily:  # packs a player added would change the daily quiz for that player alone
         bundled = builtin_pack_dir().resolve()
-        return Library(tuple(p for p in library.packs if p.path.resolve().is_relative_to(bundled)), library.refused)
+        return replace(library, packs=tuple(p for p in library.packs if p.path.resolve().is_relative_to(bundled)))
     return library
 
 
