@@ -874,3 +874,37 @@ def test_a_pack_whose_only_character_cannot_be_asked_about_is_nothing_to_play(tm
     done = run_main("text", "--packs", str(packs), "--pack", "lone", "--data-dir", str(tmp_path / "data"), stdin="1\n")
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == "osmosis-quiz text: no question fits these options; nothing to play\n"
+
+
+def test_the_text_and_scores_commands_run_on_standard_input_and_output(tmp_path, monkeypatch, capsys):
+    """Found by mutation testing: `run` was reached only in child processes, which mutmut cannot see."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
+    for argv, said in ((["text", "--seed", "3", "--data-dir", str(tmp_path)], "You stopped the game before the end"),
+                       (["scores", "--data-dir", str(tmp_path)], "No scores yet: play a game with `")):
+        assert terminal.run(build_parser(argv).parse_args(argv)) == 0
+        assert said in capsys.readouterr().out
+
+
+def test_bytes_that_are_not_text_in_the_input_are_a_line_that_means_nothing(tmp_path):
+    """In process, so that mutation testing sees it (the test above runs a real process): a byte
+    that is not UTF-8 is replaced, never a UnicodeDecodeError."""
+    argv = ["text", "--seed", "3", "--data-dir", str(tmp_path)]
+    out = io.StringIO()
+    raw = io.TextIOWrapper(io.BytesIO(b"caf\xe9\n1\n"), encoding="utf-8")  # strict, as a real stdin may be
+    assert terminal.play(build_parser(argv).parse_args(argv), raw, out) == 0
+    lines = out.getvalue().splitlines()
+    assert "> caf\ufffd" in lines  # the transcript shows the byte as a replacement character
+    assert lines.count("Type a number from 1 to 4 or the text of a choice, or help.") == 1
+    assert any(line.startswith(("Right!", "Wrong: the answer is")) for line in lines)  # "1" answered
+
+
+def test_a_broken_pack_is_named_on_stderr_and_the_game_plays_without_it(tmp_path):
+    """Found by mutation testing: the line about a refused pack was never checked."""
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "broken.yaml").write_text("title: Broken\ncharacters: [\n", encoding="utf-8")
+    (refused,) = load_library([packs]).refused
+    for daily in ([], ["--daily"]):
+        done = run_main("text", "--packs", str(packs), *daily, "--data-dir", str(tmp_path / "data"), stdin="quit\n")
+        assert done.returncode == 0 and done.stderr == f"osmosis-quiz text: skipped a pack: {refused.reason}\n"
+        assert "Question 1 of 5" in done.stdout and "broken.yaml" not in done.stdout
