@@ -136,9 +136,9 @@ def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interac
 
 def party_names(args) -> tuple[str, ...]:
     """The players of `--players "Ann,Bob"` (none without it); ValueError says what is wrong."""
-    if getattr(args, "players", None) is None:
+    if args.players is None:
         return ()
-    clashing = [f"--{flag}" for flag in NOT_WITH_PLAYERS if getattr(args, flag, None)]
+    clashing = [f"--{flag}" for flag in NOT_WITH_PLAYERS if getattr(args, flag)]
     if clashing:
         raise ValueError(f"--players plays a party game; it cannot be combined with {' or '.join(clashing)}")
     names = tuple(clean_name(name) for name in args.players.split(",") if name.strip())
@@ -245,10 +245,9 @@ class Terminal:
     def say(self, text: str = "", indent: str = "", hanging: str | None = None) -> None:
         """Print `text` wrapped to the terminal; `hanging` indents the lines after the first."""
         for paragraph in text.split("\n"):
-            wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent,
-                                    subsequent_indent=indent if hanging is None else hanging) \
-                if paragraph.strip() else ""
-            print(wrapped, file=self.out)
+            # A blank paragraph fills to "": an empty line, never a line of indent alone.
+            print(textwrap.fill(paragraph, self.width, initial_indent=indent,
+                                subsequent_indent=indent if hanging is None else hanging), file=self.out)
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
@@ -303,11 +302,9 @@ class Terminal:
 
     def round_card(self, game: Game) -> None:
         rnd = game.current_round
-        count = len(rnd.questions)
+        count = len(rnd.questions) // len(game.players)  # hot-seat: the round asks each player their share
         self.say()
         self.say(f"=== Round {rnd.index + 1} of {len(game.rounds)}: {rnd.title} ===".center(self.width).rstrip())
-        if len(game.players) > 1:  # hot-seat: the round asks each player their share
-            count //= len(game.players)
         each = " each" if len(game.players) > 1 else ""
         self.say(f"{rnd.blurb} {count} question{'s' if count != 1 else ''}{each}.")
 
