@@ -201,7 +201,7 @@ def test_double_chance_in_the_terminal_allows_a_second_pick_for_half_points():
     wrong = next(c for c in question.choices if c != question.answer)
     game_lines = ["double", wrong, question.answer]
     out = play_lines(game, game_lines)
-    assert "Wrong, but you have a second pick (double chance):" in out
+    assert out.splitlines().count("Wrong, but you have a second pick (double chance):") == 1
     assert "Right! +625 points (second pick: half the points)." in out  # half of 1000 x 1.25, instant
 
 
@@ -287,7 +287,7 @@ def test_an_empty_line_is_not_an_answer_to_a_typed_question():
     game.start_round()
     answer = game.question.answer
     out = play_lines(game, ["", "...", answer])  # nothing, or nothing but punctuation
-    assert out.count("Type your answer, or help.") == 2 and "Right! +1250 points." in out
+    assert out.splitlines().count("Type your answer, or help.") == 2 and "Right! +1250 points." in out
     assert game.results().missed == []
 
 
@@ -423,7 +423,7 @@ def test_double_chance_on_a_typed_question_gives_a_second_try():
     game.start_round()
     answer = game.question.answer
     out = play_lines(game, ["double", "Nobody Atall", answer])
-    assert "Wrong, but you have a second try (double chance)." in out
+    assert out.splitlines().count("Wrong, but you have a second try (double chance).") == 1
     assert "Right! +625 points (second pick: half the points)." in out
 
 
@@ -453,19 +453,6 @@ def test_scores_from_a_newer_version_are_not_reported_as_none(tmp_path):
     done = run_main("scores", "--data-dir", str(tmp_path))
     assert done.returncode == 1 and done.stdout == ""
     assert "newer version" in done.stderr and done.stderr.count("\n") == 1
-
-
-def test_a_pack_of_hand_written_questions_alone_is_played(tmp_path):
-    """`text --pack world` plays the world pack's own questions, not four empty rounds."""
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "text", "--pack", "world", "--seed", "2",
-                             "--name", "ann", "--data-dir", str(tmp_path)],
-                            input="1\n" * 40, capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    world = next(p for p in load_library().packs if p.id == "world")
-    asked = [line for line in result.stdout.splitlines() if line.startswith("Question ")]
-    assert len(asked) == 20
-    assert any(q.prompt[:40] in result.stdout.replace("\n", " ") for q in world.questions)
-    assert f"=== Round 1 of 4: {world.title} (1) ===" in result.stdout
 
 
 def test_a_piped_hot_seat_party_names_whose_turn_and_saves_every_players_score(tmp_path):
@@ -554,7 +541,7 @@ def test_a_round_card_and_questions_are_numbered_from_one_and_help_comes_once_a_
 
 def test_feedback_says_wrong_or_right_and_gives_the_explanation_indented():
     out = play_lines(scripted_game(2), ["3", "1"])
-    assert "Wrong: the answer is Anna Vale. Score 0, streak 0.\n  Number 1 is Anna Vale." in out
+    assert "> 3\nWrong: the answer is Anna Vale. Score 0, streak 0.\n  Number 1 is Anna Vale." in out
     assert "Right! +1250 points. Score 1250, streak 1.\n  Number 2 is Anna Vale." in out
 
 
@@ -575,8 +562,9 @@ def test_help_quit_and_the_lifelines_say_what_they_did():
                      "double (double chance). Also: pause, quit.") == 2  # the first question's, and `help`
     assert "Two wrong choices are gone: 1) Anna Vale 2) " in out
     assert "Lifelines, once per game: skip, double (double chance)." in out  # after 50:50, for `?`
-    assert "Double chance: if your first pick is wrong, you get a second one for half the points." in out
-    assert "Skipped: here is a fresh question." in out
+    # Each message just after the command typed, as typed (found by mutation testing: padding unseen).
+    assert ("> double Double chance: if your first pick is wrong, you get a second one for half the points. "
+            "> skip Skipped: here is a fresh question. ") in out
     assert "Who is number 4?" in out  # skip brought a question not in the round
 
 
@@ -673,7 +661,9 @@ def test_a_long_missed_question_wraps_under_its_own_text():
     """Found by mutation testing: the hanging indent of a wrapped miss was never seen."""
     long = Question(id="long", kind="trope-to-character", answer="Anna Vale", choices=("Anna Vale", "Paul Roy"),
                     prompt="Who is the recruit the Osmosis programme keeps testing again and again when the "
-                           "implants fail at night?")
+                           "implants fail at night?",
+                    explanation="Anna Vale volunteers for every trial, and the night shift writes each failure "
+                                "down in the same blue notebook.")
     game = Game(None, Settings(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),),
                                questions_per_round=1, timer=False, seed=1),
                 clock=FakeClock(), generator=Questions([long]))
@@ -682,10 +672,12 @@ def test_a_long_missed_question_wraps_under_its_own_text():
     ui.show_results(ui.play(game))
     lines = out.getvalue().splitlines()
     start = lines.index("Missed questions:")
-    assert lines[start + 1:start + 4] == [
+    assert lines[start + 1:start + 6] == [
         "- Who is the recruit the Osmosis programme keeps testing again and again when",
         "  the implants fail at night?",  # under the text, not under the dash
-        "    You: Paul Roy. Right answer: Anna Vale."]
+        "    You: Paul Roy. Right answer: Anna Vale.",
+        "    Anna Vale volunteers for every trial, and the night shift writes each",
+        "    failure down in the same blue notebook."]  # an explanation keeps its indent when it wraps
 
 
 def perfect_results(seed: int, mode: str):
@@ -908,3 +900,112 @@ def test_a_broken_pack_is_named_on_stderr_and_the_game_plays_without_it(tmp_path
         done = run_main("text", "--packs", str(packs), *daily, "--data-dir", str(tmp_path / "data"), stdin="quit\n")
         assert done.returncode == 0 and done.stderr == f"osmosis-quiz text: skipped a pack: {refused.reason}\n"
         assert "Question 1 of 5" in done.stdout and "broken.yaml" not in done.stdout
+
+
+def test_fifty_fifty_on_three_choices_takes_one_and_says_so():
+    """Found by mutation testing: only the four-choice message was ever seen."""
+    game = Game(None, Settings(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),),
+                               questions_per_round=1, timer=False, seed=1), clock=FakeClock(),
+                generator=Questions([names_question(1, ("Anna Vale", "Paul Roy", "Lucas Bay"))]))
+    lines = play_lines(game, ["50", "1"]).splitlines()
+    gone = lines.index("> 50") + 1
+    assert lines[gone] == "A wrong choice is gone:" and lines[gone + 1].startswith("  1) ")
+    assert lines[gone + 3] == "> 1"  # two choices left on show
+
+
+def test_a_number_of_four_digits_is_never_a_choice_even_with_leading_zeros():
+    """Found by mutation testing: numbers are read up to three digits ("001" is 1); longer lines are
+    no number, so int() never reads a huge one."""
+    out = play_lines(scripted_game(1), ["0001", "001"])
+    assert out.splitlines().count("Type a number from 1 to 4 or the text of a choice, or help.") == 1
+    assert "Right! +1250 points." in out
+
+
+def test_players_flags_errors_name_every_clash_and_four_players_may_play(tmp_path):
+    """Found by mutation testing: the exact wording of each --players error, and the upper bound."""
+    for args, message in ((("--players", "Ann,Bob", "--name", "Cyd", "--practice"),
+                           "--players plays a party game; it cannot be combined with --name or --practice"),
+                          (("--players", "Ann,Bob,Cyd,Dee,Eve"), "--players needs 2 to 4 names separated by commas, got 5"),
+                          (("--players", "Ann,ann"), "--players needs a different name for each player")):
+        done = run_main("text", *args, "--data-dir", str(tmp_path))
+        assert (done.returncode, done.stdout, done.stderr) == (2, "", f"osmosis-quiz text: {message}\n")
+    done = run_main("text", "--players", "Ann,Bob,Cyd,Dee", "--data-dir", str(tmp_path), stdin="quit\n")
+    assert done.returncode == 0 and done.stdout.startswith("Party game for Ann, Bob, Cyd and Dee:")
+
+
+def test_daily_flag_clashes_are_named_in_one_sentence(tmp_path):
+    done = run_main("text", "--daily", "--seed", "4", "--pack", "osmosis", "--data-dir", str(tmp_path))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("osmosis-quiz text: --daily is the same quiz for everyone; it cannot be combined with "
+                           "--seed or --pack\n")
+
+
+def test_an_install_with_no_pack_at_all_says_where_to_look(tmp_path, monkeypatch):
+    """Found by mutation testing: the message when not one pack loads (an empty questions folder)."""
+    from game import packs
+    from game.launch import shown_command
+    monkeypatch.setattr(packs, "pack_dirs", lambda extra=(): [tmp_path / "empty"])
+    done = run_main("text", "--data-dir", str(tmp_path / "data"), stdin="1\n")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"osmosis-quiz text: no pack to play; see `{shown_command('packs')}`\n"
+
+
+def saved_settings(data_dir: Path) -> dict:
+    """The settings saved with the last game in the score file."""
+    import json
+    import sqlite3
+    with sqlite3.connect(data_dir / "scores.sqlite3") as db:
+        return json.loads(db.execute("SELECT settings FROM games ORDER BY id DESC LIMIT 1").fetchone()[0])
+
+
+def test_a_daily_game_keeps_spoilers_as_asked_and_its_timer_at_a_terminal(tmp_path):
+    """Found by mutation testing: the daily settings' spoilers, packs and timer."""
+    def header(*args: str) -> str:
+        done = run_main("text", "--daily", "--name", "Dee", *args, "--data-dir", str(tmp_path), stdin="quit\n")
+        return " ".join(done.stdout.split("\n\n")[0].split())
+    assert header().endswith(": difficulty medium, no timer (answers come from a pipe).")
+    assert header("--no-spoilers").endswith(": difficulty medium, no timer (answers come from a pipe), no spoilers.")
+    argv = ["text", "--daily", "--name", "Dee", "--data-dir", str(tmp_path)]
+    out = io.StringIO()
+    answers = "".join(f"{q.answer}\n" for r in Game(FACTS, daily_settings_today(), clock=FakeClock()).rounds
+                      for q in r.questions)
+    assert terminal.play(build_parser(argv).parse_args(argv), TtyInput(answers), out) == 0
+    assert "difficulty medium, 20 s per question." in out.getvalue() and "High scores (daily):" in out.getvalue()
+    settings = saved_settings(tmp_path)
+    assert (settings["mode"], settings["timer"], settings["spoilers"]) == ("daily", True, True)
+    assert sorted(settings["packs"]) == sorted(p.id for p in load_library().packs)
+
+
+def daily_settings_today():
+    from datetime import date
+
+    from game.engine import daily_settings
+    return daily_settings(date.today(), timer=True)
+
+
+def test_a_hand_written_pack_chosen_alone_is_played_and_saved_as_played(tmp_path):
+    """In process (mutation testing sees it): `--pack world` plays rounds of the world pack's own
+    questions, and the saved game names that pack."""
+    done = run_main("text", "--pack", "world", "--seed", "2", "--name", "ann", "--data-dir", str(tmp_path),
+                    stdin="1\n" * 40)
+    assert done.returncode == 0, done.stderr
+    world = next(p for p in load_library().packs if p.id == "world")
+    assert f"=== Round 1 of 4: {world.title} (1) ===" in done.stdout
+    assert len([line for line in done.stdout.splitlines() if line.startswith("Question ")]) == 20
+    assert any(q.prompt[:40] in done.stdout.replace("\n", " ") for q in world.questions)
+    assert saved_settings(tmp_path)["packs"] == ["world"]
+    done = run_main("text", "--seed", "2", "--name", "ann", "--data-dir", str(tmp_path), stdin="1\n" * 300)
+    assert sorted(saved_settings(tmp_path)["packs"]) == sorted(p.id for p in load_library().packs)
+
+
+def test_at_a_real_terminal_lines_are_read_with_line_editing(tmp_path, monkeypatch, capsys):
+    """In process (mutation testing sees it): at a terminal the game reads lines with input(), whose
+    prompt is the game's own; the end of input there still ends the game cleanly."""
+    pytest.importorskip("readline", reason="this Python has no line editing to offer")
+    monkeypatch.setattr(sys, "stdin", TtyInput("Zoé\n 1 \n"))  # spaces around an answer are no matter
+    argv = ["text", "--seed", "3", "--data-dir", str(tmp_path)]
+    assert terminal.play(build_parser(argv).parse_args(argv)) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Your name: Osmosis Quiz for Zoé: difficulty medium, 20 s per question.")
+    assert "Type a number" not in out and ("Right!" in out or "Wrong: the answer is" in out)
+    assert "\n[20 s] > \nInput ended before the game was over: nothing saved.\n" in out
