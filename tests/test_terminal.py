@@ -287,6 +287,7 @@ def test_an_empty_line_is_not_an_answer_to_a_typed_question():
     game.start_round()
     answer = game.question.answer
     out = play_lines(game, ["", "...", answer])  # nothing, or nothing but punctuation
+    assert "  (type your answer)" in out.splitlines()  # in place of the choices
     assert out.splitlines().count("Type your answer, or help.") == 2 and "Right! +1250 points." in out
     assert game.results().missed == []
 
@@ -1009,3 +1010,34 @@ def test_at_a_real_terminal_lines_are_read_with_line_editing(tmp_path, monkeypat
     assert out.startswith("Your name: Osmosis Quiz for Zoé: difficulty medium, 20 s per question.")
     assert "Type a number" not in out and ("Right!" in out or "Wrong: the answer is" in out)
     assert "\n[20 s] > \nInput ended before the game was over: nothing saved.\n" in out
+
+
+class ScreenOut(io.StringIO):
+    """Standard output as a terminal or a pipe buffers it: what is written shows only once flushed."""
+
+    def __init__(self):
+        super().__init__()
+        self.unflushed = ""
+
+    def write(self, text):
+        self.unflushed += text
+        return super().write(text)
+
+    def flush(self):
+        self.unflushed = ""
+        super().flush()
+
+
+def test_the_prompt_is_on_screen_before_the_game_waits_for_a_line():
+    """Found by mutation testing: without a flush the prompt (and the choices) would stay in the
+    buffer while the game waits, and a player would see nothing to answer."""
+    out = ScreenOut()
+    unseen_while_waiting = []
+
+    class Watched(io.StringIO):
+        def readline(self, *args):
+            unseen_while_waiting.append(out.unflushed)
+            return super().readline(*args)
+
+    Terminal(Watched("1\n2\n"), out).play(scripted_game(2))
+    assert unseen_while_waiting == ["", ""] and "Question 2 of 2" in out.getvalue()
