@@ -1041,3 +1041,22 @@ def test_the_prompt_is_on_screen_before_the_game_waits_for_a_line():
 
     Terminal(Watched("1\n2\n"), out).play(scripted_game(2))
     assert unseen_while_waiting == ["", ""] and "Question 2 of 2" in out.getvalue()
+
+
+def test_help_lists_the_lifelines_left_extra_time_only_with_a_clock():
+    """Found by mutation testing: help in a timed game, and once every lifeline is spent."""
+    out = " ".join(play_lines(one_round(["trope-to-character"]), ["help", "50", "skip", "double", "time", "help"]).split())
+    assert out.count("Answer with a number or the text. Lifelines, once per game: 50 (50:50), skip, "
+                     "time (extra time), double (double chance). Also: pause, quit.") == 2  # shown first, then asked
+    assert "> help Answer with a number or the text. Lifelines, once per game: none left. Also: pause, quit." in out
+
+
+def test_a_long_choice_wraps_under_its_own_text():
+    """Found by mutation testing: a choice too long for one line continues under its first word."""
+    long = "Anna Vale, the recruit who keeps volunteering for every trial the programme runs at night"
+    game = Game(None, Settings(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),),
+                               questions_per_round=1, timer=False, seed=1), clock=FakeClock(),
+                generator=Questions([names_question(1, (long, "Paul Roy"))]))
+    lines = play_lines(game, ["1"]).splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(("  1) Anna", "  2) Anna")))
+    assert lines[first][5:] + " " + lines[first + 1][5:] == long and lines[first + 1] == "     programme runs at night"
