@@ -211,21 +211,13 @@ def game_settings(args, timed: bool, packs, practice: bool = False, today: date 
     )
 
 
-def _interactive(inp) -> bool:
+def _turn_on_line_editing() -> None:
+    """Importing readline (GNU readline or libedit) is what makes input() edit lines. Not every
+    Python has it (some Windows builds): input() then reads plain lines, as readline() would."""
     try:
-        return inp.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def line_editing() -> bool:
-    """Turn on line editing for input(): GNU readline or libedit where Python has it (not on
-    every Windows Python); False when there is none."""
-    try:
-        import readline  # noqa: F401  (importing it is what makes input() edit lines)
+        import readline  # noqa: F401
     except ImportError:
-        return False
-    return True
+        pass
 
 
 class Terminal:
@@ -236,9 +228,11 @@ class Terminal:
         self.inp = inp
         self.out = out
         self.width = max(40, min(80, shutil.get_terminal_size((80, 24)).columns) - 1)
-        # In a real terminal, lines are read with `readline`: arrows move in the line and bring
-        # back earlier answers instead of printing ^[[A.
-        self.line_editing = inp is sys.stdin and out is sys.stdout and _interactive(inp) and line_editing()
+        # In a real terminal, lines are read with input() and readline: arrows move in the line
+        # and bring back earlier answers instead of printing ^[[A. (play() has asked isatty already.)
+        self.line_editing = inp is sys.stdin and out is sys.stdout and inp.isatty()
+        if self.line_editing:
+            _turn_on_line_editing()
 
     # -- output helpers --
 
