@@ -872,7 +872,8 @@ def test_a_pack_whose_only_character_cannot_be_asked_about_is_nothing_to_play(tm
 def test_the_text_and_scores_commands_run_on_standard_input_and_output(tmp_path, monkeypatch, capsys):
     """Found by mutation testing: `run` was reached only in child processes, which mutmut cannot see."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
-    for argv, said in ((["text", "--seed", "3", "--data-dir", str(tmp_path)], "You stopped the game before the end"),
+    # Piped, an answer is echoed after its prompt so that the transcript shows it.
+    for argv, said in ((["text", "--seed", "3", "--data-dir", str(tmp_path)], "> quit\n\nYou stopped the game before the end"),
                        (["scores", "--data-dir", str(tmp_path)], "No scores yet: play a game with `")):
         assert terminal.run(build_parser(argv).parse_args(argv)) == 0
         assert said in capsys.readouterr().out
@@ -999,10 +1000,10 @@ def test_a_hand_written_pack_chosen_alone_is_played_and_saved_as_played(tmp_path
     assert sorted(saved_settings(tmp_path)["packs"]) == sorted(p.id for p in load_library().packs)
 
 
-def test_at_a_real_terminal_lines_are_read_with_line_editing(tmp_path, monkeypatch, capsys):
+def test_at_a_real_terminal_lines_are_read_with_input(tmp_path, monkeypatch, capsys):
     """In process (mutation testing sees it): at a terminal the game reads lines with input(), whose
-    prompt is the game's own; the end of input there still ends the game cleanly."""
-    pytest.importorskip("readline", reason="this Python has no line editing to offer")
+    prompt is the game's own; the end of input there still ends the game cleanly. (That arrows
+    edit the line shows only in a real terminal: test_a_real_terminal_gets_line_editing.)"""
     monkeypatch.setattr(sys, "stdin", TtyInput("Zoé\n 1 \n"))  # spaces around an answer are no matter
     argv = ["text", "--seed", "3", "--data-dir", str(tmp_path)]
     assert terminal.play(build_parser(argv).parse_args(argv)) == 0
