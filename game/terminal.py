@@ -45,7 +45,7 @@ def run(args) -> int:
 
 # -- scores --------------------------------------------------------------------------------
 
-def show_scores(args, out: TextIO | None = None) -> int:
+def show_scores(args) -> int:
     # Only read: looking at the scores must not leave a folder and a file behind (a mistyped
     # --data-dir), set a damaged file aside, or fail on read-only media.
     store = Store.read(args.data_dir)
@@ -54,7 +54,7 @@ def show_scores(args, out: TextIO | None = None) -> int:
         return 1  # "No scores yet" would be untrue of a file we cannot read
     # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
     tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
-    print("\n\n".join(tables) or format_scores([]), file=out or sys.stdout)
+    print("\n\n".join(tables) or format_scores([]))
     return 0
 
 

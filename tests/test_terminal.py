@@ -38,7 +38,7 @@ def run_main(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
         if parsed.command == "text":
             code = terminal.play(parsed, io.StringIO(stdin), out)
         elif parsed.command == "scores":
-            code = terminal.show_scores(parsed, out)
+            code = terminal.show_scores(parsed)
         else:
             code = cli_main(argv)
     return subprocess.CompletedProcess(["main.py", *argv], code, out.getvalue(), err.getvalue())
