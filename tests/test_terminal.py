@@ -5,6 +5,7 @@ import contextlib
 import io
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1061,3 +1062,16 @@ def test_a_long_choice_wraps_under_its_own_text():
     lines = play_lines(game, ["1"]).splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith(("  1) Anna", "  2) Anna")))
     assert lines[first][5:] + " " + lines[first + 1][5:] == long and lines[first + 1] == "     programme runs at night"
+
+
+def test_the_end_of_a_game_goes_to_the_terminals_own_stream(tmp_path, capsys):
+    """Found by mutation testing: the high-score table after a game, written where the rest went."""
+    store = Store.open(tmp_path)
+    results, settings = perfect_results(8, "relaxed")
+    out = io.StringIO()
+    Terminal(io.StringIO(), out).finish(store, results, settings)
+    Terminal(io.StringIO(), out).finish_party(store, [results], replace(settings, mode="party relaxed"))
+    store.close()
+    tables = out.getvalue().split("High scores (")[1:]
+    assert [table.splitlines()[3].split()[1] for table in tables] == ["Player", "Player"]
+    assert capsys.readouterr().out == ""
