@@ -564,6 +564,7 @@ def test_help_quit_and_the_lifelines_say_what_they_did():
                      "double (double chance). Also: pause, quit.") == 2  # the first question's, and `help`
     assert "Two wrong choices are gone: 1) Anna Vale 2) " in out
     assert "Lifelines, once per game: skip, double (double chance)." in out  # after 50:50, for `?`
+    assert "Type a number" not in out  # help is no answer, not even a wrong one
     # Each message just after the command typed, as typed (found by mutation testing: padding unseen).
     assert ("> double Double chance: if your first pick is wrong, you get a second one for half the points. "
             "> skip Skipped: here is a fresh question. ") in out
