@@ -1076,3 +1076,18 @@ def test_the_end_of_a_game_goes_to_the_terminals_own_stream(tmp_path, capsys):
     tables = out.getvalue().split("High scores (")[1:]
     assert [table.splitlines()[3].split()[1] for table in tables] == ["Player", "Player"]
     assert capsys.readouterr().out == ""
+
+
+def test_text_is_wrapped_to_the_terminal_one_column_short_between_40_and_79(monkeypatch):
+    """Found by mutation testing: only the 80-column default was ever seen. The last column is left
+    free (a character there makes some terminals wrap early); a narrow one still gets 40."""
+    widths = {}
+    for columns in (30, 41, 60, 80, 200):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        widths[columns] = Terminal(io.StringIO(), io.StringIO()).width
+    assert widths == {30: 40, 41: 40, 60: 59, 80: 79, 200: 79}
+    monkeypatch.setenv("COLUMNS", "60")
+    out = play_lines(Game(None, Settings(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),),
+                                         questions_per_round=1, timer=False, seed=1), clock=FakeClock(),
+                          generator=Questions([names_question(1)])), ["help"])
+    assert max(len(line) for line in out.splitlines()) <= 59  # the help line, twice that, wrapped to fit
