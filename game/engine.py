@@ -304,7 +304,7 @@ class BaseGame:
         if generator is None:
             from .generator import Generator
             generator = Generator(facts, difficulty=settings.difficulty, spoilers=settings.spoilers)
-        self.generator = generator
+        self.generator = self._question_source(generator)
         self.weights = miss_weights(misses) if misses else None
         self.players = tuple(players)
         self.scoreboards = {name: self._new_scoreboard(name) for name in self.players}
@@ -394,6 +394,10 @@ class BaseGame:
         base = time_points(elapsed, limit) if limit else 1000
         bonus = streak_bonus(streak) if self.settings.streak_bonus else 0
         return round(base * difficulty_factor(self.settings.difficulty)) + bonus
+
+    def _question_source(self, generator):
+        """What this way of playing draws its questions from: the generator itself, or a filter on it."""
+        return generator
 
     def _new_scoreboard(self, player: str) -> "ScoreBoard":
         return ScoreBoard(player)

@@ -135,17 +135,13 @@ class PartyGame(BaseGame):
                  clock: Clock | None = None, generator=None, lifelines: bool = True):
         settings = settings or party_settings()
         settings = replace(settings, rounds=without_typed(settings.rounds))
-        if generator is None:
-            from .generator import Generator
-            generator = Generator(facts, difficulty=settings.difficulty, spoilers=settings.spoilers)
         if len({name.casefold() for name in players}) != len(players):
             raise ValueError("party players need different names")
         self.lifelines = lifelines
         self.reveal: Reveal | None = None  # set in FEEDBACK: everyone's picks and points
         self._away: set[str] = set()
-        self._seats: dict[str, _Seat] = {}
         self._last_gain: dict[str, int] = {}
-        super().__init__(facts, settings, players, clock, None, _WithoutTyped(generator))
+        super().__init__(facts, settings, players, clock, None, generator)
 
     # -- what front ends read ------------------------------------------------------------
 
@@ -239,13 +235,13 @@ class PartyGame(BaseGame):
         limit = self.time_limit
         own = self._own_elapsed(seat)
         if limit is not None and own > limit:
-            self._lock(seat, limit)
+            self._lock(seat)
             return Pick.TOO_LATE
         seat.picks.append(choice)
         seat.pick_times.append(own)
         if seat.double_chance and len(seat.picks) == 1:
             return Pick.PICK_AGAIN
-        self._lock(seat, own)
+        self._lock(seat)
         return Pick.LOCKED
 
     def use_lifeline(self, player: str, name: str) -> bool:
@@ -260,8 +256,10 @@ class PartyGame(BaseGame):
                 or name not in board.lifelines_left or self.time_left(player) == 0.0):
             return False
         if name == "double-chance":
-            if seat.picks or seat.double_chance or len(self.choices) <= 2:
-                return False  # with two choices a second pick could not be wrong
+            # Before a first pick: a pick locks the player unless double chance is already armed,
+            # and it is once per game. With two choices a second pick could not be wrong.
+            if len(self.choices) <= 2:
+                return False
             seat.double_chance = True
         else:
             if self.time_limit is None:
@@ -281,11 +279,14 @@ class PartyGame(BaseGame):
             for player in self.waiting_for():
                 seat = self._seats[player]
                 if self._own_elapsed(seat) >= limit:
-                    self._lock(seat, limit)
+                    self._lock(seat)
         self._reveal_when_all_in()  # everyone may be away
-        return self.reveal if self.phase is Phase.FEEDBACK else None
+        return self.reveal  # None while the question is open: set when it closes, cleared by next()
 
     # -- inside --------------------------------------------------------------------------
+
+    def _question_source(self, generator):
+        return _WithoutTyped(generator)
 
     def _new_scoreboard(self, player: str) -> ScoreBoard:
         return ScoreBoard(player, lifelines_left=set(PARTY_LIFELINES) if self.lifelines else set())
@@ -299,7 +300,7 @@ class PartyGame(BaseGame):
 
     def _reset_question_state(self) -> None:
         super()._reset_question_state()
-        self._seats = {}
+        self._seats: dict[str, _Seat] = {}  # who takes part in the current question
 
     def _start_question(self) -> None:
         super()._start_question()
@@ -308,10 +309,8 @@ class PartyGame(BaseGame):
     def _leave_feedback(self) -> None:
         self.reveal = None
 
-    def _lock(self, seat: _Seat, at: float) -> None:
+    def _lock(self, seat: _Seat) -> None:
         seat.locked = True
-        if not seat.picks:
-            seat.pick_times.append(at)
         self._reveal_when_all_in()
 
     def _reveal_when_all_in(self) -> None:
@@ -330,20 +329,22 @@ class PartyGame(BaseGame):
 
     def _score(self, player: str, question: Question) -> Outcome:
         """The pick that counts: the first, or with double chance a second after a wrong first
-        (half the points when right). No pick: timed out, 0 points."""
+        (half the points when right). No pick (time up, or away): timed out, 0 points, the whole
+        timer used (untimed: the time until the question closed)."""
         seat = self._seats[player]
         counted = 0 if not seat.picks or question.is_right(seat.picks[0]) else len(seat.picks) - 1
         response = seat.picks[counted] if seat.picks else None
-        elapsed = seat.pick_times[counted] if seat.pick_times else (self.time_limit or self._own_elapsed(seat))
+        elapsed = seat.pick_times[counted] if seat.picks else (self.time_limit or self._own_elapsed(seat))
         correct = response is not None and question.is_right(response)
         streak = self.scoreboards[player].streak + 1 if correct else 0
         second_pick = counted == 1
         points = self._points(elapsed, streak) if correct else 0
         if second_pick:
             points = round(points / 2)
-        limit = self.time_limit
-        return Outcome(question, response, correct, points, streak, min(elapsed, limit) if limit else elapsed,
-                       response is None, self.round_index, player, tuple(seat.lifelines_used), second_pick)
+        # No clamp to the timer as in Game._finish: a pick later than the player's own timer is
+        # refused (TOO_LATE), so every time here is within it.
+        return Outcome(question, response, correct, points, streak, elapsed, response is None, self.round_index,
+                       player, tuple(seat.lifelines_used), second_pick)
 
 
 __all__ = ["PARTY_LIFELINES", "PARTY_MODE", "PartyAnswer", "PartyGame", "Pick", "Reveal",

@@ -85,9 +85,7 @@ def clean_name(name: str | None) -> str:
 
 
 class Store:
-    def __init__(self, path: Path | None, connection: sqlite3.Connection | None, warning: str | None,
-                 read_only: bool = False):
-        self.path = path
+    def __init__(self, connection: sqlite3.Connection | None, warning: str | None, read_only: bool = False):
         self._db = connection
         self.warning = warning
         self.read_only = read_only  # scores can be read from the connection, never written
@@ -104,18 +102,18 @@ class Store:
             folder = Path(data_dir) if data_dir is not None else _default_dir()
             path = folder / DB_NAME
             if _is_file(folder):
-                return cls(None, None, f"scores won't be saved: {folder} is a file, not a folder")
+                return cls(None, f"scores won't be saved: {folder} is a file, not a folder")
             folder.mkdir(parents=True, exist_ok=True)
-            if path.exists() and not os.access(path, os.W_OK):
+            if path.exists() and not _writable(path):
                 return cls._open_read_only(path, f"scores won't be saved: {path} is read-only")
-            if not os.access(folder, os.W_OK):  # SQLite must make its -wal and -shm files there
+            if not _writable(folder):  # SQLite must make its -wal and -shm files there
                 return cls._open_read_only(path, f"scores won't be saved: the folder {folder} is read-only")
         except (OSError, ValueError) as exc:
-            return cls(None, None, f"scores won't be saved: cannot use the data folder ({_reason(exc)})")
+            return cls(None, f"scores won't be saved: cannot use the data folder ({_reason(exc)})")
         try:
             return cls._open_file(path)
         except (sqlite3.Error, OSError) as exc:
-            return cls(path, None, f"scores won't be saved: cannot write {path} ({_reason(exc)})")
+            return cls(None, f"scores won't be saved: cannot write {path} ({_reason(exc)})")
 
     @classmethod
     def read(cls, data_dir: Path | None = None) -> "Store":
@@ -125,33 +123,20 @@ class Store:
         try:
             folder = Path(data_dir) if data_dir is not None else _default_dir()
             if _is_file(folder):
-                return cls(None, None, f"cannot read the scores: {folder} is a file, not a folder")
+                return cls(None, f"cannot read the scores: {folder} is a file, not a folder")
         except (OSError, ValueError) as exc:
-            return cls(None, None, f"cannot read the scores: no data folder ({_reason(exc)})")
+            return cls(None, f"cannot read the scores: no data folder ({_reason(exc)})")
         return cls._open_read_only(folder / DB_NAME, None)
 
     @classmethod
     def _open_read_only(cls, path: Path, warning: str | None) -> "Store":
-        """A read-only store on `path`; `warning` (why it is read-only) or the reason it cannot be read."""
+        """A store that reads `path` and never writes it. Its warning is `warning` (why it is
+        read-only), or else why the scores cannot be read: none when there are none yet."""
         try:
-            if not path.exists():
-                return cls(path, None, warning)
-            db = _connect_read_only(path)
-            if _foreign(path) or not _healthy(db):
-                db.close()
-                return cls(path, None, warning or f"cannot read the scores: {path} is damaged (the next "
-                                                  "game sets it aside and starts a fresh one)")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                db.close()
-                return cls(path, None, warning or f"cannot read the scores: {path} is from a newer version "
-                                                  "of Osmosis Quiz")
-            if version == 0:
-                db.close()  # made but never set up: it holds no scores
-                return cls(path, None, warning)
+            db, problem = _read_only_scores(path)
         except (sqlite3.Error, OSError) as exc:
-            return cls(path, None, warning or f"cannot read the scores in {path} ({_reason(exc)})")
-        return cls(path, db, warning, read_only=True)
+            db, problem = None, f"cannot read the scores in {path} ({_reason(exc)})"
+        return cls(db, warning or problem, read_only=True)
 
     @classmethod
     def _open_file(cls, path: Path) -> "Store":
@@ -166,7 +151,7 @@ class Store:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             db.close()
-            return cls(path, None, f"scores won't be saved: {path} is from a newer version of Osmosis Quiz "
+            return cls(None, f"scores won't be saved: {path} is from a newer version of Osmosis Quiz "
                                    "(left untouched)")
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -176,7 +161,7 @@ class Store:
         except sqlite3.Error:
             db.close()
             raise
-        return cls(path, db, warning)
+        return cls(db, warning)
 
     def close(self) -> None:
         if self._db is not None:
@@ -214,7 +199,7 @@ class Store:
             "INSERT INTO games (player_id, mode, score, right_answers, asked, best_streak, settings, played_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (player_id, settings.mode, results.total, results.right, results.asked, results.best_streak,
-             json.dumps(asdict(settings), sort_keys=True), played_at))
+             json.dumps(asdict(settings)), played_at))
         return cursor.lastrowid
 
     def _insert_answers(self, game_id: int, results: Results) -> None:
@@ -270,11 +255,35 @@ def _default_dir() -> Path:
     return user_data_dir()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, options: str = "") -> sqlite3.Connection:
+    """A connection to `path`, always named by its URI: SQLite may read any name that starts with
+    'file:' as one (this is a build option), so a folder called 'file:...' must not be given as is."""
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly what we say.
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = sqlite3.connect(f"{path.absolute().as_uri()}{options}", uri=True, isolation_level=None)
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return db
+
+
+def _read_only_scores(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
+    """A connection reading the scores in `path`, or None and why they cannot be read (no reason
+    when there are none: no file, or one made but never set up)."""
+    if not path.exists():
+        return None, None
+    db = _connect_read_only(path)
+    try:
+        if not _healthy(db):  # a file that is not SQLite's is not healthy either
+            problem = f"cannot read the scores: {path} is damaged (the next game sets it aside and starts a fresh one)"
+        elif (version := db.execute("PRAGMA user_version").fetchone()[0]) > SCHEMA_VERSION:
+            problem = f"cannot read the scores: {path} is from a newer version of Osmosis Quiz"
+        elif version > 0:
+            return db, None
+        else:
+            problem = None  # made but never set up: it holds no scores
+    except BaseException:
+        db.close()
+        raise
+    db.close()
+    return None, problem
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -282,15 +291,22 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     file unless told the file cannot change (immutable). With no -wal file beside it, no game has
     the file open, so it is read as it stands; with one, a game may be saving, and SQLite's own
     locking (through the side files already there) keeps the read consistent."""
-    uri = f"{path.absolute().as_uri()}?mode=ro"
+    options = "?mode=ro"
     if not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        options += "&immutable=1"
+    return _connect(path, options)
 
 
 def _is_file(folder: Path) -> bool:
     """Whether the data folder given is something other than a folder (a mistyped --data-dir)."""
     return folder.exists() and not folder.is_dir()
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path`, checked with the ids and privileges it writes with
+    (the effective ones, which the system checks when SQLite opens the file). A check with the
+    real ids gives root back every privilege, and a process acting as another user its own."""
+    return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
 def _foreign(path: Path) -> bool:
@@ -304,11 +320,14 @@ def _foreign(path: Path) -> bool:
 
 
 def _healthy(db: sqlite3.Connection) -> bool:
+    """Whether the file checks out. Only damage in the file itself answers no; a file SQLite may
+    not use now (locked by another program, side files another user left that we may not open,
+    an I/O error) raises, so that it is left where it is, not set aside as damaged."""
     try:
         return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", ...
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:  # "file is not a database", "database disk image is malformed"
         return False
 
 

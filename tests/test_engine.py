@@ -184,6 +184,19 @@ def test_a_game_paused_between_questions_starts_the_next_one_with_the_clock_stop
     assert answer_after(game, 10).points == 750
 
 
+def test_pausing_on_the_first_round_card_leaves_the_first_question_its_whole_timer():
+    """Found by mutation testing: Esc on the first round card pauses the game before any question
+    has started; resuming from there must neither fail nor take the pause off the first question's
+    clock."""
+    game = Game(None, Settings(rounds=ONE_ROUND, seed=7, difficulty="easy", streak_bonus=False),
+                clock=FakeClock(), generator=QuestionList([mcq(n) for n in range(5)]))
+    game.pause()
+    game.clock.advance(30)
+    game.resume()
+    game.start_round()
+    assert game.time_left() == 20.0 and answer_after(game, 0).points == 1000
+
+
 def test_relaxed_game_has_no_timer_and_scores_a_flat_1000_times_the_factor():
     game = make_game(timer=False, difficulty="hard")
     assert game.time_left() is None
@@ -247,6 +260,14 @@ def test_fifty_fifty_removes_two_wrong_choices_the_same_way_every_time():
     assert all(len(shown) == 2 and f"right {n}" in shown for n, shown in enumerate(left))
     assert fifty_fifty_on_every_question(seed=7) == left
     assert fifty_fifty_on_every_question(seed=8) != left  # chosen by the seed, not always the same two
+
+
+def test_fifty_fifty_spares_a_wrong_choice_in_a_different_place_from_question_to_question():
+    """Found by mutation testing: seeded by the game alone, not the question, 50:50 took away the
+    same places among the wrong choices on every question, so a player who saw which place it
+    always spares could tell the answer from the wrong choice left beside it."""
+    spared = [next(c for c in shown if not c.startswith("right"))[-1] for shown in fifty_fifty_on_every_question(7)]
+    assert len(set(spared)) > 1, spared  # "wrong 3a", "wrong 5c": which of the three was left
 
 
 def test_fifty_fifty_after_a_wrong_double_chance_pick_leaves_two_choices():

@@ -248,3 +248,206 @@ def test_every_players_score_is_saved_in_the_party_table(tmp_path):
     assert [(h.name, h.score, h.mode) for h in store.high_scores("party")] == [("Ann", 1000, "party"),
                                                                                 ("Bob", 750, "party")]
     store.close()
+
+
+# -- found by mutation testing (benchmarks/mutation.py party) ------------------------------------
+
+from game.party import PARTY_LIFELINES  # noqa: E402
+
+
+def three_choices(n: int) -> Question:
+    return Question(id=f"q3-{n}", kind="trope-to-character", prompt=f"Three {n}?", answer=f"right {n}",
+                    choices=(f"right {n}", f"wrong {n}a", f"wrong {n}b"))
+
+
+def true_false(n: int) -> Question:
+    return Question(id=f"tf-{n}", kind="trope-to-character", prompt=f"Statement {n}.", answer="True",
+                    choices=("True", "False"))
+
+
+def test_a_party_on_the_osmosis_pack_is_fixed_by_its_seed_and_keeps_to_each_rounds_kinds():
+    from game.packs import load_library
+    facts = load_library().facts
+
+    def game(seed, **choices):
+        return PartyGame(facts, party_settings(seed=seed, **choices), players=("Ann", "Bob"), clock=FakeClock())
+
+    def drawn(party_game):
+        return [[(q.id, q.choices) for q in r.questions] for r in party_game.rounds]
+    first = game(5)
+    assert drawn(first) == drawn(game(5)) != drawn(game(6))  # the same seed, the same party
+    assert [r.title for r in first.rounds] == ["Who's Who", "Trope Match", "Spot the Reveal", "Lightning"]
+    assert all(q.kind in r.kinds and not q.is_typed for r in first.rounds for q in r.questions)
+    assert all(len(r.questions) == 5 for r in first.rounds)
+    careful = game(5, spoilers=False)
+    assert not any(q.spoiler for r in careful.rounds for q in r.questions)
+    assert first.lifelines_left("Ann") == first.lifelines_left("Bob") == frozenset(PARTY_LIFELINES)
+
+
+def test_a_round_the_questions_cannot_fill_never_repeats_one_from_an_earlier_round():
+    rounds = (RoundSpec("A", ("trope-to-character",), "a"), RoundSpec("B", ("trope-to-character",), "b"))
+    game = party(questions=[mcq(n) for n in range(6)], rounds=rounds)
+    ids = [q.id for r in game.rounds for q in r.questions]
+    assert [len(r.questions) for r in game.rounds] == [4, 2] and len(set(ids)) == 6
+
+
+def test_a_press_after_the_players_own_time_is_too_late_even_before_the_next_update():
+    game = party(players=("Ann", "Bob"))
+    game.clock.advance(20.0)
+    assert game.answer("Ann", game.question.answer) is Pick.LOCKED  # at the buzzer: still in, 500
+    game.clock.advance(0.5)  # no update() yet: the front end has not drawn the next frame
+    assert game.answer("Bob", game.question.answer) is Pick.TOO_LATE
+    ann, bob = game.reveal.answers
+    assert ann.outcome.points == 500 and ann.outcome.elapsed == 20.0
+    assert bob.missed and bob.outcome.timed_out and bob.outcome.points == 0 and bob.outcome.elapsed == 20.0
+
+
+def test_a_press_that_is_no_choice_or_the_same_pick_again_is_ignored_and_locks_nothing():
+    game = party(players=("Ann", "Bob"))
+    assert game.answer("Ann", "not a choice") is Pick.IGNORED and not game.has_locked("Ann")
+    assert game.use_lifeline("Bob", "double-chance")
+    first = wrong(game)
+    assert game.answer("Bob", first) is Pick.PICK_AGAIN
+    assert game.answer("Bob", first) is Pick.IGNORED and game.picks_made("Bob") == 1  # still one pick to make
+
+
+def test_a_right_first_pick_with_double_chance_counts_in_full_whatever_the_second():
+    game = party(players=("Ann", "Bob"))
+    assert game.use_lifeline("Ann", "double-chance") and game.double_chance_armed("Ann")
+    assert not game.double_chance_armed("Bob")
+    right = game.question.answer
+    assert pick_at(game, 0.0, "Ann") is Pick.PICK_AGAIN  # hidden: nobody may learn it was right
+    game.answer("Ann", wrong(game))
+    pick_at(game, 0.0, "Bob", right=False)
+    ann = game.reveal.answer_of("Ann").outcome
+    assert (ann.response, ann.correct, ann.points, ann.second_pick) == (right, True, 1000, False)
+    assert ann.player == "Ann" and ann.lifelines == ("double-chance",)
+    assert game.reveal.answer_of("Bob").outcome.response == wrong(game)
+    assert game.reveal.question is game.question  # the reveal shows the question it closed
+
+
+def test_a_missed_question_records_the_whole_timer_and_an_untimed_one_the_time_it_was_open():
+    game = party(players=("Ann", "Bob"))
+    game.set_away("Bob")
+    pick_at(game, 3.0, "Ann")
+    bob = game.reveal.answer_of("Bob").outcome
+    assert (bob.timed_out, bob.points, bob.elapsed) == (True, 0, 20.0)  # as a solo time-out records it
+    relaxed = party(players=("Ann", "Bob"), timer=False)
+    relaxed.set_away("Bob")
+    pick_at(relaxed, 40.0, "Ann")
+    bob = relaxed.reveal.answer_of("Bob").outcome
+    assert (bob.timed_out, bob.points, bob.elapsed) == (True, 0, 40.0)
+
+
+def test_each_players_clock_reads_zero_once_locked_and_no_clock_shows_outside_a_timed_question():
+    game = party(players=("Ann", "Bob"))
+    pick_at(game, 5.0, "Ann")
+    game.add_player("Cyd")  # plays from the next question
+    assert game.time_left("Ann") == 0.0 and game.time_left("Cyd") == 0.0
+    assert game.time_left("Bob") == game.time_left() == 15.0
+    pick_at(game, 6.0, "Bob")
+    assert game.time_left() is None and game.time_left("Bob") is None  # the reveal: no clock
+    relaxed = party(players=("Ann", "Bob"), timer=False)
+    assert relaxed.time_left() is None and relaxed.time_left("Ann") is None
+
+
+def test_a_question_that_opens_with_everyone_away_shows_an_empty_clock_and_closes_at_the_next_update():
+    game = party(players=("Ann", "Bob"))
+    pick_at(game, 1.0, "Ann")
+    pick_at(game, 1.0, "Bob")
+    game.set_away("Ann")
+    game.set_away("Bob")
+    assert game.is_away("Ann") and game.is_away("Bob")
+    game.next()
+    assert game.phase is Phase.QUESTION and game.waiting_for() == () and game.time_left() == 0.0
+    reveal = game.update()
+    assert reveal is not None and all(a.missed for a in reveal.answers)
+    assert game.update() is None  # the reveal is returned once, on the call that closed the question
+
+
+def test_no_reveal_comes_back_while_the_next_question_is_open():
+    game = party(players=("Ann", "Bob"))
+    pick_at(game, 1.0, "Ann")
+    pick_at(game, 1.0, "Bob")
+    game.next()
+    pick_at(game, 2.0, "Ann")
+    assert game.update() is None and game.reveal is None  # Bob still thinking: nothing is shown
+
+
+def test_a_late_joiner_has_made_no_pick_has_no_double_chance_and_plays_under_their_own_name():
+    game = party(players=("Ann", "Bob"))
+    game.add_player("Cyd")
+    assert not game.is_away("Cyd") and game.picks_made("Cyd") == 0 and not game.double_chance_armed("Cyd")
+    assert not game.use_lifeline("Cyd", "extra-time")  # not in this question: nothing to extend
+    assert game.lifelines_left("Cyd") == frozenset(PARTY_LIFELINES)
+    pick_at(game, 0.0, "Ann")
+    pick_at(game, 0.0, "Bob")
+    game.next()
+    for player in ("Cyd", "Ann", "Bob"):
+        pick_at(game, 0.0, player)
+    assert game.results("Cyd").player == "Cyd" and game.results("Cyd").total == 1000
+
+
+def test_standings_before_any_reveal_and_for_a_late_joiner():
+    game = party(players=("Ann", "Bob"))
+    assert [(s.rank, s.previous_rank, s.moved, s.gained, s.total) for s in game.standings()] == [(1, 1, 0, 0, 0)] * 2
+    pick_at(game, 0.0, "Ann")
+    pick_at(game, 0.0, "Bob", right=False)
+    game.add_player("Cyd")
+    table = {s.player: s for s in game.standings()}
+    assert table["Ann"].total == 1000
+    # Cyd joined with nothing, as Bob scored nothing: the same place, before and after.
+    assert (table["Cyd"].rank, table["Cyd"].previous_rank, table["Cyd"].gained) == \
+           (table["Bob"].rank, table["Bob"].previous_rank, table["Bob"].gained) == (2, 1, 0)
+
+
+def test_no_lifeline_while_paused_after_the_players_own_buzzer_or_where_it_cannot_help():
+    game = party(players=("Ann", "Bob"))
+    game.pause()
+    assert not game.use_lifeline("Ann", "extra-time") and not game.use_lifeline("Ann", "double-chance")
+    game.resume()
+    game.clock.advance(15.0)
+    assert game.use_lifeline("Bob", "extra-time")
+    game.clock.advance(5.5)  # Ann's time is up; Bob's is not; no update() has run yet
+    assert not game.use_lifeline("Ann", "extra-time") and game.lifelines_left("Ann") == frozenset(PARTY_LIFELINES)
+    two = party(players=("Ann", "Bob"), questions=[true_false(1)])
+    assert not two.use_lifeline("Ann", "double-chance")  # a second pick could not be wrong
+    three = party(players=("Ann", "Bob"), questions=[three_choices(1)])
+    assert three.use_lifeline("Ann", "double-chance")
+    relaxed = party(players=("Ann", "Bob"), timer=False)
+    assert not relaxed.use_lifeline("Ann", "extra-time") and "extra-time" in relaxed.lifelines_left("Ann")
+    assert "double-chance" in two.lifelines_left("Ann")
+
+
+def test_a_press_on_the_round_card_before_the_first_question_is_ignored():
+    settings = party_settings(rounds=ONE_ROUND, questions_per_round=4, seed=3)
+    game = PartyGame(None, settings, players=("Ann", "Bob"), clock=FakeClock(),
+                     generator=QuestionList([mcq(n) for n in range(4)]))
+    assert game.phase is Phase.ROUND_INTRO
+    assert game.answer("Ann", "right 0") is Pick.IGNORED and not game.has_locked("Ann")
+    assert game.picks_made("Ann") == 0 and game.time_left("Ann") is None
+
+
+class CountingQuestionList(QuestionList):
+    """Hand-made questions that note how many each quiz() call asks for."""
+
+    def __init__(self, questions):
+        super().__init__(questions)
+        self.asked: list[int] = []
+
+    def quiz(self, count, seed, kinds=None, exclude=frozenset(), weights=None):
+        self.asked.append(count)
+        return super().quiz(count, seed, kinds, exclude, weights)
+
+
+def test_a_round_asks_the_generator_again_only_while_typed_questions_keep_it_short():
+    """Found by mutation testing: asking again although enough questions had come back, until the
+    generator ran out, gave the same questions but composed the real packs' whole pool first (a
+    party on the Osmosis pack then took ten times the CPU to start)."""
+    settings = party_settings(rounds=ONE_ROUND, questions_per_round=4, seed=3)
+    plain = CountingQuestionList([mcq(n) for n in range(40)])
+    PartyGame(None, settings, players=("Ann", "Bob"), clock=FakeClock(), generator=plain)
+    assert plain.asked == [4]
+    mixed = CountingQuestionList([typed(n) if n % 2 else mcq(n) for n in range(40)])
+    game = PartyGame(None, settings, players=("Ann", "Bob"), clock=FakeClock(), generator=mixed)
+    assert len(game.rounds[0].questions) == 4 and mixed.asked[0] == 4 and len(mixed.asked) == 2

@@ -2,41 +2,12 @@
 or created), and a game says at its start that its score won't be saved."""
 from __future__ import annotations
 
-import os
-import subprocess
-from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 from game.engine import Settings
 from game.storage import DB_NAME, Store
-from test_storage import make_results
+from test_storage import make_results, read_only
 from test_terminal import run_main
-
-
-@contextmanager
-def read_only(path: Path):
-    """`path` made read-only for this process. Root ignores permission bits, so as root (CI)
-    the file or folder is made immutable instead, as read-only media would be."""
-    if os.geteuid() == 0:
-        try:
-            made = subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
-        except FileNotFoundError:
-            made = False
-        if not made:
-            pytest.skip("root ignores read-only permissions and chattr +i is not available here")
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-    else:
-        mode = path.stat().st_mode
-        path.chmod(0o555 if path.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
 
 
 def saved_scores(folder: Path, player: str = "Ann") -> Path:

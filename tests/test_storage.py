@@ -1,10 +1,14 @@
 """Saves against real SQLite files: migrations, damage, two games at once, kills, unwritable folders."""
 from __future__ import annotations
 
+import ctypes
+import os
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,63 @@ def make_results(player: str = "Ann", right: int = 3, wrong: int = 1, points: in
         outcomes.append(Outcome(question, "A" if correct else "B", correct, points if correct else 0,
                                 n + 1 if correct else 0, 1.5, False, round_index=min(n // 2, 2), player=player))
     return Results(player, tuple(outcomes), ("One", "Two", "Three"))
+
+
+@contextmanager
+def read_only(*paths: Path):
+    """`paths` may not be written by the code run in the block, as for a player whose files they
+    are not: their write bits are cleared, and the block runs `as_a_player`, whom they stop."""
+    modes = {path: path.stat().st_mode for path in paths}
+    for path in paths:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        with as_a_player():
+            yield
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+# Linux capabilities that let root ignore permission bits (linux/capability.h).
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+_CAPABILITY_VERSION_3 = 0x20080522
+
+
+class _CapabilityHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapabilitySets(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+@contextmanager
+def as_a_player():
+    """The block runs as a player's game does, stopped by permission bits. Root (CI runs as root)
+    is not, so it sets aside its power to override them (this thread's effective capabilities
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH) and takes it back after. It stays root, the owner of
+    the files the test made (and of a clone it made, wherever it is), so only what the test closes
+    is closed: a real refusal from the system, seen in this process (mutation testing cannot
+    follow a child)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        yield  # permission bits already stop this user
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, sets = _CapabilityHeader(_CAPABILITY_VERSION_3, 0), (_CapabilitySets * 2)()
+
+    def call(function) -> None:
+        if function(ctypes.byref(header), sets) != 0:
+            raise OSError(ctypes.get_errno(), f"{function.__name__} failed")
+
+    call(libc.capget)
+    powers = sets[0].effective
+    sets[0].effective &= ~(1 << CAP_DAC_OVERRIDE | 1 << CAP_DAC_READ_SEARCH)
+    call(libc.capset)
+    try:
+        yield
+    finally:
+        sets[0].effective = powers
+        call(libc.capset)
 
 
 def count(path: Path, table: str) -> int:
@@ -66,6 +127,7 @@ def test_high_scores_are_kept_per_mode_and_only_the_top_ten_count(tmp_path):
 def test_a_game_with_no_points_is_saved_but_never_a_high_score(tmp_path):
     store = Store.open(tmp_path)
     assert not store.is_high_score(0, "practice")  # an empty table is not a reason to list a zero
+    assert store.is_high_score(1, "practice")  # but any point is (found by mutation testing)
     assert store.save_game(make_results("Zed", right=0, wrong=4), Settings(mode="practice"))
     assert store.high_scores("practice") == [] and count(tmp_path / DB_NAME, "games") == 1
 
@@ -200,8 +262,8 @@ def test_a_read_only_score_file_means_no_saving(tmp_path):
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA journal_mode=DELETE")
     uri = f"file:{path}?mode=ro"
-    # A read-only handle on the file stands in for a file we may not write (chmod is ignored by root).
-    store = Store(path, sqlite3.connect(uri, uri=True, isolation_level=None), None)
+    # A read-only handle stands in for a file that became read-only after the game opened it.
+    store = Store(sqlite3.connect(uri, uri=True, isolation_level=None), None)
     assert not store.save_game(make_results(), Settings())
     assert "could not be saved" in store.warning
 
@@ -364,3 +426,244 @@ def test_a_score_file_locked_by_another_program_is_left_alone_not_moved_aside(tm
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_side_files_the_player_may_not_open_are_not_taken_for_damage(tmp_path):
+    """Found by mutation testing (`_healthy`'s lock test): a game run as another user (sudo) and
+    killed while saving leaves -wal and -shm files this player may not open. SQLite then cannot
+    open the scores ("unable to open database file"), which says nothing about the file itself:
+    it was called damaged and moved aside, and the player's high scores were gone."""
+    folder = tmp_path / "data"
+    with as_a_player():
+        store = Store.open(folder)
+        assert store.save_game(make_results("Ann"), Settings(mode="classic"))
+        store.close()
+        path = folder / DB_NAME
+        for suffix in ("-wal", "-shm"):
+            path.with_name(DB_NAME + suffix).touch(mode=0)  # the other user's, closed to this one
+        reader = Store.read(folder)
+        assert reader.warning == f"cannot read the scores in {path} (unable to open database file)"
+        store = Store.open(folder)
+        assert (store.can_save, store.warning) == (False, f"scores won't be saved: cannot write {path} "
+                                                          "(unable to open database file)")
+        assert sorted(p.name for p in folder.iterdir()) == [DB_NAME, DB_NAME + "-shm", DB_NAME + "-wal"]
+        for suffix in ("-wal", "-shm"):
+            path.with_name(DB_NAME + suffix).unlink()  # the other user's game cleaned up
+        assert [h.name for h in Store.open(folder).high_scores()] == ["Ann"]
+
+
+# -- read-only score files and folders, for real: root (CI) gives up overriding permissions ----
+
+def _save(folder: Path, *players: str) -> Path:
+    store = Store.open(folder)
+    for player in players:
+        assert store.save_game(make_results(player), Settings(mode="classic"))
+    store.close()
+    return folder / DB_NAME
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+def test_a_score_file_the_player_may_not_write_is_read_and_left_as_it_was(tmp_path):
+    """Found by mutation testing: as root every file was writable, so nothing checked this."""
+    folder = tmp_path / "data"
+    path = _save(folder, "Ann")
+    before = _snapshot(folder)
+    with read_only(path):
+        store = Store.open(folder)
+        assert (store.can_save, store.warning) == (False, f"scores won't be saved: {path} is read-only")
+        assert [h.name for h in store.high_scores()] == ["Ann"] and store.modes() == ["classic"]
+        assert store.misses("Ann") == {"q-3": 1} and store.is_high_score(10, "classic")
+        store.close()
+    assert _snapshot(folder) == before
+
+
+def test_a_data_folder_the_player_may_not_write_is_read_and_left_as_it_was(tmp_path):
+    """Found by mutation testing. SQLite would make its -wal and -shm files in the folder."""
+    folder = tmp_path / "data"
+    with as_a_player():
+        _save(folder, "Ann")  # the player's own file, in a folder they may not write
+        before = _snapshot(folder)
+        with read_only(folder):
+            store = Store.open(folder)
+            assert (store.can_save, store.warning) == (False, f"scores won't be saved: the folder {folder} "
+                                                              "is read-only")
+            assert [h.name for h in store.high_scores()] == ["Ann"]
+            store.close()
+        assert _snapshot(folder) == before
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        with read_only(empty):  # no score file yet: still said once, at the start
+            store = Store.open(empty)
+        assert (store.can_save, store.warning, store.high_scores()) == (
+            False, f"scores won't be saved: the folder {empty} is read-only", [])
+
+
+def test_reading_the_scores_says_why_it_cannot(tmp_path):
+    """Found by mutation testing: `scores` reads without writing anything, and says in one line
+    what is wrong with a file it cannot read, instead of failing on it."""
+    damaged = _save(tmp_path / "damaged", *["Ann"] * 40)
+    with sqlite3.connect(damaged) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    with open(damaged, "r+b") as f:  # scribble over pages in the middle of the file
+        f.seek(page_size * 3)
+        f.write(b"\xa5" * page_size * 3)
+    store = Store.read(tmp_path / "damaged")
+    assert (store.warning, store.high_scores()) == (
+        f"cannot read the scores: {damaged} is damaged (the next game sets it aside and starts a fresh one)", [])
+    newer = tmp_path / "newer" / DB_NAME
+    newer.parent.mkdir()
+    with sqlite3.connect(newer) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    assert Store.read(newer.parent).warning == (f"cannot read the scores: {newer} is from a newer version "
+                                                "of Osmosis Quiz")
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, given where the data folder should be")
+    for opened, says in ((Store.read(blocker), "cannot read the scores"),
+                         (Store.open(blocker), "scores won't be saved")):
+        assert (opened.can_save, opened.warning) == (False, f"{says}: {blocker} is a file, not a folder")
+
+
+def test_a_score_file_made_but_never_set_up_reads_as_no_scores(tmp_path):
+    """Found by mutation testing: a game stopped between making the file and setting it up."""
+    (tmp_path / DB_NAME).write_bytes(b"")
+    store = Store.read(tmp_path)
+    assert (store.warning, store.high_scores(), store.modes()) == (None, [], [])
+
+
+def test_reading_the_scores_from_a_folder_the_player_may_not_enter_says_so(tmp_path):
+    """Found by mutation testing."""
+    closed = tmp_path / "closed"
+    with as_a_player():
+        closed.mkdir(mode=0)
+        try:
+            store = Store.read(closed / "data")
+        finally:
+            closed.chmod(0o700)
+    assert store.warning == "cannot read the scores: no data folder (Permission denied)"
+
+
+def test_reading_the_scores_without_a_data_dir_reads_the_users_data_folder(tmp_path, monkeypatch):
+    """Found by mutation testing."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    _save(tmp_path / "xdg" / "osmosis-quiz", "Ann")
+    assert [h.name for h in Store.read().high_scores()] == ["Ann"]
+
+
+def test_reading_the_scores_while_a_game_is_saving_sees_its_last_save_and_writes_nothing(tmp_path):
+    """Found by mutation testing. A game that is open keeps its last saves in the -wal file until
+    it closes; a reader must see them. With no game open, SQLite is told the file cannot change,
+    or it would make -wal and -shm files beside it."""
+    _save(tmp_path, "Ann")
+    before = _snapshot(tmp_path)
+    assert [h.name for h in Store.read(tmp_path).high_scores()] == ["Ann"]
+    assert _snapshot(tmp_path) == before  # nothing made, nothing touched
+    playing = Store.open(tmp_path)
+    assert playing.save_game(make_results("Bob", right=4), Settings(mode="classic"))
+    assert (tmp_path / (DB_NAME + "-wal")).stat().st_size > 0  # Bob's game is in the -wal file
+    assert [h.name for h in Store.read(tmp_path).high_scores()] == ["Bob", "Ann"]
+    playing.close()
+
+
+def test_two_games_setting_up_a_new_score_file_at_once_both_save(tmp_path, monkeypatch):
+    """Found by mutation testing: two game windows started together both find a new file to set
+    up; the second to get the write lock finds it done and must not set it up again."""
+    from game import storage
+    first_lock = storage._transaction
+
+    class AnotherGameFirst(first_lock):
+        def __enter__(self):
+            monkeypatch.setattr(storage, "_transaction", first_lock)
+            Store.open(tmp_path).close()  # the other game sets the file up just before this one locks it
+            return super().__enter__()
+
+    monkeypatch.setattr(storage, "_transaction", AnotherGameFirst)
+    store = Store.open(tmp_path)
+    assert (store.can_save, store.warning) == (True, None)
+    assert store.save_game(make_results(), Settings())
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the time zone is changed through tzset")
+def test_games_tied_on_score_rank_by_when_they_were_played_wherever_the_clock_was(tmp_path, monkeypatch):
+    """Found by mutation testing: times are saved in UTC with their offset, so the game played
+    first keeps the better rank after the computer's time zone changes (a trip, a clock change)."""
+    store = Store.open(tmp_path)
+    try:
+        for player, zone in (("Ann", "EAST-14"), ("Bob", "WEST+11")):  # POSIX: UTC+14, then UTC-11
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            assert store.save_game(make_results(player), Settings(mode="classic"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [h.name for h in store.high_scores()] == ["Ann", "Bob"]
+
+
+def test_a_time_another_program_wrote_in_its_own_format_still_shows_as_a_date(tmp_path):
+    """Found by mutation testing: a row added by hand or by another tool has a time the game did
+    not write; the table still shows, with the time cut to a date's width."""
+    store = Store.open(tmp_path)
+    store.save_game(make_results(), Settings(mode="classic"))
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("UPDATE high_scores SET played_at = '30/11/2026 10:05'")
+    assert store.high_scores()[0].date == "30/11/2026"
+
+
+def test_a_save_failing_without_a_message_says_what_failed(tmp_path, monkeypatch):
+    """Found by mutation testing: the warning names the error when there is nothing else to say."""
+    store = Store.open(tmp_path)
+
+    def failing_insert(self, game_id, results):
+        raise sqlite3.DatabaseError()
+
+    monkeypatch.setattr(Store, "_insert_answers", failing_insert)
+    assert not store.save_game(make_results(), Settings())
+    assert store.warning == "this game could not be saved (DatabaseError)"
+
+
+def test_a_game_tying_the_tenth_best_score_stays_out_even_if_it_sorts_first(tmp_path, monkeypatch):
+    """Found by mutation testing: a tie does not enter the table, even when the computer's clock
+    was set back since, so that its time would rank it first among the ties."""
+    from datetime import datetime as real_datetime
+    from game import storage
+
+    class SetClock(real_datetime):
+        day = 2
+
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime(2026, 11, cls.day, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(storage, "datetime", SetClock)
+    store = Store.open(tmp_path)
+    for _ in range(10):
+        assert store.save_game(make_results("Ann", right=1), Settings(mode="classic"))
+    SetClock.day = 1  # the clock set back a day
+    assert store.save_game(make_results("Bob", right=1), Settings(mode="classic"))
+    assert [h.name for h in store.high_scores("classic")] == ["Ann"] * 10
+
+
+def test_a_data_folder_whose_name_starts_with_file_colon_is_used_as_named(tmp_path, monkeypatch):
+    """Found by mutation testing (the `uri` flag): this SQLite reads any name starting with
+    'file:' as a URI, so a relative data folder 'file:...' could not be used at all."""
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(Path("file:my scores?#%é"))  # and what a URI must escape
+    assert (store.can_save, store.warning) == (True, None)
+    assert store.save_game(make_results(), Settings())
+    store.close()
+    assert count(tmp_path / "file:my scores?#%é" / DB_NAME, "games") == 1
+
+
+def test_reading_the_scores_writes_nothing_even_when_the_game_closes_first(tmp_path):
+    """Found by mutation testing (the read-only mode): a reader left last with the game's -wal
+    file would copy it into the score file and delete it if it were allowed to write."""
+    playing = Store.open(tmp_path)
+    assert playing.save_game(make_results("Ann"), Settings(mode="classic"))
+    reader = Store.read(tmp_path)
+    assert [h.name for h in reader.high_scores()] == ["Ann"]
+    playing.close()  # the reader still has the file open, so the game leaves its -wal file
+    before = _snapshot(tmp_path)
+    reader.close()
+    assert _snapshot(tmp_path) == before

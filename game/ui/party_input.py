@@ -99,7 +99,8 @@ def press_for(event, inputs: list[SeatInput], controller_ids) -> Press | None:
             if event.key == block.lifeline:
                 return Press(seat, "lifeline")
         return None
-    button = _pad_button(event, controller_ids)
+    buttons = _pad_buttons(event, controller_ids)
+    button = buttons.get(event.button) if buttons is not None else None
     if button is None:
         return None
     seat = next((i for i, s in enumerate(inputs) if s.uses_pad and s.pad == event.instance_id), None)
@@ -107,19 +108,20 @@ def press_for(event, inputs: list[SeatInput], controller_ids) -> Press | None:
 
 
 def unbound_pad(event, inputs: list[SeatInput], controller_ids) -> int | None:
-    """The instance id of a pad no player has yet, when this event is a press of one of its buttons."""
-    if _pad_button(event, controller_ids, any_button=True) is None:
+    """The instance id of a pad no player has yet, when this event is a press of any of its buttons."""
+    if _pad_buttons(event, controller_ids) is None:
         return None
     bound = {s.pad for s in inputs if s.uses_pad}
     return None if event.instance_id in bound else event.instance_id
 
 
-def _pad_button(event, controller_ids, any_button: bool = False):
-    """(kind, index) of a pad's button press; with `any_button`, any button counts (to bind a pad).
-    A controller's press arrives twice (controller and raw joystick events): only one is taken."""
+def _pad_buttons(event, controller_ids) -> dict | None:
+    """What the buttons of the pad pressed do (its table: controller or raw), or None when the event
+    is no pad's button press. A controller's press arrives twice (controller and raw joystick
+    events): only one is taken."""
     instance = getattr(event, "instance_id", None)
     if event.type == pygame.CONTROLLERBUTTONDOWN and instance in controller_ids:
-        return _CONTROLLER_BUTTONS.get(event.button, ("other", -1) if any_button else None)
+        return _CONTROLLER_BUTTONS
     if event.type == pygame.JOYBUTTONDOWN and instance is not None and instance not in controller_ids:
-        return _RAW_BUTTONS.get(event.button, ("other", -1) if any_button else None)
+        return _RAW_BUTTONS
     return None
