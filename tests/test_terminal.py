@@ -852,7 +852,8 @@ def test_a_daily_game_that_crosses_midnight_is_the_quiz_its_header_names(tmp_pat
 
 def test_a_relaxed_game_at_a_terminal_says_no_timer_and_nothing_of_a_pipe(tmp_path):
     """Found by mutation testing: the header of an untimed game typed at a terminal, solo or party."""
-    for who, header in ((["--name", "Ann"], "Osmosis Quiz for Ann"), (["--players", "Ann,Bob"], "Party game for Ann and Bob")):
+    for who, header in ((["--name", "Ann"], "Osmosis Quiz for Ann"),
+                        (["--players", "Ann,Bob"], "Party game for Ann and Bob")):
         argv = ["text", "--relaxed", *who, "--seed", "3", "--data-dir", str(tmp_path)]
         out = io.StringIO()
         assert terminal.play(build_parser(argv).parse_args(argv), TtyInput("quit\n"), out) == 0
@@ -875,7 +876,8 @@ def test_the_text_and_scores_commands_run_on_standard_input_and_output(tmp_path,
     """Found by mutation testing: `run` was reached only in child processes, which mutmut cannot see."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
     # Piped, an answer is echoed after its prompt so that the transcript shows it.
-    for argv, said in ((["text", "--seed", "3", "--data-dir", str(tmp_path)], "> quit\n\nYou stopped the game before the end"),
+    for argv, said in ((["text", "--seed", "3", "--data-dir", str(tmp_path)],
+                        "> quit\n\nYou stopped the game before the end"),
                        (["scores", "--data-dir", str(tmp_path)], "No scores yet: play a game with `")):
         assert terminal.run(build_parser(argv).parse_args(argv)) == 0
         assert said in capsys.readouterr().out
@@ -929,7 +931,8 @@ def test_players_flags_errors_name_every_clash_and_four_players_may_play(tmp_pat
     """Found by mutation testing: the exact wording of each --players error, and the upper bound."""
     for args, message in ((("--players", "Ann,Bob", "--name", "Cyd", "--practice"),
                            "--players plays a party game; it cannot be combined with --name or --practice"),
-                          (("--players", "Ann,Bob,Cyd,Dee,Eve"), "--players needs 2 to 4 names separated by commas, got 5"),
+                          (("--players", "Ann,Bob,Cyd,Dee,Eve"),
+                           "--players needs 2 to 4 names separated by commas, got 5"),
                           (("--players", "Ann,ann"), "--players needs a different name for each player")):
         done = run_main("text", *args, "--data-dir", str(tmp_path))
         assert (done.returncode, done.stdout, done.stderr) == (2, "", f"osmosis-quiz text: {message}\n")
@@ -1048,7 +1051,8 @@ def test_the_prompt_is_on_screen_before_the_game_waits_for_a_line():
 
 def test_help_lists_the_lifelines_left_extra_time_only_with_a_clock():
     """Found by mutation testing: help in a timed game, and once every lifeline is spent."""
-    out = " ".join(play_lines(one_round(["trope-to-character"]), ["help", "50", "skip", "double", "time", "help"]).split())
+    lines = ["help", "50", "skip", "double", "time", "help"]
+    out = " ".join(play_lines(one_round(["trope-to-character"]), lines).split())
     assert out.count("Answer with a number or the text. Lifelines, once per game: 50 (50:50), skip, "
                      "time (extra time), double (double chance). Also: pause, quit.") == 2  # shown first, then asked
     assert "> help Answer with a number or the text. Lifelines, once per game: none left. Also: pause, quit." in out
