@@ -227,7 +227,7 @@ class Terminal:
     def __init__(self, inp: TextIO, out: TextIO):
         self.inp = inp
         self.out = out
-        self.width = max(40, min(80, shutil.get_terminal_size((80, 24)).columns) - 1)
+        self.width = max(40, min(80, shutil.get_terminal_size().columns) - 1)  # 80 when unknown (a pipe)
         # In a real terminal, lines are read with input() and readline: arrows move in the line
         # and bring back earlier answers instead of printing ^[[A. (play() has asked isatty already.)
         self.line_editing = inp is sys.stdin and out is sys.stdout and inp.isatty()
