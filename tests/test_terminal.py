@@ -350,8 +350,8 @@ def test_a_real_terminal_gets_line_editing(tmp_path):
 
 def test_pause_in_a_game_without_a_timer_does_not_mention_a_clock():
     game = one_round(["trope-to-character"], timer=False)
-    out = play_lines(game, ["pause", ""])
-    assert "Paused. Press Enter to go on." in out and "clock" not in out
+    out = play_lines(game, ["pause", "", "P", ""])  # "p" for short, in either case (found by mutation testing)
+    assert out.count("Paused. Press Enter to go on.") == 2 and "clock" not in out
 
 
 def test_daily_refuses_flags_that_would_make_it_a_different_quiz(tmp_path):
@@ -1060,7 +1060,7 @@ def test_help_lists_the_lifelines_left_extra_time_only_with_a_clock():
 
 def test_a_long_choice_wraps_under_its_own_text():
     """Found by mutation testing: a choice too long for one line continues under its first word."""
-    long = "Anna Vale, the recruit who keeps volunteering for every trial the programme runs at night"
+    long = "Anna Vale, the recruit who keeps volunteering for every single trial the programme runs at night"
     game = Game(None, Settings(rounds=(RoundSpec("Names", ("trope-to-character",), "Name them."),),
                                questions_per_round=1, timer=False, seed=1), clock=FakeClock(),
                 generator=Questions([names_question(1, (long, "Paul Roy"))]))
