@@ -55,7 +55,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "editorial": (["game/editorial.py"], ["tests/test_editorial.py"]),
     # Last, and long (about 1,800 mutants): sample it with --mutants, or run it with --keep.
     "generator": (["game/generator/*"], ["tests/test_generator.py", "tests/test_export.py",
-                                         "tests/test_editorial.py"]),
+                                         "tests/test_editorial.py", "tests/test_question_kinds.py"]),
 }
 DETECTED = ("killed", "timeout", "caught by type check")
 
@@ -79,9 +79,16 @@ def toml_list(items: list[str]) -> str:
 
 def configure(copy: Path, mutate: list[str], tests: list[str]) -> None:
     """mutmut reads its settings from pyproject.toml only: the copy's (just copied afresh) gets
-    them appended."""
+    them appended.
+
+    Each mutant's tests run in a process forked from a fork server that has only collected the
+    tests, not from mutmut's main process (the default, "fork"), which has run them all once:
+    there the tests' caches (the generator tests keep one Generator per setting, its questions
+    built) hold what the unmutated code computed, and a mutant in the code that filled them
+    "survives" tests that do fail on it."""
     settings = f"""
 [tool.mutmut]
+process_isolation = "forkserver"
 source_paths = ["game/"]
 only_mutate = {toml_list(mutate)}
 also_copy = ["questions/", "assets/", "main.py"]
@@ -90,6 +97,29 @@ pytest_add_cli_args_test_selection = {toml_list(tests)}
 """
     with (copy / "pyproject.toml").open("a", encoding="utf-8") as handle:
         handle.write(settings)
+    with (copy / "tests" / "conftest.py").open("a", encoding="utf-8") as handle:
+        handle.write(FRESH_CACHES_FOR_STATS)
+
+
+# mutmut runs a mutant against the tests that reached its function when it ran them all once
+# ("stats"). A test served a Generator that an earlier test built and cached never reaches the
+# code that built it, so a mutant there would not be run against it (the choice-count and
+# pool-shuffle tests were left out of every Kit.question mutant's run). While mutmut records
+# stats, every test starts with the project's caches empty.
+FRESH_CACHES_FOR_STATS = """
+
+# Added by benchmarks/mutation.py to its working copy only (see FRESH_CACHES_FOR_STATS there).
+def pytest_runtest_setup(item):
+    import functools, os, sys
+    if os.environ.get("MUTANT_UNDER_TEST") != "stats":
+        return
+    here = os.getcwd()
+    for module in list(sys.modules.values()):
+        if (getattr(module, "__file__", None) or "").startswith(here):
+            for value in list(vars(module).values()):
+                if isinstance(value, functools._lru_cache_wrapper):
+                    value.cache_clear()
+"""
 
 
 def mutmut(copy: Path, *args: str, log=None) -> str:

@@ -149,7 +149,8 @@ def _series_trope_problems(question: Question, series_tropes: set[str]) -> list[
     facts = dict(question.facts)
     about_character = "character" in facts or "characters" in facts
     pinned = facts.get("trope") in series_tropes and about_character
-    offered = question.kind in ("character-to-trope", "true-false") and about_character and any(
+    # Offered as a trope a character fits (a true/false question's choices are only True and False).
+    offered = question.kind == "character-to-trope" and about_character and any(
         choice in series_tropes for choice in (*question.choices, question.answer))
     named = any(f"example of “{name}”" in question.prompt or f"example of {name}" in question.prompt
                 for name in series_tropes)
@@ -164,13 +165,14 @@ def _inferred_problems(question: Question, facts: FactBase, lookup: _Lookup) -> 
     problems = []
     trope = lookup.tropes.get(labels.get("trope"))
     names = lookup.characters
-    character = names.get(labels.get("character", ""))
-    if trope is not None and character is not None and question.kind != "relationship":
+    character = names.get(labels.get("character"))
+    # (A storyline question names a main character of a stated example: never one of these.)
+    if trope is not None and character is not None:
         examples = [e for e in trope.examples if character in e.characters]
         if examples and all(e.inferred for e in examples):
             problems.append(Problem("inferred-keyed", question.id, f"{trope.name} for {labels['character']}: "
                                                                  f"{examples[0].inferred}"))
-    other = names.get(labels.get("other", ""))
+    other = names.get(labels.get("other"))
     if character is not None and other is not None and "relation" in labels:
         ties = [r for c, o in ((character, other), (other, character))
                 for r in facts.characters[c].relationships if r.other == o]

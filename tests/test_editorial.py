@@ -128,3 +128,129 @@ def test_tropes_about_the_series_are_asked_about_the_show():
     for q in generator("medium", True).pool():
         if q.answer in series:
             assert "as a whole" in q.prompt and "character" not in dict(q.facts), q.id
+
+
+# ---- each check on its own (found by mutation testing: the broken quiz's questions break several
+# rules at once, so a check could lose one of its tests and still find them) ----------------------
+
+def fixture_facts():
+    return broken_quiz()[2]
+
+
+def made(qid="q", kind="pack", prompt="Who founded the firm?", answer="Ada", choices=("Ada", "Bo", "Cy"),
+         explanation="She did.", facts=(), grounds=()) -> Question:
+    return Question(id=qid, kind=kind, prompt=prompt, answer=answer, choices=tuple(choices),
+                    explanation=explanation, facts=tuple(facts), grounds=tuple(grounds))
+
+
+def rules_broken(question: Question) -> set[str]:
+    return {p.rule for p in check_questions([question], fixture_facts())}
+
+
+def test_each_problem_tells_the_pack_author_what_is_wrong():
+    """`check` prints each problem's message to the pack's author: it names what is wrong."""
+    questions, _, facts = broken_quiz()
+    found = {(p.question, p.rule): p.message for p in check_questions(questions, facts) + check_quiz(questions)
+             if (p.question, p.rule) != ("straight", "straight-quotes")}
+    assert found == {
+        ("series-on-bo", "series-trope-on-character"): "Which of these tropes fits Bo?",
+        ("series-offered", "series-trope-on-character"): "Which trope fits Bo here? The engineer pines after the founder.",
+        ("inferred-tie", "inferred-keyed"): "Cy and Ada: the page never says the program works beside its maker",
+        ("inferred-example", "inferred-keyed"): "Unrequited Love for Cy: the page lists only Bo",
+        ("answer-inside", "answer-in-prompt"): "'Ada' is in the prompt",
+        ("spaced", "spacing"): "Who runs  the firm ?",
+        ("group-typed", "group-as-character"): "Type the name of this character: A league that fights the firm.",
+        ("device-fitted", "device-on-character"): "Which of these tropes fits Bo?",
+        ("group-among-characters", "group-as-character"): "Which of these characters leads the fight against the firm?",
+        ("handed", "handed-over"): "'Who started the firm on her own in a garage by the sea?' is in an earlier explanation",
+        ("same-answer", "same-answer-running"): "'Bo' again",
+        ("repeated", "handed-over"): "'Which character does this “Unrequited Love” example describe? The engineer "
+                                     "pines after the founder.' is in an earlier explanation",
+        ("repeated", "repeated-fact"): "example:crush:1 was asked by series-offered",
+        ("handed-by-prompt", "handed-over"): "'Who found the secret diary hidden under the office floor?' is in an "
+                                             "earlier explanation",
+    }
+    straight = [p.message for p in check_questions(questions, facts) if p.rule == "straight-quotes"]
+    assert straight == ['Which trope is the "Not So Different" Remark?', "It is 'a trope' indeed."]
+
+
+@pytest.mark.parametrize("prompt,rule", [
+    ('Who said "enough" to the founder?', "straight-quotes"),
+    ("Who calls the founder 'the boss'?", "straight-quotes"),
+    ("Who runs  the firm?", "spacing"),
+    ("Who runs the firm ?", "spacing"),
+    (" Who runs the firm?", "spacing"),
+    ("Who runs the firm? ", "spacing"),
+    ("Who fixes the engineers' servers?", None),  # a plural possessive is no quotation mark
+    ("Who is the firm's engineer?", None),
+])
+def test_each_text_fault_is_found_on_its_own(prompt, rule):
+    assert rules_broken(made(prompt=prompt)) == ({rule} if rule else set())
+
+
+@pytest.mark.parametrize("text", ['The "boss" did.', "The 'boss' did.", "The  boss did.", "The boss did ."])
+def test_text_faults_are_found_in_explanations_and_choices_too(text):
+    expected = {"straight-quotes"} if "boss\"" in text or "boss'" in text else {"spacing"}
+    assert rules_broken(made(explanation=text)) == expected
+    assert rules_broken(made(choices=("Ada", "Bo", text))) == expected
+
+
+def test_a_series_trope_is_caught_however_it_is_pinned_on_characters():
+    pinned = made(kind="trope-to-character", prompt="Which character does this example describe?", answer="Bo",
+                  facts=(("trope", "Central Theme"), ("character", "Bo")))
+    storyline = made(kind="relationship", prompt="Who shares this storyline with Ada?", answer="Bo",
+                     facts=(("trope", "Central Theme"), ("characters", "Ada and Cy"), ("other", "Bo")))
+    stated = made(kind="true-false", prompt="True or false: Bo is an example of “Central Theme”.", answer="True",
+                  choices=("True", "False"))
+    bare = made(prompt="Is Bo an example of Central Theme?", answer="Yes", choices=("Yes", "No"))
+    for question in (pinned, storyline, stated, bare):
+        assert rules_broken(question) == {"series-trope-on-character"}, question.prompt
+    about_the_show = made(kind="character-to-trope", prompt="Which trope describes Tidewater as a whole?",
+                          answer="Central Theme", choices=("Central Theme", "Irony", "Unrequited Love"),
+                          facts=(("trope", "Central Theme"), ("series", "Tidewater")))
+    assert rules_broken(about_the_show) == set()
+
+
+def test_a_storytelling_device_is_caught_however_it_is_stated_of_a_character():
+    stated = made(kind="true-false", prompt="True or false: Bo's odd remark on day one pays off at the end.",
+                  answer="True", choices=("True", "False"), facts=(("trope", "Foreshadowing"), ("character", "Bo")))
+    named = made(prompt="Which line shows that Bo is an example of “Foreshadowing”?", answer="His odd remark",
+                 choices=("His odd remark", "His diary"))
+    for question in (stated, named):
+        assert rules_broken(question) == {"device-on-character"}, question.prompt
+    part_of_it = made(kind="trope-to-character", answer="Bo", choices=("Bo", "Ada", "Cy"),
+                      prompt="Which of these characters is part of this example of “Foreshadowing”?",
+                      facts=(("trope", "Foreshadowing"), ("character", "Bo")))
+    assert rules_broken(part_of_it) == set()
+
+
+def test_a_tiny_answer_or_true_and_false_never_count_as_being_in_the_prompt():
+    assert rules_broken(made(prompt="Is there no way out of the firm?", answer="No", choices=("Yes", "No"))) == set()
+    assert rules_broken(made(kind="true-false", prompt="True or false: the founder is Ada.", answer="True",
+                             choices=("True", "False"))) == set()
+    assert rules_broken(made(prompt="Is Ada the founder of the firm?", answer="Ada")) == {"answer-in-prompt"}
+
+
+def test_a_run_of_two_words_of_its_own_in_an_earlier_prompt_hands_a_later_one_over():
+    """"He is in love with the founder" (two words of its own, "love" and "founder") told who loves
+    whom: a later "Who is in love with the founder?" is handed over."""
+    earlier = made("earlier", kind="character-to-trope", prompt="Which trope fits Bo here? He is in love with the founder.",
+                   answer="Unrequited Love", choices=("Unrequited Love", "Irony", "Foreshadowing"),
+                   explanation="Unrequited Love: one person loves another.")
+    later = made("later", prompt="Who is in love with the founder?", answer="Bo")
+    assert [p.rule for p in check_quiz([earlier, later])] == ["handed-over"]
+    # The kinds' own wording ("Which of these characters is an example of") hands nothing over.
+    irony = made("irony", kind="trope-to-character", prompt="Which of these characters is an example of “Irony”?",
+                 answer="Bo", explanation="Irony fits Bo.")
+    crush = made("crush", kind="trope-to-character", answer="Cy", explanation="It fits Cy.",
+                 prompt="Which of these characters is an example of “Unrequited Love”?")
+    assert check_quiz([irony, crush]) == []
+
+
+def test_a_tie_with_someone_outside_the_facts_is_not_judged():
+    question = made(kind="relationship", prompt="Who works alongside Cy?", answer="Zed",
+                    facts=(("character", "Cy"), ("relation", "colleague"), ("other", "Zed")))
+    assert rules_broken(question) == set()
+    assert rules_broken(made(kind="relationship", prompt="Who works alongside Cy?", answer="Ada",
+                             facts=(("character", "Cy"), ("relation", "colleague"), ("other", "Ada")))) == {
+        "inferred-keyed"}

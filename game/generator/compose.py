@@ -15,7 +15,6 @@ Every kind goes through `QuizRules`; `game.editorial` checks the same rules on t
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -49,7 +48,7 @@ class QuizRules:
         self.grounds: set[str] = set()
         self.prompts: set[str] = set()
         self.explained: set[tuple[str, ...]] = set()  # word runs of every explanation shown so far
-        self.answers: Counter = Counter()
+        self.answers: set[str] = set()  # given so far in this quiz
         self.last_answer: str | None = None
 
     def fresh(self, candidate: Candidate) -> bool:
@@ -66,12 +65,13 @@ class QuizRules:
     def spreads(self, question: Question) -> bool:
         """Worded unlike any question so far ("Which of these really happens?" heads many), with an
         answer not given yet (true/false has only two: always fine)."""
-        return question.prompt not in self.prompts and (question.kind == "true-false" or not self.answers[question.answer])
+        return question.prompt not in self.prompts and (question.kind == "true-false"
+                                                        or question.answer not in self.answers)
 
     def add(self, candidate: Candidate, question: Question) -> None:
         self.recall(candidate, question)
         self.grounds.update(candidate.grounds)  # with the whole facts it tells: once per quiz
-        self.answers[question.answer] += 1
+        self.answers.add(question.answer)
         self.last_answer = question.answer
 
     def recall(self, candidate: Candidate, question: Question) -> None:
@@ -106,7 +106,7 @@ def take(queue: "QuizQueue", rules: QuizRules, build: Callable[[Candidate], Ques
         index += 1
         if fallback is not None and index >= look_ahead:
             break
-    return queue.ahead(fallback + 1).pop(fallback) if fallback is not None else None
+    return buffer.pop(fallback) if fallback is not None else None  # `buffer` is the queue's own list
 
 
 def lazy_shuffle(rng: random.Random, items: Sequence) -> Iterator:
@@ -141,14 +141,11 @@ def group_by_ground(candidates: Sequence[Candidate]) -> list[tuple[Candidate, ..
 
 
 def weighted_order(rng: random.Random, candidates: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
-    """A seeded random order where a question of weight w comes early w times as often
-    (Efraimidis–Spirakis keys: u ** (1 / w))."""
-    keyed = []
-    for index, candidate in enumerate(candidates):
-        weight = max(float(weights.get(candidate.id, 1.0)), 1e-6)
-        keyed.append((rng.random() ** (1.0 / weight), -index, candidate))
-    keyed.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [candidate for _, _, candidate in keyed]
+    """A seeded random order where a question of weight w (positive; 1 when not given) comes
+    early w times as often (Efraimidis–Spirakis keys: u ** (1 / w), drawn in the candidates'
+    order; `sorted` calls the key once per candidate, and keeps ties in that order)."""
+    return sorted(candidates, key=lambda candidate: rng.random() ** (1.0 / weights.get(candidate.id, 1.0)),
+                  reverse=True)
 
 
 class QuizQueue:
@@ -158,15 +155,14 @@ class QuizQueue:
         self._order = order
         self._exclude = exclude
         self._buffer: list[Candidate] = []
-        self._done = False
 
     def ahead(self, size: int) -> list[Candidate]:
         """The next `size` candidates (fewer at the end); the caller pops the one it takes."""
-        while len(self._buffer) < size and not self._done:
-            candidate = next(self._order, None)
+        while len(self._buffer) < size:
+            candidate = next(self._order, None)  # an order once run out stays out
             if candidate is None:
-                self._done = True
-            elif candidate.id not in self._exclude:
+                break
+            if candidate.id not in self._exclude:
                 self._buffer.append(candidate)
         return self._buffer
 

@@ -41,9 +41,6 @@ class Generator:
     def __init__(self, facts: FactBase, difficulty: str = "medium", spoilers: bool = True):
         if difficulty not in CHOICE_COUNT:
             raise ValueError(f"unknown difficulty {difficulty!r}; use easy, medium or hard")
-        self.facts = facts
-        self.difficulty = difficulty
-        self.spoilers = spoilers
         self.index = FactIndex(facts)
         self.kit = Kit(self.index, difficulty, spoilers)
         self._candidate_lists: dict[str, list[Candidate]] = {}
@@ -89,7 +86,6 @@ class Generator:
                 candidate = take(queues[kind], rules, self._question_of)
                 if candidate is None:  # nothing left this quiz may ask: the kind is done
                     turns.remove(kind)
-                    queues[kind] = QuizQueue(iter(()), exclude)
                     continue
                 question = self._question_of(candidate)
                 picked.append(question)

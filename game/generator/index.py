@@ -165,9 +165,6 @@ class FactIndex:
         self.facts = facts
         self._example_spoilers: dict[TropeExample, bool] = {}
 
-    def name(self, cid: str) -> str:
-        return self.facts.name(cid)
-
     # ---- in a stable order ----------------------------------------------
 
     @cached_property
@@ -250,8 +247,7 @@ class FactIndex:
         return spoiler
 
     def is_spoiler_character(self, cid: str) -> bool:
-        character = self.facts.characters.get(cid)
-        return character is None or character.spoiler
+        return self.facts.characters[cid].spoiler  # the loader refuses an id no pack defines
 
     @cached_property
     def visible_tropes(self) -> frozenset[str]:
@@ -306,12 +302,10 @@ class FactIndex:
             linked.setdefault(cid, set()).update(mates)
         return {cid: frozenset(others) for cid, others in linked.items()}
 
-    def linked(self, cid: str) -> frozenset[str]:
-        return self._linked.get(cid, frozenset())
-
     def tied_to(self, subject: str) -> frozenset[str]:
-        """The subject and everyone linked to them: none is a wrong option for "who is X's ...?"."""
-        return self.linked(subject) | {subject}
+        """The subject of a relationship and everyone linked to them: none is a wrong option for
+        "who is X's ...?"."""
+        return self._linked[subject] | {subject}
 
     @cached_property
     def workmates(self) -> dict[str, frozenset[str]]:
@@ -414,9 +408,10 @@ class FactIndex:
         """Every other character's names (spoiler characters' only in spoiler questions).
 
         Names are unique across characters (the loader refuses a shared one), so this is the
-        flat list of names with the answer's own cut out: two slices, not a scan per question."""
+        flat list of names with the answer's own cut out: two slices, not a scan per question.
+        The answer is always in the list: a question whose answer is a spoiler is a spoiler."""
         names, spans = self.name_lists[spoiler]
-        start, end = spans.get(cid, (0, 0))
+        start, end = spans[cid]
         return names[:start] + names[end:]
 
     # ---- hand-written questions -----------------------------------------------

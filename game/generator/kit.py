@@ -75,7 +75,7 @@ class Kit:
         """A multiple-choice question, or None when it cannot be built well enough."""
         if prompt is None or len(wrong) < self.choice_count - 1 or contains_answer(prompt, answer):
             return None
-        choices = [answer, *wrong[: self.choice_count - 1]]
+        choices = [answer, *wrong]  # every kind asks for exactly the wrong options it needs
         if max(map(len, choices)) > CHOICE_LIMIT:
             return None
         rng.shuffle(choices)
@@ -120,7 +120,7 @@ class Kit:
             close = sorted(set(index.circle(answer)).union(*(index.circle(cid) for cid in near)))
             rng.shuffle(close)
             sample(rng, close, allowed, need, chosen)
-            sample(rng, index.by_role.get(answer_role, []), allowed, need, chosen)
+            sample(rng, index.by_role[answer_role], allowed, need, chosen)  # the answer's own role: never missing
         sample(rng, index.character_ids, allowed, need, chosen)
         return [self.name(cid) for cid in chosen]
 

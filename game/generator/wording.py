@@ -11,15 +11,14 @@ def possessive(name: str) -> str:
     return name + ("'" if name.startswith("The ") and name.endswith("s") else "'s")
 
 
-OWNED = re.compile(r"\{([ab])'s ([^}]+)\}")
+OWNED = re.compile(r"\{a's ([^}]+)\}")  # the relations are worded from the subject's side
 
 
 def render(template: str, a: str, b: str) -> str:
     """A relation template with its names filled in; "Esther (the first daughter)'s parent"
     reads badly, so a name ending in a bracket becomes "the parent of Esther (the first daughter)"."""
     def owned(match: re.Match) -> str:
-        name = a if match[1] == "a" else b
-        return f"the {match[2]} of {name}" if name.endswith(")") else f"{possessive(name)} {match[2]}"
+        return f"the {match[1]} of {a}" if a.endswith(")") else f"{possessive(a)} {match[1]}"
     return OWNED.sub(owned, template).replace("{a}", a).replace("{b}", b)
 
 
@@ -33,9 +32,12 @@ def sentence(text: str) -> str:
     return text if text[-1:] in ".!?…\"”" else text + "."
 
 
+CLOSED = re.compile(r"[?!][”\"]*$")  # a question or exclamation mark, maybe inside closing quotes
+
+
 def ending(text: str, mark: str) -> str:
     """`text` closed by `mark`, unless a quoted name already closes it (“Will They or Won't They?”)."""
-    return text if text.rstrip("”\"")[-1:] in ("?", "!") else text + mark
+    return text if CLOSED.search(text) else text + mark
 
 
 def labelled(label: str, text: str) -> str:

@@ -49,7 +49,8 @@ def with_clue(qid, spoiler, kit: Kit, trope, example, cid):
     name = kit.name(cid)
     ask = "Which storytelling device is this?" if trope.device else f"Which trope fits {name} here?"
     prompt = fit(f"{ask} {sentence(example.clue)}", f"Which trope is this? {sentence(example.clue)}")
-    wrong = kit.wrong_tropes(rng, kit.index.tropes_of.get(cid, ()), spoiler, kit.index.circle(cid))
+    # Below hard only: no close wrong options to look for among the tropes of the people around them.
+    wrong = kit.wrong_tropes(rng, kit.index.tropes_of[cid], spoiler)
     return kit.question(qid, spoiler, KIND, prompt, trope.name, wrong, kit.defined(trope),
                         (("character", name), ("trope", trope.name)), trope.pack, rng)
 
@@ -59,7 +60,7 @@ def by_name(qid, spoiler, kit: Kit, trope, example, character):
     ask = f"Which of these tropes fits {character.name}?"
     prompt = fit(f"{sentence(character.description)} {ask}", ask) if kit.difficulty == "medium" else fit(ask)
     explanation = kit.fits_explained(trope, example, character.id)
-    wrong = kit.wrong_tropes(rng, kit.index.tropes_of.get(character.id, ()), spoiler, kit.index.circle(character.id))
+    wrong = kit.wrong_tropes(rng, kit.index.tropes_of[character.id], spoiler, kit.index.circle(character.id))
     return kit.question(qid, spoiler, KIND, prompt, trope.name, wrong, explanation,
                         (("character", character.name), ("trope", trope.name)), trope.pack, rng)
 
