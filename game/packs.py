@@ -277,7 +277,7 @@ class _Known:
         return frozenset(scope for kind in ("character", "trope")
                          for scope in self.scopes.get((kind, item_id), {}) if scope)
 
-    def claim(self, path: Path, pack_id: str, value: YMap, scope: str = "") -> list[Problem]:
+    def claim(self, path: Path, pack_id: str, value: YMap, scope: str) -> list[Problem]:
         """Register the ids a pack defines; problems for any already taken (here or elsewhere)."""
         display = display_path(path)
         problems: list[Problem] = []
@@ -300,11 +300,11 @@ class _Known:
                 self.add(self.key(scope, kind, item_id), display)
         return problems
 
-    def has(self, kind: str, item_id: str, scope: str = "") -> bool:
+    def has(self, kind: str, item_id: str, scope: str) -> bool:
         return self.owner(scope, kind, item_id) is not None
 
 
-def _check_references(value: YMap, display: str, known: _Known, scope: str = "") -> list[Problem]:
+def _check_references(value: YMap, display: str, known: _Known, scope: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def need(kinds: tuple[str, ...], container, key, item_id) -> None:
@@ -347,13 +347,13 @@ def _check_example_scope(trope: YMap, example: YMap, display: str) -> list[Probl
         return [Problem(display, line, col, "a trope about the series (about_series: true) is pinned on no "
                                             "character: move these ids to 'also'")]
     if not trope.get("about_series") and not characters:
-        line, col = example.key_pos.get("characters", example.pos)
+        line, col = example.pos  # no 'characters': the format refuses an empty or null list
         return [Problem(display, line, col, "example needs 'characters' (at least one), or the trope "
                                             "needs 'about_series: true'")]
     return []
 
 
-def _check_aliases(value: YMap, display: str, known: _Known, scope: str = "") -> list[Problem]:
+def _check_aliases(value: YMap, display: str, known: _Known, scope: str) -> list[Problem]:
     """A typed name must point at one character of a series only, so a series' names may not be
     shared (another series may have its own Lucas)."""
     problems: list[Problem] = []
@@ -372,7 +372,7 @@ def _check_aliases(value: YMap, display: str, known: _Known, scope: str = "") ->
     return problems
 
 
-def build_pack(value: YMap, path: Path, pack_id: str, scope: str = "") -> Pack:
+def build_pack(value: YMap, path: Path, pack_id: str, scope: str) -> Pack:
     """Turn a validated pack mapping into frozen models."""
     series = value.get("series")
     return Pack(

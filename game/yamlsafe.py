@@ -63,7 +63,8 @@ _SPECIFICS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d[\d,]*")
 
 def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
     """The first problem of each kind, carrying the count of the others: a list of a million
-    bad items is one line saying how many, not a million lines saying the same thing."""
+    bad items is one line saying how many, not a million lines saying the same thing.
+    `problems` are as found, each standing for itself (`more` is 0): it groups once."""
     firsts: dict[str, Problem] = {}
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}  # message -> kind: repeated problems mostly repeat word for word
@@ -72,7 +73,7 @@ def one_per_kind(problems: list[Problem]) -> tuple[Problem, ...]:
         if kind is None:
             kind = kinds[problem.message] = _SPECIFICS.sub("_", problem.message)
         firsts.setdefault(kind, problem)
-        counts[kind] = counts.get(kind, 0) + 1 + problem.more
+        counts[kind] = counts.get(kind, 0) + 1
     return tuple(replace(first, more=counts[kind] - 1) for kind, first in firsts.items())
 
 
@@ -167,17 +168,19 @@ def _unreadable_character(text: str, display: str) -> Problem:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    message = exc.problem or exc.context or "syntax error"
-    if "'\\t'" in message or "\t" in message:
-        message = "a tab is used for indentation; YAML needs spaces"
-    elif "maximum nesting depth" in message:
+    # Every error PyYAML's and libyaml's scanners and parsers raise has a problem and its mark;
+    # the fallbacks only keep an unexpected one from becoming a traceback.
+    mark = exc.problem_mark
+    message = exc.problem or "syntax error"
+    if "maximum nesting depth" in message:
         message = "nested too deeply"
     line = col = None
     if mark is not None:
         line, col = mark.line + 1, mark.column + 1
         lines = text.splitlines()
-        if 0 < line <= len(lines) and "\t" in lines[line - 1][:col]:
+        # A tab at or before the fault on its line is the fault: libyaml calls it "a tab character
+        # that violates indentation" or stumbles further on, PyYAML "found character '\\t' ...".
+        if line <= len(lines) and "\t" in lines[line - 1][:col]:
             message = "a tab is used for indentation; YAML needs spaces"
     return Problem(display, line, col, f"YAML syntax error: {_one_line(message)}")
 
@@ -219,16 +222,15 @@ class _Builder:
         event = self.next()
         if isinstance(event, StreamEndEvent):
             raise YamlRefused([Problem(self.display, 1, 1, "the file is empty; a pack needs at least a title")])
-        start = event  # DocumentStartEvent
-        root = self.next()
+        root = self.next()  # after the DocumentStartEvent
         value = self.value(root, 0)
         if isinstance(value, Surprise):
             value = _surprise_value(value.kind, value.raw)
         self.next()  # DocumentEndEvent
         event = self.next()
         if not isinstance(event, StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
-                                              "but found another document", event.start_mark)
+            raise YamlRefused([Problem(self.display, *_pos(event), "a second YAML document starts here; "
+                                       "a pack is one document (remove the '---' line or split the file)")])
         return value
 
     def value(self, event, depth: int):

@@ -12,10 +12,12 @@ import yaml
 
 from game import yamlsafe
 from game.cli import main
-from game.packs import builtin_pack_dir, find_pack_files, load_files, load_library
+from game.packs import builtin_pack_dir, display_path, find_pack_files, load_files, load_library
 
 ROOT = Path(__file__).resolve().parent.parent
-OSMOSIS = ROOT / "questions" / "osmosis.yaml"
+# The installed pack, the one `check` and the library load (under mutation testing the tests run
+# from a copy of the repository, whose own questions/ folder would be a second Osmosis pack).
+OSMOSIS = builtin_pack_dir() / "osmosis.yaml"
 
 GOOD = """\
 title: A small pack
@@ -180,15 +182,18 @@ def test_duplicate_keys(tmp_path):
     assert_refused(path, 7, "duplicate key 'answer' (first given on line 6)")
 
 
-@pytest.mark.parametrize("text", ["- just\n- a list\n", "42\n", "just text\n"])
-def test_top_level_not_a_mapping(tmp_path, text):
+@pytest.mark.parametrize("text, found", [("- just\n- a list\n", "a list"), ("42\n", "the number 42"),
+                                         ("just text\n", "text 'just text'")])
+def test_top_level_not_a_mapping(tmp_path, text, found):
+    # Word for word (found by mutation testing: a number read as nothing passed).
     path = write(tmp_path, text)
-    assert_refused(path, 1, "top level of a pack must be a mapping")
+    assert problems_of(path) == [f"{path}:1:1: the top level of a pack must be a mapping (title:, questions: ...), "
+                                 f"found {found}"]
 
 
 def test_empty_file(tmp_path):
     path = write(tmp_path, "# nothing here\n")
-    assert_refused(path, 1, "empty")
+    assert problems_of(path) == [f"{path}:1:1: the file is empty; a pack needs at least a title"]
 
 
 def test_unknown_field_suggests_the_close_name(tmp_path):
@@ -274,7 +279,7 @@ def test_ids_clashing_with_another_pack(tmp_path):
             role: other
             description: Not the same man.
         """)
-    assert_refused(clash, 3, "character id 'paul' is already used by questions/osmosis.yaml",
+    assert_refused(clash, 3, f"character id 'paul' is already used by {display_path(OSMOSIS)}",
                    context=load_files([OSMOSIS]))
 
 
@@ -619,3 +624,176 @@ def test_a_series_still_refuses_its_own_name_twice(tmp_path):
                   .replace("[lucas]", "[lucas-2]"), "again.yaml")
     messages = problems_of(again, context=load_files([first]))
     assert any("the name 'Lucas' is already used" in m for m in messages), messages
+
+
+# --- found by mutation testing: what a player or a pack author reads, word for word ------------
+
+def test_a_pack_id_nobody_loaded_is_named_with_the_packs_there_are(tmp_path):
+    from game.models import Library
+    from game.packs import choose_packs
+    library = load_files([write(tmp_path, GOOD, "small.yaml"), OSMOSIS])
+    with pytest.raises(ValueError) as raised:
+        choose_packs(library, ["zz-typo", "osmosis", "a-typo"])
+    assert str(raised.value) == "no pack with id 'a-typo'; loaded packs: osmosis, small"
+    with pytest.raises(ValueError) as raised:
+        choose_packs(Library(), ["osmosis"])
+    assert str(raised.value) == "no pack with id 'osmosis'; loaded packs: none"
+
+
+def test_packs_of_three_series_are_refused_naming_the_first_two(tmp_path):
+    """The series are named by title, or by the series a pack builds on when it has no `series:`
+    (harbour-extra: Harbour's Lucas, in a pack of its own)."""
+    from game.packs import choose_packs
+    write(tmp_path, "title: Harbour extra\ntropes:\n  - id: extra-trope\n    name: Extra Trope\n"
+                    "    definition: Something.\n    examples:\n      - {characters: [nora], clue: She waits.}\n",
+          "harbour-extra.yaml")
+    write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    write(tmp_path, series_pack("Skyline", "ivo"), "skyline.yaml")
+    write(tmp_path, series_pack("Meadow", "pia"), "meadow.yaml")
+    library = load_files(find_pack_files([tmp_path]))
+    assert not library.refused, [r.reason for r in library.refused]
+    with pytest.raises(ValueError) as raised:
+        choose_packs(library, ["skyline", "harbour-extra", "meadow"])
+    assert str(raised.value) == ("packs 'harbour-extra' and 'meadow' are about different series (harbour, "
+                                 "Meadow); a game plays one series")
+
+
+def test_a_pack_without_an_id_takes_its_files_name_in_plain_letters(tmp_path):
+    for name, pack_id in (("[Café] Crème!.yaml", "cafe-creme"), ("!!!.yaml", "pack")):
+        [pack] = load_files([write(tmp_path, GOOD.replace("small-one", pack_id + "-q"), name)]).packs
+        assert pack.id == pack_id
+
+
+def test_a_question_without_an_id_keeps_the_id_earlier_versions_saved(tmp_path):
+    """Scores and practice weights keep question ids: the id of a prompt may not change between
+    versions (this one is as the first loader, of 25 November, made it), whatever the spacing."""
+    pack = GOOD.replace("id: small-one\n    ", "").replace("prompt: Which company makes the implant?",
+                                                           "prompt: \"Which  company makes\\n the implant?\"")
+    [question] = load_files([write(tmp_path, pack, "small.yaml")]).packs[0].questions
+    assert question.id == "small-58da58b1"
+
+
+def test_a_single_pack_checked_beside_the_library_belongs_to_the_series_it_builds_on(tmp_path):
+    """Its characters' or tropes' series is found among the packs already loaded: that is what
+    refuses a game mixing it with another series."""
+    from game.models import Library
+    from game.packs import choose_packs
+    base = load_files([OSMOSIS, write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")])
+    on_paul = write(tmp_path, "title: On Paul\ntropes:\n  - id: paul-trope\n    name: Paul Trope\n"
+                              "    definition: Something.\n    examples:\n      - {characters: [paul], clue: He runs.}\n",
+                    "on-paul.yaml")
+    on_a_trope = write(tmp_path, GOOD.replace("small-one", "on-trope-q") + "    about: [abusive-parents]\n",
+                       "on-trope.yaml")
+    for path in (on_paul, on_a_trope):
+        [pack] = load_files([path], context=base).packs
+        assert pack.scope == "osmosis"
+        with pytest.raises(ValueError, match="different series"):
+            choose_packs(Library(base.packs + (pack,)), [pack.id, "harbour"])
+
+
+def test_an_example_is_pinned_on_characters_unless_its_trope_is_about_the_series(tmp_path):
+    """Found by mutation testing: no test pinned an example of a trope about the series on a
+    character, nor left a trope's examples without one, so either check could go."""
+    path = write(tmp_path, """\
+        title: Scopes
+        tropes:
+          - id: scope-series
+            name: Series Trope
+            definition: A thing the series does.
+            about_series: true
+            examples:
+              - characters: [paul]
+                clue: A clue.
+              - {also: [paul], clue: Another clue.}
+          - id: scope-people
+            name: People Trope
+            definition: A thing people do.
+            examples:
+              - {also: [paul], clue: A clue.}
+              - clue: A third clue.
+        """)
+    assert problems_of(path, context=load_files([OSMOSIS])) == [
+        f"{path}:8:9: a trope about the series (about_series: true) is pinned on no character: move these "
+        "ids to 'also'",
+        f"{path}:15:9: example needs 'characters' (at least one), or the trope needs 'about_series: true' "
+        "(and 1 more like it)"]
+
+
+def test_answers_and_accepted_answers_are_checked_question_by_question(tmp_path):
+    """Found by mutation testing: each message word for word at its key, after a typed question
+    (which has no choices to check)."""
+    path = write(tmp_path, """\
+        title: Answers
+        questions:
+          - prompt: What is the implant called?
+            answer: Osmosis
+          - prompt: Which company makes the implant?
+            choices: [Osmosis, Blue Lagoon]
+            answer: "  osmosis "
+            accepted: [Osmosis]
+          - prompt: Which company lost?
+            choices: [Osmosis, Blue Lagoon]
+            answer: Humanists
+        """)
+    assert problems_of(path) == [
+        f"{path}:8:5: accepted is for typed questions; a question with choices has exactly one right answer",
+        f"{path}:7:5: answer '  osmosis ' is not one of the choices; did you mean 'Osmosis'?",
+        f"{path}:11:5: answer 'Humanists' is not one of the choices; the choices are ['Osmosis', 'Blue Lagoon']"]
+
+
+def test_ids_taken_twice_are_named_at_the_second_with_the_first_line(tmp_path):
+    """Found by mutation testing: the messages word for word, for a pack id (at its `id:`, or at
+    the top when the id is the file's name) and for two questions with one prompt and no id."""
+    first = write(tmp_path, GOOD, "first.yaml")
+    clash = write(tmp_path, GOOD.replace("small-one", "small-two").replace("questions:", "id: first\nquestions:"),
+                  "clash.yaml")
+    (tmp_path / "sub").mkdir()
+    named = write(tmp_path / "sub", GOOD.replace("small-one", "small-three"), "first.yaml")
+    twice = write(tmp_path, "title: Twice\nquestions:\n  - prompt: Who makes it?\n    id: small-one\n"
+                            "    answer: Osmosis\n  - prompt: Which company makes the implant?\n"
+                            "    choices: [Osmosis, Bo]\n    answer: Osmosis\n"
+                            "  - prompt: Which company makes the implant?\n    answer: Osmosis\n", "twice.yaml")
+    library = load_files([first, clash, named, twice, write(tmp_path, GOOD.replace("small-one", "small-four"),
+                                                            "fourth.yaml")])
+    assert [p.id for p in library.packs] == ["first", "fourth"]
+    assert [str(p) for r in library.refused for p in r.problems] == [
+        f"{clash}:2:1: pack id 'first' is already used by {display_path(first)}",
+        f"{named}:1:1: pack id 'first' is already used by {display_path(first)}",
+        f"{twice}:4:5: question id 'small-one' is already used by {display_path(first)}",
+        f"{twice}:9:5: question id 'twice-58da58b1' is used twice in this pack (first on line 6)",
+    ]
+
+
+def test_a_name_or_alias_taken_by_another_character_is_named_at_its_key(tmp_path):
+    """Found by mutation testing: the message word for word, pointed at `aliases:` or `name:`, the
+    owner named by id, within one pack; a character's alias may spell its own name again."""
+    ada = """\
+        title: Names
+        characters:
+          - id: ada-one
+            name: Ada
+            aliases: [ADA, Addie]
+            role: other
+            description: Someone.
+        """
+    taken = "; names must be unique so a typed answer means one character: use a fuller name"
+    folder = tmp_path / "packs#2"  # a '#' in the path: the owner is named by what follows the last one
+    folder.mkdir()
+    alias = write(folder, ada + "  - {id: bea, name: Bea, role: other, description: B., aliases: [Addie]}\n")
+    assert problems_of(alias) == [f"{alias}:8:56: the name 'Addie' is already used by another character "
+                                  f"(ada-one){taken}"]
+    name = write(tmp_path, ada + "  - {id: ada-two, role: other, description: A., name: Ada}\n")
+    assert problems_of(name) == [f"{name}:8:49: the name 'Ada' is already used by another character "
+                                 f"(ada-one){taken}"]
+
+
+def test_an_id_of_a_pack_of_no_series_is_taken_in_every_series(tmp_path):
+    """Found by mutation testing: a pack that builds on no series shares its ids with all of them,
+    so a series pack may not define its character again."""
+    loose = write(tmp_path, "title: Loose\ncharacters:\n  - {id: nora, name: Nora Free, role: other, "
+                            "description: Someone.}\n", "loose.yaml")
+    harbour = write(tmp_path, series_pack("Harbour", "nora"), "harbour.yaml")
+    library = load_files([loose, harbour])
+    assert [p.id for p in library.packs] == ["loose"]
+    assert [str(p) for r in library.refused for p in r.problems] == [
+        f"{harbour}:6:6: character id 'nora' is already used by {display_path(loose)}"]
