@@ -11,11 +11,14 @@ tests/MUTATION.md.
     .venv/bin/python benchmarks/mutation.py generator --keep out/mutation/work
                                                     # a long run: watch it, stop it, resume it
 
-Each module runs in a fresh copy of the working tree (or, with --keep DIR, in DIR/<module>,
-kept so that `mutmut results` can be read there while it runs and a stopped run resumes where it
-was: mutmut skips mutants it has already checked, and remakes those of a changed file) (tracked and new files, not ignored
-ones) with mutmut's settings written into that copy's pyproject.toml: the module to mutate and
-only the test files that exercise it, so a mutant in `text.py` never waits for the UI tests.
+Each module runs in a fresh copy of the working tree (tracked and new files, not ignored ones)
+with mutmut's settings written into that copy's pyproject.toml: the module to mutate and only
+the test files that exercise it, so a mutant in `text.py` never waits for the UI tests.
+With --keep DIR the copy is DIR/<module> and stays, so `mutmut results` can be read there while
+it runs and a stopped run resumes where it was. A resumed run re-checks only the mutants of
+functions whose code changed: a mutant checked before keeps its old result even when tests added
+since would kill it. After adding tests, name those mutants again with --mutants, or delete
+DIR/<module>/mutants to start over.
 Nothing is written to the working tree but the report: out/mutation/<module>.txt lists each
 survivor with its diff, and the score table is printed at the end. Not run in CI: the whole
 set takes the better part of an hour on two cores (see the README's development section).
@@ -209,7 +212,7 @@ def main() -> int:
                         help="only mutants whose name matches, e.g. 'game.generator.kinds.*' (repeatable)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="run each module in DIR/<module> and keep it: watch with `mutmut results` "
-                             "there, and a second run resumes")
+                             "there, and a second run resumes (old results kept for unchanged functions)")
     args = parser.parse_args()
     unknown = [name for name in args.modules if name not in MODULES]
     if unknown:

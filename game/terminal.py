@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TextIO
 
-from .engine import (DEFAULT_ROUNDS, Game, Outcome, Phase, Results, Settings, SystemClock, daily_settings,
+from .engine import (DEFAULT_ROUNDS, Game, Outcome, Phase, Results, Settings, daily_settings,
                      mode_name, rounds_for)
 from .models import Library
 from .storage import HighScore, Store, clean_name
@@ -45,16 +45,16 @@ def run(args) -> int:
 
 # -- scores --------------------------------------------------------------------------------
 
-def show_scores(args, out: TextIO = sys.stdout) -> int:
+def show_scores(args) -> int:
     # Only read: looking at the scores must not leave a folder and a file behind (a mistyped
     # --data-dir), set a damaged file aside, or fail on read-only media.
-    store = Store.read(getattr(args, "data_dir", None))
+    store = Store.read(args.data_dir)
     if store.warning:
         print(f"osmosis-quiz scores: {store.warning}", file=sys.stderr)
         return 1  # "No scores yet" would be untrue of a file we cannot read
     # One table per mode: an untimed game scores more than any timed one, so one ranking would hide them.
     tables = [f"High scores ({mode}):\n{format_scores(store.high_scores(mode))}" for mode in store.modes()]
-    print("\n\n".join(tables) or format_scores([]), file=out)
+    print("\n\n".join(tables) or format_scores([]))
     return 0
 
 
@@ -76,7 +76,9 @@ def pad(text: str, width: int) -> str:
 
 # -- the game ------------------------------------------------------------------------------
 
-def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def play(args, inp: TextIO | None = None, out: TextIO | None = None) -> int:
+    """The game on `inp` and `out` (standard input and output unless given): 0 once played or stopped."""
+    inp, out = inp or sys.stdin, out or sys.stdout  # read now: a default bound at import misses redirections
     clashing = [f"--{flag}" for flag in NOT_WITH_DAILY if args.daily and getattr(args, flag)]
     if clashing:
         print(f"osmosis-quiz text: --daily is the same quiz for everyone; it cannot be combined with "
@@ -106,39 +108,37 @@ def play(args, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
         if party:
             return _play_party(args, ui, store, library, interactive, party)
         return _play_and_save(args, ui, store, library, interactive)
+    except InputEnded as stopped:
+        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
+        return 0
     finally:
         store.close()
 
 
 def _play_and_save(args, ui: "Terminal", store: Store, library: Library, interactive: bool) -> int:
-    try:
-        name = clean_name(args.name if args.name is not None else (ui.ask("Your name: ") if interactive else None))
-        misses = store.misses(name) if args.practice else None
-        if args.practice and not misses:
-            ui.say(f"No missed questions on record for {name} yet: this is a normal game.")
-        today = date.today()
-        settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs,
-                                 practice=bool(misses), today=today)
-        game = Game(library.facts, settings, players=(name,), clock=SystemClock(), misses=misses)
-        if not game.rounds:  # else an empty game would be "played" and saved as a score of 0
-            print("osmosis-quiz text: no question fits these options"
-                  f"{' (spoilers are off)' if not settings.spoilers else ''}; nothing to play", file=sys.stderr)
-            return 1
-        ui.header(settings, name, today, interactive)
-        results = ui.play(game)
-    except InputEnded as stopped:
-        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
-        return 0
+    """One player's game; InputEnded when the input runs out or the player quits."""
+    name = clean_name(args.name if args.name is not None else (ui.ask("Your name: ") if interactive else None))
+    misses = store.misses(name) if args.practice else None
+    if args.practice and not misses:
+        ui.say(f"No missed questions on record for {name} yet: this is a normal game.")
+    today = date.today()
+    settings = game_settings(args, timed=interactive and not args.relaxed, packs=library.packs,
+                             practice=bool(misses), today=today)
+    game = Game(library.facts, settings, players=(name,), misses=misses)
+    if not game.rounds:
+        return _nothing_to_play(settings)
+    ui.header(settings, name, today, interactive)
+    results = ui.play(game)
     ui.show_results(results)
-    ui.finish(store, results, settings, name)
+    ui.finish(store, results, settings)
     return 0
 
 
 def party_names(args) -> tuple[str, ...]:
     """The players of `--players "Ann,Bob"` (none without it); ValueError says what is wrong."""
-    if getattr(args, "players", None) is None:
+    if args.players is None:
         return ()
-    clashing = [f"--{flag}" for flag in NOT_WITH_PLAYERS if getattr(args, flag, None)]
+    clashing = [f"--{flag}" for flag in NOT_WITH_PLAYERS if getattr(args, flag)]
     if clashing:
         raise ValueError(f"--players plays a party game; it cannot be combined with {' or '.join(clashing)}")
     names = tuple(clean_name(name) for name in args.players.split(",") if name.strip())
@@ -152,24 +152,27 @@ def party_names(args) -> tuple[str, ...]:
 
 def _play_party(args, ui: "Terminal", store: Store, library: Library, interactive: bool,
                 names: tuple[str, ...]) -> int:
-    """Hot-seat turns: one question each in turn, each player's own streak and lifelines."""
+    """Hot-seat turns: one question each in turn, each player's own streak and lifelines;
+    InputEnded when the input runs out or a player quits."""
     from .party import PARTY_MODE
     timed = interactive and not args.relaxed
     settings = replace(game_settings(args, timed=timed, packs=library.packs), mode=mode_name(PARTY_MODE, timed))
-    game = Game(library.facts, settings, players=names, clock=SystemClock())
+    game = Game(library.facts, settings, players=names)
     if not game.rounds:
-        print("osmosis-quiz text: no question fits these options; nothing to play", file=sys.stderr)
-        return 1
-    try:
-        ui.header(settings, " and ".join([", ".join(names[:-1]), names[-1]]), date.today(), interactive)
-        ui.play(game)
-    except InputEnded as stopped:
-        ui.say("\n" + (str(stopped) or "Input ended before the game was over: nothing saved."))
-        return 0
+        return _nothing_to_play(settings)
+    ui.header(settings, " and ".join([", ".join(names[:-1]), names[-1]]), date.today(), interactive)
+    ui.play(game)
     everyone = [game.results(name) for name in names]
     ui.show_party_results(everyone)
     ui.finish_party(store, everyone, settings)
     return 0
+
+
+def _nothing_to_play(settings: Settings) -> int:
+    # Said and stopped: else an empty game would be "played" and saved as a score of 0.
+    print("osmosis-quiz text: no question fits these options"
+          f"{' (spoilers are off)' if not settings.spoilers else ''}; nothing to play", file=sys.stderr)
+    return 1
 
 
 def _library(args) -> Library:
@@ -181,7 +184,7 @@ def _library(args) -> Library:
     library = choose_packs(library, args.pack)
     if args.daily:  # packs a player added would change the daily quiz for that player alone
         bundled = builtin_pack_dir().resolve()
-        return Library(tuple(p for p in library.packs if p.path.resolve().is_relative_to(bundled)), library.refused)
+        return replace(library, packs=tuple(p for p in library.packs if p.path.resolve().is_relative_to(bundled)))
     return library
 
 
@@ -208,21 +211,13 @@ def game_settings(args, timed: bool, packs, practice: bool = False, today: date 
     )
 
 
-def _interactive(inp) -> bool:
+def _turn_on_line_editing() -> None:
+    """Importing readline (GNU readline or libedit) is what makes input() edit lines. Not every
+    Python has it (some Windows builds): input() then reads plain lines, as readline() would."""
     try:
-        return inp.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def line_editing() -> bool:
-    """Turn on line editing for input(): GNU readline or libedit where Python has it (not on
-    every Windows Python); False when there is none."""
-    try:
-        import readline  # noqa: F401  (importing it is what makes input() edit lines)
+        import readline  # noqa: F401
     except ImportError:
-        return False
-    return True
+        pass
 
 
 class Terminal:
@@ -232,20 +227,21 @@ class Terminal:
     def __init__(self, inp: TextIO, out: TextIO):
         self.inp = inp
         self.out = out
-        self.width = max(40, min(80, shutil.get_terminal_size((80, 24)).columns) - 1)
-        # In a real terminal, lines are read with `readline`: arrows move in the line and bring
-        # back earlier answers instead of printing ^[[A.
-        self.line_editing = inp is sys.stdin and out is sys.stdout and _interactive(inp) and line_editing()
+        self.width = max(40, min(80, shutil.get_terminal_size().columns) - 1)  # 80 when unknown (a pipe)
+        # In a real terminal, lines are read with input() and readline: arrows move in the line
+        # and bring back earlier answers instead of printing ^[[A. (play() has asked isatty already.)
+        self.line_editing = inp is sys.stdin and out is sys.stdout and inp.isatty()
+        if self.line_editing:
+            _turn_on_line_editing()
 
     # -- output helpers --
 
     def say(self, text: str = "", indent: str = "", hanging: str | None = None) -> None:
         """Print `text` wrapped to the terminal; `hanging` indents the lines after the first."""
         for paragraph in text.split("\n"):
-            wrapped = textwrap.fill(paragraph, self.width, initial_indent=indent,
-                                    subsequent_indent=indent if hanging is None else hanging) \
-                if paragraph.strip() else ""
-            print(wrapped, file=self.out)
+            # A blank paragraph fills to "": an empty line, never a line of indent alone.
+            print(textwrap.fill(paragraph, self.width, initial_indent=indent,
+                                subsequent_indent=indent if hanging is None else hanging), file=self.out)
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
@@ -262,7 +258,7 @@ class Terminal:
             print(line.strip(), file=self.out)  # piped answers are not echoed: show them in the transcript
         return line.strip()
 
-    def header(self, settings: Settings, name: str, today: date, interactive: bool = True) -> None:
+    def header(self, settings: Settings, name: str, today: date, interactive: bool) -> None:
         kind = settings.mode.split()[0]
         title = {"daily": f"Daily challenge for {today.isoformat()}",
                  "practice": "Practice: your misses", "party": "Party game"}.get(kind, "Osmosis Quiz")
@@ -300,11 +296,9 @@ class Terminal:
 
     def round_card(self, game: Game) -> None:
         rnd = game.current_round
-        count = len(rnd.questions)
+        count = len(rnd.questions) // len(game.players)  # hot-seat: the round asks each player their share
         self.say()
         self.say(f"=== Round {rnd.index + 1} of {len(game.rounds)}: {rnd.title} ===".center(self.width).rstrip())
-        if len(game.players) > 1:  # hot-seat: the round asks each player their share
-            count //= len(game.players)
         each = " each" if len(game.players) > 1 else ""
         self.say(f"{rnd.blurb} {count} question{'s' if count != 1 else ''}{each}.")
 
@@ -456,18 +450,23 @@ class Terminal:
         if not store.can_save:
             self.say("The scores were not saved (see the note at the start).")
             return
+        saved = False
         for results in everyone:
-            if not store.save_game(results, settings):
+            if store.save_game(results, settings):
+                saved = True
+            else:
                 self.say(f"{results.player}'s score was not saved: {store.warning}.")
+        if not saved:  # no table saying "No scores yet: play a game" right after one was played
+            return
         self.say(f"\nHigh scores ({settings.mode}):")
         print(format_scores(store.high_scores(settings.mode)), file=self.out)
 
-    def finish(self, store: Store, results: Results, settings: Settings, name: str) -> None:
+    def finish(self, store: Store, results: Results, settings: Settings) -> None:
         if not store.can_save:
             self.say("Your score was not saved (see the note at the start).")
             return
         high = store.is_high_score(results.total, settings.mode)
-        if not store.save_game(results, settings, name):
+        if not store.save_game(results, settings):
             self.say(full_stop(store.warning[:1].upper() + store.warning[1:]))  # "This game could not be saved (...)"
             return
         if high:

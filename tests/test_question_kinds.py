@@ -15,7 +15,7 @@ import pytest
 
 from game.editorial import check_questions
 from game.generator import Generator
-from game.models import FactBase, Question
+from game.models import KINDS, FactBase, Question
 from game.packs import load_files
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -164,6 +164,11 @@ questions:
     difficulty: hard
     about: [eli]
     source: Episode 2
+  - id: lantern-whistle
+    prompt: Who hears the keeper's whistle from the caves?
+    choices: [Bea Marlow, Gil Marlow, Eli Finch]
+    answer: Bea Marlow
+    spoiler: true
 """
 
 # Hand-written questions whose spoiler flag comes from what they are about.
@@ -182,6 +187,8 @@ questions:
   - {id: about-past-fay, prompt: What does the teacher hide?, choices: [Her letters, Her nets], answer: Her letters,
      about: [secret-past, fay]}
   - {id: about-past-eli, prompt: What does the son find?, choices: [A map, A key], answer: A map, about: [secret-past, eli]}
+  - {id: about-cal-twin, prompt: Whom does the double fool first?, choices: [The watchman, The painter],
+     answer: The watchman, about: [cal, evil-twin]}
   - {id: marked, prompt: What floats in the bay?, choices: [A body, A boat], answer: A body, spoiler: true}
   - {id: about-gil-typed, prompt: What name does the stranger give?, answer: Tom, about: [gil]}
 """
@@ -222,8 +229,25 @@ def test_the_pack_is_fit_to_ask_at_every_difficulty(lantern, pools):
             pool = pools(difficulty, spoilers)
             assert not check_questions(pool.values(), lantern), (difficulty, spoilers)
             assert all(q.difficulty == difficulty for q in pool.values() if q.kind != "pack")
+            # An author's test mode plays the questions of the chosen packs (found by mutation testing).
+            assert {q.pack for q in pool.values() if q.kind != "pack"} == {"lantern"}
             count = 3 if difficulty == "easy" else 4
             assert all(len(q.choices) == count for q in pool.values() if q.kind not in ("pack", "typed", "true-false"))
+            # Found by mutation testing: a round asks the questions of its kind; a quiz asks a trope
+            # example once, whichever kind states it; a safe game never offers a spoiler's name.
+            assert {q.kind for q in pool.values()} <= set(KINDS)
+            examples = {f"example:{t.id}:{n}" for t in lantern.tropes.values() for n in range(1, len(t.examples) + 1)}
+            assert {g for q in pool.values() for g in q.grounds if g.startswith("example:")} <= examples
+            if not spoilers:
+                assert not any({"Evil Twin", "Gil Marlow"} & set(q.choices) for q in pool.values())
+
+
+def test_a_question_offers_the_same_choices_in_every_game(lantern):
+    """Found by mutation testing: every question draws its wrong options from its own id, so
+    every game, and every player of the daily quiz, sees the same ones."""
+    for difficulty in DIFFICULTIES:
+        first, again = ({q.id: set(q.choices) for q in Generator(lantern, difficulty).pool()} for _ in range(2))
+        assert first == again, difficulty
 
 
 # ---- Who's Who: trope → character --------------------------------------------------------------
@@ -316,6 +340,9 @@ def test_trope_match_by_name_quotes_the_description_at_medium_and_uses_it_up(poo
     assert q.grounds == ("example:loyal-sidekick:1", "character:cal")
     assert not wrong(q) & {"Love Triangle", "Central Theme"}
     assert hard["c2t-cal-loyal-sidekick"].prompt == "Which of these tropes fits Cal Reyes?"
+    # At hard the tropes of the people around them come first: Hal's one tie is Dot, his mentor,
+    # whose other trope is Secret Past (found by mutation testing).
+    assert "Secret Past" in hard["c2t-hal-the-mentor"].choices
     assert hard["c2t-cal-loyal-sidekick"].grounds == ("example:loyal-sidekick:1",)
     assert medium["c2t-cal-love-triangle"].explanation == (
         "Love Triangle fits Cal Reyes, who is part of this storyline: Two keepers court the schoolteacher.")
@@ -338,6 +365,62 @@ def test_a_trope_about_the_series_is_asked_about_the_show_with_none_of_its_peopl
         count = 2 if difficulty == "easy" else 3
         assert len(wrong(q)) == count
         assert wrong(q) <= {"Loyal Sidekick", "Will They or Won't They?", "Outlaw Band", "The Mentor", "Secret Past"}
+
+
+SPOILER_SIDEKICK = LANTERN.replace("{characters: [cal], clue: He covers every shift the keeper misses}",
+                                   "{characters: [cal], clue: He covers every shift the keeper misses, spoiler: true}")
+
+
+def test_in_a_spoiler_trope_match_a_spoiler_trope_is_offered_as_a_wrong_option_too(tmp_path):
+    """Found by mutation testing: were the tropes known only from spoilers offered in a spoiler
+    question as its answer alone, seeing one among the choices would give the answer away. Here
+    Loyal Sidekick and Evil Twin are such tropes."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(SPOILER_SIDEKICK, encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    spoiler_tropes = {"Loyal Sidekick", "Evil Twin"}
+    by_name = [q for d in ("medium", "hard") for q in Generator(library.facts, d).pool(["character-to-trope"])
+               if q.spoiler and not q.id.startswith("c2t-series-") and not q.id[-1].isdigit()]
+    assert {q.id for q in by_name} == {"c2t-cal-loyal-sidekick", "c2t-dot-secret-past", "c2t-gil-evil-twin"}
+    assert any(wrong(q) & spoiler_tropes for q in by_name)
+
+
+def test_trope_match_asks_every_example_and_every_trope_of_a_character_whatever_comes_before(tmp_path):
+    """Found by mutation testing: a two-character example before a one-character one, and a
+    storytelling device before a character's other tropes, ended the listing early."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace(
+        "      - {characters: [dot, hal], clue: The harbour master teaches the new hand to sail.}\n",
+        "      - {characters: [dot, hal], clue: The harbour master teaches the new hand to sail.}\n"
+        "      - {characters: [eli], clue: The fisherman's son teaches the village boys to mend nets.}\n", 1).replace(
+        "      - {characters: [ann], clue: A cracked lens is shown in the first scene.}\n",
+        "      - {characters: [ann], clue: A cracked lens is shown in the first scene.}\n"
+        "      - {characters: [dot], clue: The harbour master's old compass points at the caves.}\n", 1),
+        encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    medium = {q.id for q in Generator(library.facts, "medium").pool(["character-to-trope"])}
+    assert {"c2t-the-mentor-1-dot", "c2t-the-mentor-2", "c2t-dot-the-mentor", "c2t-dot-secret-past"} <= medium
+
+
+def test_a_series_trope_offers_none_of_the_tropes_of_anyone_it_touches(tmp_path):
+    """Found by mutation testing: the tropes of everyone a theme touches stay out of its wrong
+    options, in a spoiler question too, where a spoiler trope is one of them. Here the theme touches
+    all but Dot, Fay, Gil and the Wreckers, whose tropes are the only ones left."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace(
+        "      - {also: [ann], clue: Every light guides someone home.}\n",
+        "      - {also: [ann, bea, cal, eli], clue: Every light guides someone home.}\n"
+        "      - {also: [ann, bea, cal, eli, hal], clue: The last light goes out for good., spoiler: true}\n", 1),
+        encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    for difficulty in ("medium", "hard"):
+        pool = {q.id: q for q in Generator(library.facts, difficulty).pool(["character-to-trope"])}
+        assert wrong(pool["c2t-series-central-theme-1"]) == {"The Mentor", "Secret Past", "Outlaw Band"}
+        spoiler = pool["c2t-series-central-theme-2"]
+        assert spoiler.spoiler and wrong(spoiler) == {"Secret Past", "Outlaw Band", "Evil Twin"}
 
 
 def test_a_series_trope_of_a_pack_without_a_series_is_asked_about_the_series(tmp_path):
@@ -541,6 +624,32 @@ def test_the_name_shared_by_a_replacement_is_never_the_question(tmp_path):
     assert "rel-ann2-sibling-eli" in ids  # her other ties are asked
 
 
+def test_a_replacement_with_a_name_of_her_own_is_asked_and_a_storyline_of_four_is_not(tmp_path):
+    """Found by mutation testing: only a shared name keeps a replacement from being asked; and four
+    people are a cast, not a pair or a trio, so "who completes it" has no one answer to reason to."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace(
+        "  - {id: hal,", "  - id: nora\n    name: Nora Vale\n    role: family\n    description: A girl taken in.\n"
+        "    relationships: [{type: replacement-for, with: bea}]\n  - {id: hal,", 1).replace(
+        "  - id: outlaw-band\n", "  - id: crew\n    name: The Crew\n    definition: A band who do everything together.\n"
+        "    examples:\n      - {characters: [ann, bea, cal, dot], clue: Four friends row out every dawn.}\n"
+        "  - id: outlaw-band\n", 1), encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    ids = {q.id for q in Generator(library.facts).pool(["relationship"])}
+    assert "rel-nora-replacement-for-bea" in ids
+    assert not any(qid.startswith("rel-crew-") for qid in ids)
+
+
+def test_at_hard_who_loves_whom_offers_the_people_close_to_either_side_first(pools):
+    """Found by mutation testing: at hard the wrong options come first from the circles of both
+    people of a question. Dot's child: Bea (Eli's will-they) and Hal (Dot's apprentice); Bea's
+    will-they: Ann (her sister) and Dot (Eli's mother): each pair fills the close places."""
+    hard = pools("hard")
+    assert {"Bea Marlow", "Hal Dunne"} <= set(hard["rel-dot-parent-of-eli"].choices)
+    assert {"Ann Marlow", "Dot Finch"} <= set(hard["rel-will-they-1-eli"].choices)
+
+
 # ---- Lightning: true or false ------------------------------------------------------------------
 
 def test_lightning_states_a_trope_example_true_or_with_another_character_swapped_in(pools):
@@ -566,6 +675,8 @@ def test_lightning_states_a_trope_example_true_or_with_another_character_swapped
             assert dict(q.facts)["character"] not in {"Ann Marlow", "Cal Reyes", "Fay Orme"}, qid
     assert pool["tf-evil-twin-gil-true"].spoiler and pool["tf-secret-past-dot-true"].spoiler
     assert not pool["tf-secret-past-fay-true"].spoiler
+    # The same fact as the Who's Who question on that example, so one quiz never asks both (found by mutation testing).
+    assert pool["tf-secret-past-fay-true"].grounds == pool["t2c-secret-past-2"].grounds == ("example:secret-past:2",)
     assert not any(qid.startswith(("tf-foreshadowing", "tf-central-theme")) for qid in pool)
 
 
@@ -593,6 +704,30 @@ def test_lightning_states_each_stored_tie_once_and_swaps_only_someone_known_to_w
     assert not any(qid.startswith(("tf-bea-sibling", "tf-eli-child", "tf-cal-colleague", "tf-fay-loves")) for qid in pool)
     assert pool["tf-dot-parent-of-eli-true"].prompt == "True or false: Eli Finch is Dot Finch's child."
     assert pool["tf-gil-sibling-ann-true"].spoiler
+
+
+def test_at_hard_lightning_swaps_in_someone_close_to_either_of_the_pair(pools):
+    """Found by mutation testing: at hard the false half is drawn from the circles of both
+    characters of the tie. Ann's only eligible one is Fay (her love triangle), Bea's Eli (her
+    will-they); this seed's draw, pinned, is Fay, whom a draw from Bea's circle alone never gives."""
+    hard = pools("hard")
+    assert [qid for qid in hard if qid.startswith("tf-ann-sibling-bea-swap-")] == ["tf-ann-sibling-bea-swap-fay"]
+
+
+def test_lightning_never_swaps_in_someone_tied_to_the_character_even_as_a_workmate(tmp_path):
+    """Found by mutation testing: "Ann and Hal work together" is not stated false when Hal is Ann's
+    ex: a player who knows them together cannot tell what the statement hinges on. With the beta
+    tester, the only one known to work elsewhere, tied to Ann, her colleague tie has no false twin."""
+    pack = tmp_path / "lantern.yaml"
+    pack.write_text(LANTERN.replace("      - {type: colleague-of, with: cal, note: they share the night shifts}\n",
+                                    "      - {type: colleague-of, with: cal, note: they share the night shifts}\n"
+                                    "      - {type: ex-of, with: hal}\n", 1), encoding="utf-8")
+    library = load_files([pack])
+    assert not library.refused, library.refused
+    for difficulty in DIFFICULTIES:
+        ids = {q.id for q in Generator(library.facts, difficulty).pool(["true-false"])}
+        assert "tf-ann-ex-of-hal-true" in ids
+        assert [qid for qid in ids if qid.startswith("tf-ann-colleague-of-cal-")] == ["tf-ann-colleague-of-cal-true"]
 
 
 def test_lightning_states_twists_as_true_and_made_up_ones_as_false(pools):
@@ -627,6 +762,7 @@ def test_lightning_states_a_description_and_never_swaps_in_someone_it_names(pool
             f"True or false: {name} fits this description: “The night watchman.”", "False",
             f"False: that is Cal Reyes, an example of “Love Triangle” and “Loyal Sidekick”, not {name}.", False,
             (("character", name), ("instead of", "Cal Reyes")))
+        assert swap.id == f"tf-cal-description-swap-{name.split()[0].lower()}"  # found by mutation testing
         eli = next(q for qid, q in pool.items() if qid.startswith("tf-eli-description-swap-"))
         assert dict(eli.facts)["character"] != "Dot Finch"  # "Dot Finch's son" is not Dot
         # Hal's description names him: no statement of it; Gil's is a spoiler.
@@ -734,6 +870,23 @@ def test_a_hand_written_question_never_offers_a_spoiler_character_in_a_safe_ques
             assert q.facts == (("pack", "lantern"),) and q.difficulty == "medium"
 
 
+def test_a_spoiler_hand_written_question_keeps_the_spoiler_characters_its_author_offered(pools):
+    """Found by mutation testing: only a safe question loses its spoiler characters' names; were a
+    spoiler one to lose them too, Gil would never be a wrong option, nor the easy game's third one."""
+    for difficulty in DIFFICULTIES:
+        q = pools(difficulty)["lantern-whistle"]
+        assert q.spoiler and set(q.choices) == {"Bea Marlow", "Gil Marlow", "Eli Finch"}
+        assert "lantern-whistle" not in pools(difficulty, False)
+
+
+def test_a_hand_written_question_offers_the_same_choices_in_every_game(lantern):
+    """Found by mutation testing: at easy, which of the author's wrong options are left out is drawn
+    from the question's own id, so every game (and every player of the daily quiz) gets the same."""
+    picks = {frozenset(q.choices) for _ in range(8) for q in Generator(lantern, "easy").pool(["pack"])
+             if q.id == "lantern-colour"}
+    assert len(picks) == 1
+
+
 def test_a_hand_written_typed_question_takes_the_authors_accepted_answers(pools):
     for difficulty in DIFFICULTIES:
         q = pools(difficulty)["lantern-boat"]
@@ -745,7 +898,8 @@ def test_a_hand_written_typed_question_takes_the_authors_accepted_answers(pools)
 
 def test_a_hand_written_question_is_a_spoiler_when_what_it_is_about_is(pools):
     pool, safe = pools("medium"), pools("medium", False)
-    spoilers = {"about-gil": True, "about-twin": True, "about-twin-cal": True, "marked": True,
+    # about-cal-twin (found by mutation testing): the trope is weighed even when a character comes first.
+    spoilers = {"about-gil": True, "about-twin": True, "about-twin-cal": True, "about-cal-twin": True, "marked": True,
                 "about-past": False, "about-past-dot": True, "about-past-fay": False, "about-past-eli": False,
                 "about-gil-typed": True}
     for qid, spoiler in spoilers.items():
