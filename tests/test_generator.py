@@ -1095,17 +1095,24 @@ def test_a_true_or_false_trope_statement_names_who_it_is_about_with_the_right_ve
     assert judged == {"is", "are"}  # The Humanists are one of the examples
 
 
-def test_hard_offers_the_tropes_of_a_characters_circle_as_wrong_options():
-    # Found by mutation testing (Kit.wrong_tropes): hard's close wrong tropes (those of the people
-    # the character moves with) could be dropped, or offered at every difficulty, unnoticed.
+def circles() -> dict[str, set[str]]:
+    """Who each character moves with, by the facts: the others of their examples and their ties."""
     o = oracle()
     circle: dict[str, set[str]] = defaultdict(set)
     for trope in facts().tropes.values():
         for e in trope.examples:
             for cid in e.characters:
                 circle[cid] |= set(e.characters) - {cid}
-    for cid, others in list(circle.items()):
-        others |= o.related[cid] - {cid}
+    for cid in list(o.related):
+        circle[cid] |= o.related[cid] - {cid}
+    return circle
+
+
+def test_hard_offers_the_tropes_of_a_characters_circle_as_wrong_options():
+    # Found by mutation testing (Kit.wrong_tropes): hard's close wrong tropes (those of the people
+    # the character moves with) could be dropped, or offered at every difficulty, unnoticed.
+    o = oracle()
+    circle = circles()
 
     def close_share(difficulty: str) -> float:
         close = total = 0
@@ -1302,13 +1309,7 @@ def test_hard_draws_wrong_people_from_the_circles_of_the_answer_and_the_people_s
     # others); dropping either left test_hard_distractors_are_closer_than_medium_ones passing
     # on same-role people alone.
     o = oracle()
-    circle: dict[str, set[str]] = defaultdict(set)
-    for trope in facts().tropes.values():
-        for e in trope.examples:
-            for cid in e.characters:
-                circle[cid] |= set(e.characters) - {cid}
-    for cid in list(o.related):
-        circle[cid] |= o.related[cid] - {cid}
+    circle = circles()
 
     def share_in(difficulty: str, whose: str) -> float:
         inside = total = 0
